@@ -1,0 +1,44 @@
+/*
+ * csvread.h - libcsv turned into rows that know where they came from: each
+ * row carries its fields, the line it starts on and its exact byte span in
+ * the input, so the loader can name lines in errors and a writer can copy
+ * untouched rows byte for byte. Used by every reader of CSV in duty.
+ */
+#ifndef DUTY_CSVREAD_H
+#define DUTY_CSVREAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "duty/diag.h"
+
+struct csv_field {
+	const char *data;   /* NUL-terminated copy, valid during the callback */
+	size_t length;
+};
+
+struct csv_row {
+	const struct csv_field *fields;
+	size_t count;
+	long line;           /* line where the row starts, 1-based */
+	long end_line;       /* line where it ends (quoted newlines span lines) */
+	size_t start;        /* byte offset of the row's first byte */
+	size_t end;          /* byte offset after its line terminator */
+};
+
+/* Called once per row; return false to stop reading. */
+typedef bool (*csv_row_callback)(const struct csv_row *row, void *context);
+
+/*
+ * Parses data[0..size) as RFC 4180 CSV (comma, double quote, LF or CRLF).
+ * Fields are passed on exactly as written: no spaces are trimmed. Blank
+ * lines are skipped. A quote that breaks the rules is reported in diag
+ * with its line; reading then resumes on the next line, so one call can
+ * report several broken rows. An unterminated quote is reported at the
+ * line where it opened. Returns false when a problem was found or the
+ * callback stopped the reading.
+ */
+bool csv_read(const char *data, size_t size, const char *file, csv_row_callback callback,
+	      void *context, struct diagnostics *diag);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * date.h - calendar dates as integers YYYYMMDD (they sort and compare as
+ * dates), months as YYYYMM, and the deadline rule that turns the time
+ * phrases of a responsibility table ("6月前", "年底前", ...) into dates.
+ */
+#ifndef DUTY_DATE_H
+#define DUTY_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef int date_t;    /* 20180731 */
+typedef int month_t;   /* 201807 */
+
+enum { DATE_TEXT_SIZE = 11, MONTH_TEXT_SIZE = 8 };
+
+bool date_is_valid(int year, int month, int day);
+int date_days_in_month(int year, int month);
+date_t date_make(int year, int month, int day);
+int date_year(date_t date);
+int date_month_number(date_t date);   /* 1-12 */
+int date_day(date_t date);
+month_t date_month(date_t date);      /* 20180731 -> 201807 */
+date_t date_month_last_day(month_t month);
+
+/* Parses "2018-07-31", also "2018/7/31" and "2018-7-31" as spreadsheets
+ * write them; the whole text must be the date. Returns false for anything
+ * else, including dates that do not exist (2018-02-30). */
+bool date_parse(const char *text, size_t length, date_t *date);
+
+/* Parses "2018-10" or "2018/10". */
+bool month_parse(const char *text, size_t length, month_t *month);
+
+/* Writes "2018-07-31" / "2018-07". */
+void date_format(date_t date, char text[DATE_TEXT_SIZE]);
+void month_format(month_t month, char text[MONTH_TEXT_SIZE]);
+
+month_t month_next(month_t month);
+
+/* The system's local date. */
+date_t date_today(void);
+
+/*
+ * The deadline rule. "N月前" (before month N) is the last day of month N-1
+ * of the plan year; "年底前", "到YYYY年底", "至YYYY年底", "年内", "全年" and
+ * "每年" are December 31. An empty phrase means no time was given: also
+ * December 31, and *implied is set. Returns false for a phrase the rule
+ * does not know, or "1月前" (which would fall in the year before).
+ */
+bool deadline_from_phrase(const char *phrase, int plan_year, date_t *deadline, bool *implied);
+
+#endif

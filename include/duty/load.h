@@ -1,0 +1,22 @@
+/*
+ * load.h - reading a plan file (docs/data-format.md) into a struct plan.
+ * Columns are found by their header names, in any order; columns the loader
+ * does not know are kept. Every problem is reported to diag with file, line
+ * and column; when there is any, no plan is returned.
+ */
+#ifndef DUTY_LOAD_H
+#define DUTY_LOAD_H
+
+#include <stddef.h>
+
+#include "duty/diag.h"
+#include "duty/plan.h"
+#include "duty/units.h"
+
+struct plan *plan_load(const char *path, const struct unit_directory *units,
+		       struct diagnostics *diag);
+
+struct plan *plan_load_bytes(const char *name, const char *bytes, size_t size,
+			     const struct unit_directory *units, struct diagnostics *diag);
+
+#endif

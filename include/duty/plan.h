@@ -1,0 +1,79 @@
+/*
+ * plan.h - the model of one responsibility table: a plan (title, year) of
+ * tasks (重点工作), each with its requirement text, responsible units,
+ * milestones (deadlines cut from the requirement) and quantitative targets.
+ * Built once by the loader and never changed; every string lives in the
+ * plan's arena.
+ */
+#ifndef DUTY_PLAN_H
+#define DUTY_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "duty/arena.h"
+#include "duty/date.h"
+#include "duty/units.h"
+
+struct milestone {
+	date_t deadline;
+	const char *phrase;     /* time phrase as written ("8月前"), "" when implied */
+	bool implied;           /* no time phrase: the year's end by default */
+	const char *text;       /* the part of the requirement it governs */
+};
+
+enum target_op { TARGET_AT_LEAST, TARGET_AT_MOST, TARGET_EQUAL };
+
+struct target {
+	const char *metric;     /* the thing counted */
+	enum target_op op;
+	double value;
+	const char *value_text; /* the value as written, e.g. "4.5" */
+	const char *unit;       /* "%", "家", "份/千人", or "" */
+	const char *text;       /* the words of the requirement that set it */
+};
+
+struct task {
+	long id;
+	const char *title;
+	const char *requirement;
+	const char *units_text;   /* the source's wording of the units */
+	const size_t *units;      /* canonical units, indexes into the directory */
+	size_t unit_count;
+	bool units_etc;           /* the source ends with 等/等部门: others unnamed */
+	const struct milestone *milestones;   /* in deadline order */
+	size_t milestone_count;
+	const struct target *targets;
+	size_t target_count;
+	const char *const *extras;  /* values of the plan's extra columns */
+	long line;
+};
+
+struct name_index;
+
+struct plan {
+	struct arena arena;
+	const char *file;
+	const char *title;
+	int year;
+	struct task *tasks;       /* in file order */
+	size_t task_count;
+	const char *const *extra_columns;   /* header names the loader does not know */
+	size_t extra_column_count;
+	const struct unit_directory *units; /* not owned */
+	struct name_index *ids;
+};
+
+void plan_free(struct plan *plan);
+
+const struct task *plan_find_task(const struct plan *plan, long id);
+
+size_t plan_milestone_count(const struct plan *plan);
+size_t plan_target_count(const struct plan *plan);
+
+const char *target_op_text(enum target_op op);      /* ">=", "<=", "=" */
+
+/* Accepts >=, ≥, <=, ≤, =, == and ＝. */
+bool target_op_parse(const char *text, size_t length, enum target_op *op);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * query.h - the questions users ask of a plan: which tasks a unit answers
+ * for (directly, or through a group such as 各县（市、区）政府), which
+ * milestones fall due in a month or are overdue, how deadlines spread over
+ * the year. Queries return arrays of references into the plan; they never
+ * copy text and never print.
+ */
+#ifndef DUTY_QUERY_H
+#define DUTY_QUERY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "duty/date.h"
+#include "duty/plan.h"
+
+#define NO_GROUP SIZE_MAX
+
+/* How a unit is responsible for a task. */
+struct duty {
+	bool responsible;
+	size_t via;          /* NO_GROUP when named directly, else the group's index */
+};
+
+struct duty task_duty(const struct unit_directory *units, const struct task *task, size_t unit);
+
+/* A filter shared by the queries; zero-initialise and set what applies. */
+struct query {
+	bool by_unit;
+	size_t unit;
+	bool direct_only;    /* leave out tasks the unit has only through a group */
+	date_t from, to;     /* milestone deadlines in [from, to]; 0 = open */
+};
+
+struct task_match {
+	const struct task *task;
+	size_t via;          /* NO_GROUP unless the unit has it through a group */
+};
+
+struct milestone_match {
+	const struct task *task;
+	size_t index;        /* 0-based in task->milestones; shown 1-based */
+	size_t via;
+};
+
+/* Tasks in file order that pass the unit filter and, when from/to are set,
+ * have a milestone in the range. Returns the count; *matches is malloc'ed
+ * (NULL when there are none). SIZE_MAX when out of memory. */
+size_t query_tasks(const struct plan *plan, const struct query *query, struct task_match **matches);
+
+/* Milestones in the date range, ordered by deadline, then task order. */
+size_t query_milestones(const struct plan *plan, const struct query *query,
+			struct milestone_match **matches);
+
+/* The earliest deadline after `after` among milestones passing the unit
+ * filter, and how many milestones share it. False when there is none. */
+bool query_next_deadline(const struct plan *plan, const struct query *query, date_t after,
+			 date_t *next, size_t *count);
+
+/* Milestones per month of the plan year: counts[0] is January. */
+void query_calendar(const struct plan *plan, size_t counts[12]);
+
+/* For each unit of the directory: tasks naming it, and tasks it has only
+ * through a group. Arrays of units->count elements, filled in. */
+void query_unit_task_counts(const struct plan *plan, size_t *direct, size_t *via_group);
+
+/* The first milestone of the task due on or after today, or when every
+ * deadline has passed, the last one. */
+size_t task_next_milestone(const struct task *task, date_t today);
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * render.h - turning rows of text into output: terminal tables aligned by
+ * display width and wrapped to fit, CSV cells, and JSON objects for the
+ * model (one encoder per kind of object, printed one at a time so large
+ * results never build one huge tree).
+ */
+#ifndef DUTY_RENDER_H
+#define DUTY_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
+
+#include "duty/plan.h"
+#include "duty/query.h"
+#include "duty/text.h"
+
+/* --- tables ------------------------------------------------------------- */
+
+enum align { ALIGN_LEFT, ALIGN_RIGHT };
+
+struct table_column {
+	const char *header;
+	enum align align;
+	bool wraps;          /* may be narrowed and wrapped to fit the width */
+};
+
+struct table {
+	const struct table_column *columns;
+	size_t column_count;
+	struct strbuf text;  /* every cell, NUL-separated */
+	size_t *cells;       /* offsets into text, row-major */
+	size_t row_count, cell_capacity;
+	bool failed;
+};
+
+struct table_style {
+	size_t width;        /* total width to fit in; 0 = no limit, no wrapping */
+	size_t indent;       /* spaces before every line */
+	bool header;         /* print the header and a rule under it */
+};
+
+void table_init(struct table *table, const struct table_column *columns, size_t column_count);
+void table_free(struct table *table);
+/* Adds a row of column_count cells (copied; NULL counts as ""). */
+void table_add_row(struct table *table, const char *const *cells);
+/* Returns false when out of memory. */
+bool table_print(const struct table *table, const struct table_style *style, FILE *out);
+
+/* --- CSV ------------------------------------------------------------------ */
+
+/* Writes one record, quoting fields that need it, ending with LF. */
+void csv_write_record(FILE *out, const char *const *fields, size_t count);
+
+/* --- JSON ----------------------------------------------------------------- */
+
+/* A task as in docs/json.md; with_via adds "via" (null or the group). */
+cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via, size_t via);
+
+/* One milestone of a due list. */
+cJSON *json_due(const struct plan *plan, const struct milestone_match *match, bool with_via);
+
+/* Prints an item at the given nesting depth (tabs), as cJSON formats it. */
+void json_print_indented(FILE *out, const cJSON *item, int depth);
+
+/* Streams a JSON array: begin, then items (each freed), then end. */
+struct json_array_writer {
+	FILE *out;
+	int depth;
+	size_t count;
+	bool failed;
+};
+
+void json_array_begin(struct json_array_writer *writer, FILE *out, int depth);
+void json_array_add(struct json_array_writer *writer, cJSON *item);
+void json_array_end(struct json_array_writer *writer);
+
+#endif

@@ -1,0 +1,92 @@
+/*
+ * units.h - the directory of responsible units (责任单位): canonical names,
+ * kinds, aliases, groups (各县（市、区）政府 = the 11 county governments) and
+ * phrases (市、县两级食安办 = two units named at once). Units are referred
+ * to by index everywhere else, so membership tests are array lookups, not
+ * string compares.
+ */
+#ifndef DUTY_UNITS_H
+#define DUTY_UNITS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "duty/arena.h"
+#include "duty/diag.h"
+
+/* Kinds with a meaning of their own; any other kind text is a plain unit. */
+#define UNIT_KIND_GROUP "group"    /* responsible as a whole; members inherit its tasks */
+#define UNIT_KIND_PHRASE "phrase"  /* a wording that stands for its members directly */
+
+struct unit {
+	const char *name;
+	const char *kind;
+	const char *note;
+	const char **aliases;
+	size_t alias_count;
+	size_t *members;         /* direct members of a group or phrase */
+	size_t member_count;
+	size_t *groups;          /* groups containing this unit, directly or through other groups */
+	size_t group_count;
+	bool is_group;
+	bool is_phrase;
+	long line;               /* where it is defined */
+};
+
+struct name_index;
+
+struct unit_directory {
+	struct arena arena;
+	const char *file;
+	struct unit *units;
+	size_t count;
+	struct name_index *index;   /* names and aliases -> unit */
+};
+
+/* Loads a unit directory CSV (columns: name, kind, aliases, members, note;
+ * see docs/data-format.md). Returns NULL and reports in diag on problems. */
+struct unit_directory *units_load(const char *path, struct diagnostics *diag);
+struct unit_directory *units_load_bytes(const char *name, const char *bytes, size_t size,
+					struct diagnostics *diag);
+void units_free(struct unit_directory *directory);
+
+/* Exact match on a canonical name or an alias; SIZE_MAX when none. */
+size_t units_find(const struct unit_directory *directory, const char *name, size_t length);
+
+enum unit_match { UNIT_FOUND, UNIT_AMBIGUOUS, UNIT_UNKNOWN };
+
+struct unit_resolution {
+	enum unit_match match;
+	size_t unit;                /* when found */
+	size_t *candidates;         /* ambiguous: the matching units; unknown: the closest names */
+	size_t candidate_count;
+};
+
+/*
+ * What a user typed after --unit: a canonical name, an alias, or a
+ * substring of exactly one unit's name or aliases. Ambiguous input lists
+ * the units it matches; unknown input lists up to three closest names.
+ * Free with unit_resolution_free.
+ */
+struct unit_resolution units_resolve(const struct unit_directory *directory, const char *query);
+void unit_resolution_free(struct unit_resolution *resolution);
+
+/* True when unit is a member of group, directly or through nested groups. */
+bool unit_in_group(const struct unit_directory *directory, size_t unit, size_t group);
+
+/* Units in their directory order that are not phrases. */
+bool unit_is_listed(const struct unit *unit);
+
+/*
+ * Reads a source-document unit list such as
+ * "各县（市、区）政府、功能区管委会，市市场监管局等部门": splits it at ， and 、
+ * (not inside brackets), resolves each name, expands phrases, and notes a
+ * trailing 等 / 等部门 in *etc. Unknown names are reported to diag with line
+ * and column. The result (malloc'ed, caller frees) holds unit indexes in
+ * order, without repeats.
+ */
+size_t *units_parse_text(const struct unit_directory *directory, const char *text, size_t *count,
+			 bool *etc, const char *file, long line, const char *column,
+			 struct diagnostics *diag);
+
+#endif

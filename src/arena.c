@@ -1,0 +1,111 @@
+/*
+ * arena.c - chunked bump allocator. Blocks grow geometrically so a plan of
+ * any size needs O(log n) mallocs, and loading stays linear in the input.
+ */
+#include "duty/arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_block {
+	struct arena_block *next;
+	size_t size;
+	size_t used;
+	alignas(max_align_t) unsigned char data[];
+};
+
+enum { ARENA_FIRST_BLOCK = 16 * 1024, ARENA_MAX_BLOCK = 16 * 1024 * 1024 };
+
+void arena_init(struct arena *arena)
+{
+	arena->head = NULL;
+	arena->total = 0;
+}
+
+void arena_free(struct arena *arena)
+{
+	struct arena_block *block = arena->head;
+	while (block) {
+		struct arena_block *next = block->next;
+		free(block);
+		block = next;
+	}
+	arena->head = NULL;
+	arena->total = 0;
+}
+
+/* Strings need no alignment; objects get max_align_t. Padding is taken
+ * from the current block only, so strings pack tightly. */
+static void *allocate(struct arena *arena, size_t size, size_t align)
+{
+	if (size == 0)
+		size = 1;
+	if (size > SIZE_MAX / 2)
+		return NULL;
+	struct arena_block *block = arena->head;
+	size_t padding = 0;
+	if (block)
+		padding = (align - block->used % align) % align;
+	if (!block || block->size - block->used < size + padding) {
+		size_t want = block ? block->size * 2 : ARENA_FIRST_BLOCK;
+		if (want > ARENA_MAX_BLOCK)
+			want = ARENA_MAX_BLOCK;
+		if (want < size)
+			want = size;
+		struct arena_block *fresh = malloc(sizeof *fresh + want);
+		if (!fresh)
+			return NULL;
+		fresh->size = want;
+		fresh->used = 0;
+		/* A big one-off allocation goes behind the current block so the
+		 * current block's free space is not wasted. */
+		if (block && want == size && block->size - block->used > 256) {
+			fresh->next = block->next;
+			block->next = fresh;
+		} else {
+			fresh->next = block;
+			arena->head = fresh;
+		}
+		block = fresh;
+		padding = 0;
+	}
+	void *memory = block->data + block->used + padding;
+	block->used += size + padding;
+	arena->total += size;
+	return memory;
+}
+
+void *arena_alloc(struct arena *arena, size_t size)
+{
+	return allocate(arena, size, alignof(max_align_t));
+}
+
+void *arena_array(struct arena *arena, size_t count, size_t size)
+{
+	if (size && count > SIZE_MAX / size)
+		return NULL;
+	void *memory = arena_alloc(arena, count * size);
+	if (memory)
+		memset(memory, 0, count * size);
+	return memory;
+}
+
+char *arena_strndup(struct arena *arena, const char *text, size_t length)
+{
+	if (length == SIZE_MAX)
+		return NULL;
+	char *copy = allocate(arena, length + 1, 1);
+	if (!copy)
+		return NULL;
+	if (length)
+		memcpy(copy, text, length);
+	copy[length] = '\0';
+	return copy;
+}
+
+char *arena_strdup(struct arena *arena, const char *text)
+{
+	return arena_strndup(arena, text, strlen(text));
+}

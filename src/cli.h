@@ -1,0 +1,129 @@
+/*
+ * cli.h - what main.c and the commands share: parsed options, the loaded
+ * plan, the command table entry, exit codes and the helpers that talk to
+ * the user. Adding a command: write src/cmd_<name>.c exporting one
+ * `const struct command`, and add it to the table in main.c.
+ */
+#ifndef DUTY_CLI_H
+#define DUTY_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "duty/date.h"
+#include "duty/diag.h"
+#include "duty/plan.h"
+#include "duty/query.h"
+#include "duty/units.h"
+#include "i18n.h"
+
+/* Exit codes, documented in README.md and docs/design.md. */
+enum exit_code {
+	EXIT_OK = 0,
+	EXIT_PROBLEMS = 1,     /* duty check found problems */
+	EXIT_USAGE = 2,        /* bad command line */
+	EXIT_DATA = 3,         /* a plan or unit file cannot be read or is invalid */
+	EXIT_NOT_FOUND = 4,    /* no such task, unknown or ambiguous unit */
+	EXIT_OUTPUT = 5,       /* the output could not be written */
+};
+
+enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
+
+/* Command-specific options; a command lists the ones it accepts. */
+enum option_flag {
+	OPTION_UNIT = 1 << 0,
+	OPTION_DIRECT = 1 << 1,
+	OPTION_MONTH = 1 << 2,
+	OPTION_OVERDUE = 1 << 3,
+	OPTION_OUTPUT = 1 << 4,
+};
+
+struct cli;
+
+struct command {
+	const char *name;
+	const char *arguments;     /* usage after the name, e.g. "ID" */
+	const char *summary;       /* one line for the command list */
+	const char *help;          /* the rest of `duty help CMD`, with examples */
+	unsigned options;          /* enum option_flag bits accepted */
+	int min_arguments, max_arguments;
+	unsigned formats;          /* 1 << enum format accepted */
+	int (*run)(struct cli *cli);
+};
+
+struct cli {
+	const char *program;
+	const struct command *command;
+	/* global options */
+	const char *plan_path;
+	const char *units_path;
+	date_t today;
+	enum format format;
+	bool format_given;
+	size_t width;              /* table width; 0 = do not wrap */
+	/* command options */
+	const char *unit_query;
+	bool direct;
+	bool month_given;
+	month_t month;
+	bool overdue;
+	const char *output_path;
+	char **arguments;
+	int argument_count;
+	/* loaded for the command */
+	struct unit_directory *units;
+	struct plan *plan;
+	FILE *out;
+	char *temporary_path;      /* -o FILE is written here, then renamed */
+};
+
+/* "duty: message" on stderr. */
+void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints the first problems of a failed load and a hint. */
+void cli_report_problems(const struct diagnostics *diag);
+
+/* Resolves cli->unit_query; prints the error and returns non-zero exit
+ * code when it does not name exactly one unit. */
+int cli_resolve_unit(struct cli *cli, size_t *unit);
+
+/* The query for --unit/--direct (month filled in by the caller). */
+int cli_unit_query(struct cli *cli, struct query *query);
+
+/* Sends output to cli->output_path when given: a temporary file beside it
+ * that cli_finish_output renames over it, so a failed run never leaves a
+ * half-written file. Returns EXIT_OUTPUT (after saying why) on failure. */
+int cli_open_output(struct cli *cli);
+
+/* Flushes and checks the output; for -o, syncs and renames the temporary
+ * file into place, or removes it when code is not EXIT_OK or writing
+ * failed. Returns code, or EXIT_OUTPUT when the output was not written. */
+int cli_finish_output(struct cli *cli, int code);
+
+/* Shared views of query results. */
+void view_milestones_table(const struct cli *cli, const struct milestone_match *matches, size_t count,
+			   size_t indent, bool with_via);
+void view_milestones(const struct cli *cli, const struct milestone_match *matches, size_t count,
+		     bool with_via);
+void view_tasks(const struct cli *cli, const struct task_match *matches, size_t count, bool with_via);
+
+/* Writes "2018-10" style month and a plain sentence about the next
+ * deadline after it. */
+void view_next_deadline(const struct cli *cli, const struct query *query, date_t after);
+
+extern const struct command command_overview;
+extern const struct command command_list;
+extern const struct command command_show;
+extern const struct command command_due;
+extern const struct command command_units;
+extern const struct command command_export;
+extern const struct command command_help;
+
+const struct command *const *cli_commands(void);
+/* A command by name or unique prefix ("overview" names the default one);
+ * prints why and sets *code when there is none. */
+const struct command *cli_find_command(const char *name, int *code);
+void cli_print_command_help(const struct command *command, FILE *out);
+void cli_print_usage(FILE *out);
+
+#endif

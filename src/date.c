@@ -1,0 +1,193 @@
+/*
+ * date.c - date arithmetic for deadlines, and the phrase-to-deadline rule
+ * that the data files were built with (checked by `duty check`).
+ */
+#include "duty/date.h"
+
+#include <string.h>
+#include <time.h>
+
+static bool is_leap(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int date_days_in_month(int year, int month)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (month < 1 || month > 12)
+		return 0;
+	return days[month - 1] + (month == 2 && is_leap(year));
+}
+
+bool date_is_valid(int year, int month, int day)
+{
+	return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1
+	       && day <= date_days_in_month(year, month);
+}
+
+date_t date_make(int year, int month, int day)
+{
+	return year * 10000 + month * 100 + day;
+}
+
+int date_year(date_t date)
+{
+	return date / 10000;
+}
+
+int date_month_number(date_t date)
+{
+	return date / 100 % 100;
+}
+
+int date_day(date_t date)
+{
+	return date % 100;
+}
+
+month_t date_month(date_t date)
+{
+	return date / 100;
+}
+
+date_t date_month_last_day(month_t month)
+{
+	int year = month / 100, number = month % 100;
+	return date_make(year, number, date_days_in_month(year, number));
+}
+
+month_t month_next(month_t month)
+{
+	return month % 100 == 12 ? (month / 100 + 1) * 100 + 1 : month + 1;
+}
+
+/* Reads 1..max_digits decimal digits; returns how many were read. */
+static size_t read_number(const char *text, size_t length, size_t max_digits, int *value)
+{
+	size_t used = 0;
+	*value = 0;
+	while (used < length && used < max_digits && text[used] >= '0' && text[used] <= '9') {
+		*value = *value * 10 + (text[used] - '0');
+		used++;
+	}
+	return used;
+}
+
+/* "YYYY<sep>M[M]" optionally followed by "<sep>D[D]"; the separator is the
+ * same throughout, '-' or '/'. */
+static bool parse_parts(const char *text, size_t length, int parts[3], size_t want)
+{
+	size_t offset = 0, got = 0;
+	char separator = 0;
+	while (got < want) {
+		size_t max_digits = got == 0 ? 4 : 2;
+		size_t used = read_number(text + offset, length - offset, max_digits, &parts[got]);
+		if (used == 0 || (got == 0 && used != 4))
+			return false;
+		offset += used;
+		got++;
+		if (got == want)
+			break;
+		if (offset >= length || (text[offset] != '-' && text[offset] != '/'))
+			return false;
+		if (separator && text[offset] != separator)
+			return false;
+		separator = text[offset++];
+	}
+	return offset == length;
+}
+
+bool date_parse(const char *text, size_t length, date_t *date)
+{
+	int parts[3];
+	if (!parse_parts(text, length, parts, 3) || !date_is_valid(parts[0], parts[1], parts[2]))
+		return false;
+	*date = date_make(parts[0], parts[1], parts[2]);
+	return true;
+}
+
+bool month_parse(const char *text, size_t length, month_t *month)
+{
+	int parts[3];
+	if (!parse_parts(text, length, parts, 2) || parts[0] < 1 || parts[1] < 1 || parts[1] > 12)
+		return false;
+	*month = parts[0] * 100 + parts[1];
+	return true;
+}
+
+/* Writes value as exactly `digits` decimal digits. */
+static void put_digits(char *text, int value, int digits)
+{
+	for (int i = digits - 1; i >= 0; i--) {
+		text[i] = (char)('0' + value % 10);
+		value /= 10;
+	}
+}
+
+void date_format(date_t date, char text[DATE_TEXT_SIZE])
+{
+	put_digits(text, date_year(date) % 10000, 4);
+	text[4] = '-';
+	put_digits(text + 5, date_month_number(date), 2);
+	text[7] = '-';
+	put_digits(text + 8, date_day(date), 2);
+	text[10] = '\0';
+}
+
+void month_format(month_t month, char text[MONTH_TEXT_SIZE])
+{
+	put_digits(text, month / 100 % 10000, 4);
+	text[4] = '-';
+	put_digits(text + 5, month % 100, 2);
+	text[7] = '\0';
+}
+
+date_t date_today(void)
+{
+	time_t now = time(NULL);
+	struct tm local;
+	if (!localtime_r(&now, &local))
+		return date_make(1970, 1, 1);
+	return date_make(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+/* "到2018年底" / "至2018年底": the year must be the plan year. */
+static bool year_end_phrase(const char *phrase, const char *prefix, int plan_year)
+{
+	size_t prefix_length = strlen(prefix);
+	if (strncmp(phrase, prefix, prefix_length) != 0)
+		return false;
+	const char *rest = phrase + prefix_length;
+	int year;
+	size_t used = read_number(rest, strlen(rest), 4, &year);
+	return used == 4 && year == plan_year && strcmp(rest + used, "年底") == 0;
+}
+
+bool deadline_from_phrase(const char *phrase, int plan_year, date_t *deadline, bool *implied)
+{
+	static const char *const year_end[] = { "年底前", "年内", "全年", "每年" };
+	*implied = false;
+	if (phrase[0] == '\0') {
+		*implied = true;
+		*deadline = date_make(plan_year, 12, 31);
+		return true;
+	}
+	for (size_t i = 0; i < sizeof year_end / sizeof year_end[0]; i++) {
+		if (strcmp(phrase, year_end[i]) == 0) {
+			*deadline = date_make(plan_year, 12, 31);
+			return true;
+		}
+	}
+	if (year_end_phrase(phrase, "到", plan_year) || year_end_phrase(phrase, "至", plan_year)) {
+		*deadline = date_make(plan_year, 12, 31);
+		return true;
+	}
+	int month;
+	size_t used = read_number(phrase, strlen(phrase), 2, &month);
+	if (used > 0 && strcmp(phrase + used, "月前") == 0 && month >= 2 && month <= 12) {
+		*deadline = date_month_last_day(plan_year * 100 + month - 1);
+		return true;
+	}
+	return false;
+}

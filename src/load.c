@@ -1,0 +1,828 @@
+/*
+ * load.c - rows of a plan file -> struct plan.
+ *
+ * The file may start with key rows (plan_title, plan_year), then the header
+ * row, then one row per task. Milestones and targets are column groups
+ * numbered from 1: milestone1_deadline, milestone1_phrase, ..., target1_metric,
+ * and so on; a group whose cells are all empty is simply absent. Every row
+ * is checked completely so that one run reports all of its problems.
+ */
+#include "duty/load.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duty/csvread.h"
+#include "duty/input.h"
+#include "duty/names.h"
+#include "duty/sheet.h"
+#include "duty/text.h"
+
+enum fixed_column {
+	COLUMN_ID,
+	COLUMN_TITLE,
+	COLUMN_REQUIREMENT,
+	COLUMN_UNITS_TEXT,
+	COLUMN_UNITS,
+	COLUMN_UNITS_ETC,
+	FIXED_COLUMN_COUNT
+};
+
+static const struct column_name fixed_columns[FIXED_COLUMN_COUNT] = {
+	[COLUMN_ID] = { { "id", "序号", NULL } },
+	[COLUMN_TITLE] = { { "title", "重点工作", NULL } },
+	[COLUMN_REQUIREMENT] = { { "requirement", "年度进度要求", NULL } },
+	[COLUMN_UNITS_TEXT] = { { "units_text", "责任单位", NULL } },
+	[COLUMN_UNITS] = { { "units", "责任单位（规范名称）", NULL } },
+	[COLUMN_UNITS_ETC] = { { "units_etc", NULL } },
+};
+
+static const char *const fixed_labels[FIXED_COLUMN_COUNT] = {
+	"id", "title", "requirement", "units_text", "units", "units_etc",
+};
+
+/* The fields of a numbered group, in the order the header names them. */
+static const char *const milestone_fields[] = { "deadline", "phrase", "implied", "text" };
+static const char *const target_fields[] = { "metric", "op", "value", "unit", "text" };
+enum { MILESTONE_DEADLINE, MILESTONE_PHRASE, MILESTONE_IMPLIED, MILESTONE_TEXT, MILESTONE_FIELDS };
+enum { TARGET_METRIC, TARGET_OP, TARGET_VALUE, TARGET_UNIT, TARGET_TEXT, TARGET_FIELDS };
+
+struct column_group {
+	unsigned number;               /* N in milestoneN_... */
+	size_t columns[5];             /* SIZE_MAX when the header lacks it */
+};
+
+struct group_set {
+	const char *prefix;            /* "milestone" or "target" */
+	const char *const *fields;
+	size_t field_count;
+	struct column_group *groups;   /* sorted by number */
+	size_t count;
+};
+
+struct plan_loader {
+	struct plan *plan;
+	const struct unit_directory *units;
+	struct diagnostics *diag;
+	const char *file;
+
+	bool have_header;
+	bool have_year;
+	size_t width;
+	const char **header;           /* names as written */
+	size_t fixed[FIXED_COLUMN_COUNT];
+	struct group_set milestones;
+	struct group_set targets;
+	size_t *extra;                 /* column indexes of unknown columns */
+	size_t extra_count;
+
+	size_t task_capacity;
+	/* Scratch space reused for every row. */
+	struct milestone *row_milestones;
+	struct target *row_targets;
+	size_t *row_units;
+	size_t row_unit_count, row_unit_capacity;
+	bool out_of_memory;
+};
+
+/* --- small parsers -------------------------------------------------------- */
+
+static bool parse_bool(const char *text, size_t length, bool *value)
+{
+	static const char *const yes[] = { "1", "true", "yes", "y", "是", NULL };
+	static const char *const no[] = { "0", "false", "no", "n", "否", "", NULL };
+	for (size_t i = 0; yes[i]; i++)
+		if (sheet_name_equals(text, length, yes[i])) {
+			*value = true;
+			return true;
+		}
+	for (size_t i = 0; no[i]; i++)
+		if (sheet_name_equals(text, length, no[i])) {
+			*value = false;
+			return true;
+		}
+	return false;
+}
+
+static bool parse_id(const char *text, size_t length, long *id)
+{
+	if (length == 0 || length > 15)
+		return false;
+	long value = 0;
+	for (size_t i = 0; i < length; i++) {
+		if (text[i] < '0' || text[i] > '9')
+			return false;
+		value = value * 10 + (text[i] - '0');
+	}
+	if (value <= 0)
+		return false;
+	*id = value;
+	return true;
+}
+
+static bool parse_number(const char *text, size_t length, double *value)
+{
+	if (length == 0 || length > 63)
+		return false;
+	char buffer[64];
+	memcpy(buffer, text, length);
+	buffer[length] = '\0';
+	/* strtod also takes hex, inf and nan; a target is a plain decimal. */
+	for (size_t i = 0; i < length; i++) {
+		char c = buffer[i];
+		if (!((c >= '0' && c <= '9') || c == '.' || (c == '-' && i == 0)))
+			return false;
+	}
+	errno = 0;
+	char *end;
+	*value = strtod(buffer, &end);
+	return end == buffer + length && errno == 0 && isfinite(*value);
+}
+
+bool target_op_parse(const char *text, size_t length, enum target_op *op)
+{
+	static const struct {
+		const char *text;
+		enum target_op op;
+	} ops[] = {
+		{ ">=", TARGET_AT_LEAST }, { "≥", TARGET_AT_LEAST }, { "<=", TARGET_AT_MOST },
+		{ "≤", TARGET_AT_MOST },  { "=", TARGET_EQUAL },     { "==", TARGET_EQUAL },
+		{ "＝", TARGET_EQUAL },
+	};
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+		if (sheet_name_equals(text, length, ops[i].text)) {
+			*op = ops[i].op;
+			return true;
+		}
+	return false;
+}
+
+const char *target_op_text(enum target_op op)
+{
+	switch (op) {
+	case TARGET_AT_LEAST:
+		return ">=";
+	case TARGET_AT_MOST:
+		return "<=";
+	case TARGET_EQUAL:
+		break;
+	}
+	return "=";
+}
+
+/* --- header ----------------------------------------------------------------- */
+
+/* Recognises "milestone12_deadline": returns the field index and number. */
+static bool parse_group_column(const struct group_set *set, const char *name, size_t length,
+			       unsigned *number, size_t *field)
+{
+	const char *text = name;
+	length = text_trim(&text, length);
+	size_t prefix_length = strlen(set->prefix);
+	if (length <= prefix_length || strncmp(text, set->prefix, prefix_length) != 0)
+		return false;
+	size_t i = prefix_length;
+	unsigned value = 0;
+	size_t digits = 0;
+	while (i < length && text[i] >= '0' && text[i] <= '9' && digits < 6) {
+		value = value * 10 + (unsigned)(text[i] - '0');
+		i++;
+		digits++;
+	}
+	if (digits == 0 || value == 0 || i >= length || text[i] != '_')
+		return false;
+	i++;
+	for (size_t f = 0; f < set->field_count; f++) {
+		if (length - i == strlen(set->fields[f]) && memcmp(text + i, set->fields[f], length - i) == 0) {
+			*number = value;
+			*field = f;
+			return true;
+		}
+	}
+	return false;
+}
+
+static struct column_group *find_or_add_group(struct plan_loader *loader, struct group_set *set,
+					      unsigned number)
+{
+	size_t at = 0;
+	while (at < set->count && set->groups[at].number < number)
+		at++;
+	if (at < set->count && set->groups[at].number == number)
+		return &set->groups[at];
+	struct column_group *grown = realloc(set->groups, (set->count + 1) * sizeof *grown);
+	if (!grown) {
+		loader->out_of_memory = true;
+		return NULL;
+	}
+	set->groups = grown;
+	memmove(&set->groups[at + 1], &set->groups[at], (set->count - at) * sizeof *set->groups);
+	set->count++;
+	struct column_group *group = &set->groups[at];
+	group->number = number;
+	for (size_t f = 0; f < 5; f++)
+		group->columns[f] = SIZE_MAX;
+	return group;
+}
+
+static bool header_is_row(const struct csv_row *row)
+{
+	return sheet_find_column(row, &fixed_columns[COLUMN_ID]) != SIZE_MAX;
+}
+
+/* Checks a group set has, in each group, the fields that must be there. */
+static void check_groups(struct plan_loader *loader, const struct group_set *set, long line,
+			 const size_t *required, size_t required_count)
+{
+	for (size_t g = 0; g < set->count; g++) {
+		for (size_t r = 0; r < required_count; r++) {
+			if (set->groups[g].columns[required[r]] == SIZE_MAX)
+				diag_error(loader->diag, loader->file, line, NULL,
+					   "the header has %s%u columns but no \"%s%u_%s\" column",
+					   set->prefix, set->groups[g].number, set->prefix,
+					   set->groups[g].number, set->fields[required[r]]);
+		}
+	}
+}
+
+static bool read_header(struct plan_loader *loader, const struct csv_row *row)
+{
+	struct plan *plan = loader->plan;
+	loader->have_header = true;
+	loader->width = row->count;
+	loader->header = arena_array(&plan->arena, row->count, sizeof *loader->header);
+	bool *known = calloc(row->count ? row->count : 1, sizeof *known);
+	loader->extra = malloc((row->count ? row->count : 1) * sizeof *loader->extra);
+	if (!loader->header || !known || !loader->extra) {
+		free(known);
+		loader->out_of_memory = true;
+		return false;
+	}
+	size_t errors_before = loader->diag->errors;
+	for (size_t i = 0; i < row->count; i++) {
+		loader->header[i] = arena_strndup(&plan->arena, row->fields[i].data, row->fields[i].length);
+		if (!loader->header[i]) {
+			free(known);
+			loader->out_of_memory = true;
+			return false;
+		}
+	}
+	for (size_t i = 0; i < row->count; i++)
+		for (size_t j = 0; j < i; j++)
+			if (row->fields[i].length && sheet_name_equals(row->fields[i].data, row->fields[i].length,
+								       loader->header[j]))
+				diag_error(loader->diag, loader->file, row->line, loader->header[i],
+					   "the column \"%s\" appears twice in the header (columns %zu and %zu)",
+					   loader->header[i], j + 1, i + 1);
+
+	for (int c = 0; c < FIXED_COLUMN_COUNT; c++) {
+		loader->fixed[c] = sheet_find_column(row, &fixed_columns[c]);
+		if (loader->fixed[c] != SIZE_MAX)
+			known[loader->fixed[c]] = true;
+		else if (c != COLUMN_UNITS_ETC)
+			diag_error(loader->diag, loader->file, row->line, NULL,
+				   "the header has no \"%s\" column; expected at least "
+				   "id, title, requirement, units_text, units and milestone1_deadline",
+				   fixed_labels[c]);
+	}
+	struct group_set *sets[] = { &loader->milestones, &loader->targets };
+	for (size_t i = 0; i < row->count; i++) {
+		for (size_t s = 0; s < 2; s++) {
+			unsigned number;
+			size_t field;
+			if (!parse_group_column(sets[s], row->fields[i].data, row->fields[i].length, &number, &field))
+				continue;
+			struct column_group *group = find_or_add_group(loader, sets[s], number);
+			if (!group) {
+				free(known);
+				return false;
+			}
+			group->columns[field] = i;
+			known[i] = true;
+		}
+	}
+	if (loader->milestones.count == 0)
+		diag_error(loader->diag, loader->file, row->line, NULL,
+			   "the header has no milestone columns; expected milestone1_deadline, "
+			   "milestone1_phrase, milestone1_implied and milestone1_text");
+	static const size_t milestone_required[] = { MILESTONE_DEADLINE, MILESTONE_TEXT };
+	static const size_t target_required[] = { TARGET_METRIC, TARGET_OP, TARGET_VALUE };
+	check_groups(loader, &loader->milestones, row->line, milestone_required, 2);
+	check_groups(loader, &loader->targets, row->line, target_required, 3);
+
+	for (size_t i = 0; i < row->count; i++)
+		if (!known[i])
+			loader->extra[loader->extra_count++] = i;
+	free(known);
+	const char **extra_names = arena_array(&plan->arena, loader->extra_count + 1, sizeof *extra_names);
+	loader->row_milestones = calloc(loader->milestones.count + 1, sizeof *loader->row_milestones);
+	loader->row_targets = calloc(loader->targets.count + 1, sizeof *loader->row_targets);
+	if (!extra_names || !loader->row_milestones || !loader->row_targets) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	for (size_t e = 0; e < loader->extra_count; e++)
+		extra_names[e] = loader->header[loader->extra[e]];
+	plan->extra_columns = extra_names;
+	plan->extra_column_count = loader->extra_count;
+	/* Rows cannot be read against a header that lacks its columns. */
+	return loader->diag->errors == errors_before;
+}
+
+/* plan_title / plan_year rows above the header. */
+static bool read_preamble(struct plan_loader *loader, const struct csv_row *row)
+{
+	struct plan *plan = loader->plan;
+	struct field_text key = sheet_field(row, 0);
+	struct field_text value = sheet_field(row, 1);
+	if (sheet_name_equals(key.text, key.length, "plan_title")) {
+		plan->title = arena_strndup(&plan->arena, value.text, value.length);
+		if (!plan->title)
+			loader->out_of_memory = true;
+		return !loader->out_of_memory;
+	}
+	if (sheet_name_equals(key.text, key.length, "plan_year")) {
+		long year;
+		if (!parse_id(value.text, value.length, &year) || year < 1000 || year > 9999) {
+			diag_error(loader->diag, loader->file, row->line, "plan_year",
+				   "the plan year \"%.*s\" is not a year; expected four digits like 2018",
+				   (int)value.length, value.text);
+			return true;
+		}
+		plan->year = (int)year;
+		loader->have_year = true;
+		return true;
+	}
+	diag_error(loader->diag, loader->file, row->line, NULL,
+		   "expected the header row (with an \"id\" column), or a \"plan_title\" or "
+		   "\"plan_year\" row above it, but found \"%.*s\"",
+		   (int)key.length, key.text);
+	return true;
+}
+
+/* --- rows --------------------------------------------------------------------- */
+
+static const char *column_name(const struct plan_loader *loader, size_t column)
+{
+	return column < loader->width ? loader->header[column] : NULL;
+}
+
+static char *copy_field(struct plan_loader *loader, struct field_text field)
+{
+	char *copy = arena_strndup(&loader->plan->arena, field.text, field.length);
+	if (!copy)
+		loader->out_of_memory = true;
+	return copy;
+}
+
+/* Keeps the cell exactly as written (only surrounding spaces trimmed). */
+static char *copy_column(struct plan_loader *loader, const struct csv_row *row, size_t column)
+{
+	return copy_field(loader, sheet_field(row, column));
+}
+
+static bool push_unit(struct plan_loader *loader, size_t unit)
+{
+	const struct unit *entry = &loader->units->units[unit];
+	if (entry->is_phrase) {
+		for (size_t m = 0; m < entry->member_count; m++)
+			if (!push_unit(loader, entry->members[m]))
+				return false;
+		return true;
+	}
+	for (size_t i = 0; i < loader->row_unit_count; i++)
+		if (loader->row_units[i] == unit)
+			return true;
+	if (loader->row_unit_count == loader->row_unit_capacity) {
+		size_t capacity = loader->row_unit_capacity ? loader->row_unit_capacity * 2 : 16;
+		size_t *grown = realloc(loader->row_units, capacity * sizeof *grown);
+		if (!grown) {
+			loader->out_of_memory = true;
+			return false;
+		}
+		loader->row_units = grown;
+		loader->row_unit_capacity = capacity;
+	}
+	loader->row_units[loader->row_unit_count++] = unit;
+	return true;
+}
+
+struct unit_list_reader {
+	struct plan_loader *loader;
+	long line;
+	const char *column;
+};
+
+static bool read_unit_name(const char *item, size_t length, void *context)
+{
+	struct unit_list_reader *reader = context;
+	struct plan_loader *loader = reader->loader;
+	size_t unit = units_find(loader->units, item, length);
+	if (unit != SIZE_MAX)
+		return push_unit(loader, unit);
+	char *name = malloc(length + 1);
+	if (!name) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	memcpy(name, item, length);
+	name[length] = '\0';
+	struct unit_resolution guess = units_resolve(loader->units, name);
+	struct strbuf hint;
+	strbuf_init(&hint);
+	if (guess.match == UNIT_FOUND) {
+		strbuf_printf(&hint, "; did you mean %s", loader->units->units[guess.unit].name);
+	} else {
+		for (size_t i = 0; i < guess.candidate_count && i < 3; i++) {
+			strbuf_puts(&hint, i ? ", " : "; did you mean ");
+			strbuf_puts(&hint, loader->units->units[guess.candidates[i]].name);
+		}
+	}
+	diag_error(loader->diag, loader->file, reader->line, reader->column,
+		   "unknown unit \"%s\": it is not a name or alias in %s%s", name,
+		   loader->units->file, strbuf_text(&hint));
+	strbuf_free(&hint);
+	unit_resolution_free(&guess);
+	free(name);
+	return true;
+}
+
+static size_t read_milestones(struct plan_loader *loader, const struct csv_row *row)
+{
+	const struct group_set *set = &loader->milestones;
+	size_t count = 0;
+	const struct milestone *previous = NULL;
+	unsigned previous_number = 0;
+	for (size_t g = 0; g < set->count; g++) {
+		const struct column_group *group = &set->groups[g];
+		struct field_text fields[MILESTONE_FIELDS];
+		bool any = false;
+		for (size_t f = 0; f < MILESTONE_FIELDS; f++) {
+			fields[f] = sheet_field(row, group->columns[f]);
+			any = any || fields[f].length > 0;
+		}
+		if (!any)
+			continue;
+		struct milestone *milestone = &loader->row_milestones[count];
+		const char *deadline_column = column_name(loader, group->columns[MILESTONE_DEADLINE]);
+		bool ok = true;
+		if (!date_parse(fields[MILESTONE_DEADLINE].text, fields[MILESTONE_DEADLINE].length,
+				&milestone->deadline)) {
+			diag_error(loader->diag, loader->file, row->line, deadline_column,
+				   "\"%.*s\" is not a valid date; expected YYYY-MM-DD, e.g. %d-06-30",
+				   (int)fields[MILESTONE_DEADLINE].length, fields[MILESTONE_DEADLINE].text,
+				   loader->plan->year ? loader->plan->year : 2018);
+			ok = false;
+		} else if (loader->have_year && date_year(milestone->deadline) != loader->plan->year) {
+			diag_error(loader->diag, loader->file, row->line, deadline_column,
+				   "the deadline %.*s is outside the plan year %d",
+				   (int)fields[MILESTONE_DEADLINE].length, fields[MILESTONE_DEADLINE].text,
+				   loader->plan->year);
+			ok = false;
+		}
+		if (fields[MILESTONE_TEXT].length == 0) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[MILESTONE_TEXT]),
+				   "milestone %u has a deadline but no text; expected the part of the "
+				   "requirement it governs",
+				   group->number);
+			ok = false;
+		}
+		bool implied = fields[MILESTONE_PHRASE].length == 0;
+		if (group->columns[MILESTONE_IMPLIED] != SIZE_MAX
+		    && !parse_bool(fields[MILESTONE_IMPLIED].text, fields[MILESTONE_IMPLIED].length, &implied)) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[MILESTONE_IMPLIED]),
+				   "\"%.*s\" is not 1 or 0; expected 1 when the requirement gives no time "
+				   "for this part",
+				   (int)fields[MILESTONE_IMPLIED].length, fields[MILESTONE_IMPLIED].text);
+			ok = false;
+		}
+		if (!ok)
+			continue;
+		if (previous && milestone->deadline < previous->deadline) {
+			char earlier[DATE_TEXT_SIZE], later[DATE_TEXT_SIZE];
+			date_format(milestone->deadline, earlier);
+			date_format(previous->deadline, later);
+			diag_error(loader->diag, loader->file, row->line, deadline_column,
+				   "milestones are out of order: milestone %u (%s) comes after "
+				   "milestone %u (%s); list them earliest first",
+				   group->number, earlier, previous_number, later);
+		}
+		milestone->implied = implied;
+		milestone->phrase = copy_field(loader, fields[MILESTONE_PHRASE]);
+		milestone->text = copy_field(loader, fields[MILESTONE_TEXT]);
+		previous = milestone;
+		previous_number = group->number;
+		count++;
+	}
+	return count;
+}
+
+static size_t read_targets(struct plan_loader *loader, const struct csv_row *row)
+{
+	const struct group_set *set = &loader->targets;
+	size_t count = 0;
+	for (size_t g = 0; g < set->count; g++) {
+		const struct column_group *group = &set->groups[g];
+		struct field_text fields[TARGET_FIELDS];
+		bool any = false;
+		for (size_t f = 0; f < TARGET_FIELDS; f++) {
+			fields[f] = sheet_field(row, group->columns[f]);
+			any = any || fields[f].length > 0;
+		}
+		if (!any)
+			continue;
+		struct target *target = &loader->row_targets[count];
+		bool ok = true;
+		if (fields[TARGET_METRIC].length == 0) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[TARGET_METRIC]),
+				   "target %u has no metric; expected the thing counted, e.g. 农业标准化程度",
+				   group->number);
+			ok = false;
+		}
+		if (!target_op_parse(fields[TARGET_OP].text, fields[TARGET_OP].length, &target->op)) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[TARGET_OP]),
+				   "\"%.*s\" is not a comparison; expected >=, <= or =",
+				   (int)fields[TARGET_OP].length, fields[TARGET_OP].text);
+			ok = false;
+		}
+		if (!parse_number(fields[TARGET_VALUE].text, fields[TARGET_VALUE].length, &target->value)) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[TARGET_VALUE]),
+				   "\"%.*s\" is not a number; expected the target value as digits, e.g. 98 or 4.5",
+				   (int)fields[TARGET_VALUE].length, fields[TARGET_VALUE].text);
+			ok = false;
+		}
+		if (!ok)
+			continue;
+		target->metric = copy_field(loader, fields[TARGET_METRIC]);
+		target->value_text = copy_field(loader, fields[TARGET_VALUE]);
+		target->unit = copy_field(loader, fields[TARGET_UNIT]);
+		target->text = copy_field(loader, fields[TARGET_TEXT]);
+		count++;
+	}
+	return count;
+}
+
+static struct task *next_task_slot(struct plan_loader *loader)
+{
+	struct plan *plan = loader->plan;
+	if (plan->task_count == loader->task_capacity) {
+		size_t capacity = loader->task_capacity ? loader->task_capacity * 2 : 64;
+		struct task *grown = realloc(plan->tasks, capacity * sizeof *grown);
+		if (!grown) {
+			loader->out_of_memory = true;
+			return NULL;
+		}
+		plan->tasks = grown;
+		loader->task_capacity = capacity;
+	}
+	return &plan->tasks[plan->task_count];
+}
+
+static void require_text(struct plan_loader *loader, const struct csv_row *row, enum fixed_column column,
+			 const char *what)
+{
+	if (sheet_field(row, loader->fixed[column]).length == 0)
+		diag_error(loader->diag, loader->file, row->line, column_name(loader, loader->fixed[column]),
+			   "the %s is empty; every task needs one", what);
+}
+
+static bool read_task(struct plan_loader *loader, const struct csv_row *row)
+{
+	struct plan *plan = loader->plan;
+	if (row->count != loader->width) {
+		diag_error(loader->diag, loader->file, row->line, NULL,
+			   "this row has %zu fields but the header has %zu; check for a missing or "
+			   "extra comma, or a quote that was not closed",
+			   row->count, loader->width);
+		return true;
+	}
+	size_t errors_before = loader->diag->errors;
+	struct task task = { .line = row->line };
+
+	struct field_text id = sheet_field(row, loader->fixed[COLUMN_ID]);
+	const char *id_column = column_name(loader, loader->fixed[COLUMN_ID]);
+	if (!parse_id(id.text, id.length, &task.id)) {
+		diag_error(loader->diag, loader->file, row->line, id_column,
+			   "the id \"%.*s\" is not a task number; expected a whole number like 12",
+			   (int)id.length, id.text);
+	} else {
+		char key[24];
+		int key_length = snprintf(key, sizeof key, "%ld", task.id);
+		char *stored = arena_strndup(&plan->arena, key, (size_t)key_length);
+		size_t existing = SIZE_MAX;
+		if (!stored || !name_index_add(plan->ids, stored, (size_t)key_length, plan->task_count, &existing)) {
+			loader->out_of_memory = true;
+			return false;
+		}
+		if (existing != SIZE_MAX)
+			diag_error(loader->diag, loader->file, row->line, id_column,
+				   "the id %ld is used twice: task %ld is already on line %ld",
+				   task.id, task.id, plan->tasks[existing].line);
+	}
+	require_text(loader, row, COLUMN_TITLE, "title");
+	require_text(loader, row, COLUMN_REQUIREMENT, "requirement");
+
+	struct field_text units = sheet_field(row, loader->fixed[COLUMN_UNITS]);
+	const char *units_column = column_name(loader, loader->fixed[COLUMN_UNITS]);
+	loader->row_unit_count = 0;
+	struct unit_list_reader unit_reader = { loader, row->line, units_column };
+	sheet_split_list(units.text, units.length, read_unit_name, &unit_reader);
+	if (loader->out_of_memory)
+		return false;
+	if (units.length == 0)
+		diag_error(loader->diag, loader->file, row->line, units_column,
+			   "no responsible unit; expected canonical unit names separated by ';'");
+	if (loader->fixed[COLUMN_UNITS_ETC] != SIZE_MAX) {
+		struct field_text etc = sheet_field(row, loader->fixed[COLUMN_UNITS_ETC]);
+		if (!parse_bool(etc.text, etc.length, &task.units_etc))
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, loader->fixed[COLUMN_UNITS_ETC]),
+				   "\"%.*s\" is not 1 or 0; expected 1 when the source names further "
+				   "units with 等",
+				   (int)etc.length, etc.text);
+	}
+
+	task.milestone_count = read_milestones(loader, row);
+	task.target_count = read_targets(loader, row);
+	if (loader->out_of_memory)
+		return false;
+	if (task.milestone_count == 0 && loader->diag->errors == errors_before)
+		diag_error(loader->diag, loader->file, row->line,
+			   column_name(loader, loader->milestones.groups[0].columns[MILESTONE_DEADLINE]),
+			   "the task has no milestone; expected at least milestone1_deadline and "
+			   "milestone1_text (use %d-12-31 when the requirement gives no time)",
+			   plan->year);
+	if (loader->diag->errors != errors_before)
+		return true;   /* keep reading: report every problem in the file */
+
+	task.title = copy_column(loader, row, loader->fixed[COLUMN_TITLE]);
+	task.requirement = copy_column(loader, row, loader->fixed[COLUMN_REQUIREMENT]);
+	task.units_text = copy_column(loader, row, loader->fixed[COLUMN_UNITS_TEXT]);
+	size_t *task_units = arena_array(&plan->arena, loader->row_unit_count, sizeof *task_units);
+	struct milestone *milestones = arena_array(&plan->arena, task.milestone_count, sizeof *milestones);
+	struct target *targets = arena_array(&plan->arena, task.target_count, sizeof *targets);
+	const char **extras = arena_array(&plan->arena, loader->extra_count + 1, sizeof *extras);
+	if (!task_units || !milestones || !targets || !extras || loader->out_of_memory) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	memcpy(task_units, loader->row_units, loader->row_unit_count * sizeof *task_units);
+	memcpy(milestones, loader->row_milestones, task.milestone_count * sizeof *milestones);
+	memcpy(targets, loader->row_targets, task.target_count * sizeof *targets);
+	for (size_t e = 0; e < loader->extra_count; e++) {
+		extras[e] = copy_column(loader, row, loader->extra[e]);
+		if (!extras[e])
+			return false;
+	}
+	task.units = task_units;
+	task.unit_count = loader->row_unit_count;
+	task.milestones = milestones;
+	task.targets = targets;
+	task.extras = extras;
+
+	struct task *slot = next_task_slot(loader);
+	if (!slot)
+		return false;
+	*slot = task;
+	plan->task_count++;
+	return true;
+}
+
+static bool on_plan_row(const struct csv_row *row, void *context)
+{
+	struct plan_loader *loader = context;
+	if (sheet_row_is_blank(row))
+		return true;
+	if (!loader->have_header) {
+		if (header_is_row(row)) {
+			if (!loader->have_year)
+				diag_error(loader->diag, loader->file, row->line, NULL,
+					   "there is no plan_year row above the header; expected a row "
+					   "like \"plan_year,2018\" before it");
+			return read_header(loader, row) && loader->have_year;
+		}
+		return read_preamble(loader, row);
+	}
+	return read_task(loader, row);
+}
+
+/* --- the plan ---------------------------------------------------------------- */
+
+void plan_free(struct plan *plan)
+{
+	if (!plan)
+		return;
+	name_index_free(plan->ids);
+	free(plan->tasks);
+	arena_free(&plan->arena);
+	free(plan);
+}
+
+const struct task *plan_find_task(const struct plan *plan, long id)
+{
+	char key[24];
+	int length = snprintf(key, sizeof key, "%ld", id);
+	size_t index = name_index_get(plan->ids, key, (size_t)length);
+	return index == SIZE_MAX ? NULL : &plan->tasks[index];
+}
+
+size_t plan_milestone_count(const struct plan *plan)
+{
+	size_t count = 0;
+	for (size_t t = 0; t < plan->task_count; t++)
+		count += plan->tasks[t].milestone_count;
+	return count;
+}
+
+size_t plan_target_count(const struct plan *plan)
+{
+	size_t count = 0;
+	for (size_t t = 0; t < plan->task_count; t++)
+		count += plan->tasks[t].target_count;
+	return count;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static struct plan *load_from_input(const char *name, const struct input *input,
+				    const struct unit_directory *units, struct diagnostics *diag)
+{
+	struct plan *plan = calloc(1, sizeof *plan);
+	if (!plan) {
+		diag_error(diag, name, 0, NULL, "out of memory");
+		return NULL;
+	}
+	arena_init(&plan->arena);
+	plan->units = units;
+	plan->file = arena_strdup(&plan->arena, name);
+	plan->ids = name_index_new(input->size / 256 + 16);
+	struct plan_loader loader = {
+		.plan = plan,
+		.units = units,
+		.diag = diag,
+		.file = name,
+		.milestones = { "milestone", milestone_fields, MILESTONE_FIELDS, NULL, 0 },
+		.targets = { "target", target_fields, TARGET_FIELDS, NULL, 0 },
+	};
+	size_t errors_before = diag->errors;
+	if (!plan->file || !plan->ids) {
+		loader.out_of_memory = true;
+	} else {
+		csv_read(input->data, input->size, name, on_plan_row, &loader, diag);
+		if (!loader.out_of_memory && !loader.have_header && diag->errors == errors_before)
+			diag_error(diag, name, input_line_of(input->data, input->size), NULL,
+				   "no header row found: expected a row naming the columns, starting "
+				   "with \"id,title,requirement,units_text,units\"");
+		else if (!loader.out_of_memory && plan->task_count == 0 && diag->errors == errors_before)
+			diag_error(diag, name, 0, NULL, "the plan has no tasks: expected one row per task below the header");
+	}
+	if (loader.out_of_memory)
+		diag_error(diag, name, 0, NULL, "out of memory while loading the plan");
+	if (!plan->title && !loader.out_of_memory)
+		plan->title = arena_strdup(&plan->arena, base_name(name));
+	free(loader.milestones.groups);
+	free(loader.targets.groups);
+	free(loader.extra);
+	free(loader.row_milestones);
+	free(loader.row_targets);
+	free(loader.row_units);
+	if (diag->errors != errors_before || !plan->title) {
+		plan_free(plan);
+		return NULL;
+	}
+	return plan;
+}
+
+struct plan *plan_load_bytes(const char *name, const char *bytes, size_t size,
+			     const struct unit_directory *units, struct diagnostics *diag)
+{
+	struct input input;
+	if (!input_from_bytes(name, bytes, size, &input, diag))
+		return NULL;
+	struct plan *plan = load_from_input(name, &input, units, diag);
+	input_free(&input);
+	return plan;
+}
+
+struct plan *plan_load(const char *path, const struct unit_directory *units, struct diagnostics *diag)
+{
+	struct input input;
+	if (!input_read_file(path, &input, diag))
+		return NULL;
+	struct plan *plan = load_from_input(path, &input, units, diag);
+	input_free(&input);
+	return plan;
+}

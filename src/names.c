@@ -1,0 +1,118 @@
+/*
+ * names.c - open addressing with linear probing and FNV-1a; the table
+ * doubles at 50% load so probes stay short.
+ */
+#include "duty/names.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct slot {
+	const char *name;
+	size_t length;
+	size_t value;
+	uint64_t hash;
+};
+
+struct name_index {
+	struct slot *slots;
+	size_t capacity;   /* power of two */
+	size_t count;
+};
+
+static uint64_t hash_bytes(const char *text, size_t length)
+{
+	uint64_t hash = 1469598103934665603ULL;
+	for (size_t i = 0; i < length; i++) {
+		hash ^= (unsigned char)text[i];
+		hash *= 1099511628211ULL;
+	}
+	return hash;
+}
+
+struct name_index *name_index_new(size_t expected)
+{
+	struct name_index *index = calloc(1, sizeof *index);
+	if (!index)
+		return NULL;
+	size_t capacity = 16;
+	while (capacity < expected * 2 && capacity < SIZE_MAX / 4)
+		capacity *= 2;
+	index->slots = calloc(capacity, sizeof *index->slots);
+	if (!index->slots) {
+		free(index);
+		return NULL;
+	}
+	index->capacity = capacity;
+	return index;
+}
+
+void name_index_free(struct name_index *index)
+{
+	if (!index)
+		return;
+	free(index->slots);
+	free(index);
+}
+
+static struct slot *probe(struct slot *slots, size_t capacity, const char *name, size_t length,
+			  uint64_t hash)
+{
+	size_t mask = capacity - 1;
+	for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+		struct slot *slot = &slots[i];
+		if (!slot->name)
+			return slot;
+		if (slot->hash == hash && slot->length == length && memcmp(slot->name, name, length) == 0)
+			return slot;
+	}
+}
+
+static bool grow(struct name_index *index)
+{
+	if (index->capacity > SIZE_MAX / 2 / sizeof(struct slot))
+		return false;
+	size_t capacity = index->capacity * 2;
+	struct slot *slots = calloc(capacity, sizeof *slots);
+	if (!slots)
+		return false;
+	for (size_t i = 0; i < index->capacity; i++) {
+		struct slot *old = &index->slots[i];
+		if (old->name)
+			*probe(slots, capacity, old->name, old->length, old->hash) = *old;
+	}
+	free(index->slots);
+	index->slots = slots;
+	index->capacity = capacity;
+	return true;
+}
+
+bool name_index_add(struct name_index *index, const char *name, size_t length, size_t value,
+		    size_t *existing)
+{
+	if ((index->count + 1) * 2 > index->capacity && !grow(index))
+		return false;
+	uint64_t hash = hash_bytes(name, length);
+	struct slot *slot = probe(index->slots, index->capacity, name, length, hash);
+	if (slot->name) {
+		if (existing)
+			*existing = slot->value;
+		return true;
+	}
+	slot->name = name;
+	slot->length = length;
+	slot->value = value;
+	slot->hash = hash;
+	index->count++;
+	if (existing)
+		*existing = SIZE_MAX;
+	return true;
+}
+
+size_t name_index_get(const struct name_index *index, const char *name, size_t length)
+{
+	uint64_t hash = hash_bytes(name, length);
+	struct slot *slot = probe(index->slots, index->capacity, name, length, hash);
+	return slot->name ? slot->value : SIZE_MAX;
+}

@@ -1,0 +1,200 @@
+/*
+ * query.c - filters over the plan. Everything is a linear pass over the
+ * tasks; unit tests are index compares against each task's short unit list.
+ */
+#include "duty/query.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct duty task_duty(const struct unit_directory *units, const struct task *task, size_t unit)
+{
+	struct duty duty = { false, NO_GROUP };
+	for (size_t i = 0; i < task->unit_count; i++) {
+		if (task->units[i] == unit) {
+			duty.responsible = true;
+			return duty;
+		}
+	}
+	for (size_t i = 0; i < task->unit_count; i++) {
+		size_t ref = task->units[i];
+		if (units->units[ref].is_group && unit_in_group(units, unit, ref)) {
+			duty.responsible = true;
+			duty.via = ref;
+			return duty;
+		}
+	}
+	return duty;
+}
+
+/* Applies the unit part of a query to one task. */
+static bool unit_filter(const struct plan *plan, const struct query *query, const struct task *task,
+			size_t *via)
+{
+	*via = NO_GROUP;
+	if (!query->by_unit)
+		return true;
+	struct duty duty = task_duty(plan->units, task, query->unit);
+	if (!duty.responsible || (query->direct_only && duty.via != NO_GROUP))
+		return false;
+	*via = duty.via;
+	return true;
+}
+
+static bool in_range(const struct query *query, date_t date)
+{
+	return (!query->from || date >= query->from) && (!query->to || date <= query->to);
+}
+
+static bool grow(void **array, size_t *capacity, size_t count, size_t element)
+{
+	if (count < *capacity)
+		return true;
+	size_t fresh = *capacity ? *capacity * 2 : 64;
+	if (fresh > SIZE_MAX / element)
+		return false;
+	void *grown = realloc(*array, fresh * element);
+	if (!grown)
+		return false;
+	*array = grown;
+	*capacity = fresh;
+	return true;
+}
+
+size_t query_tasks(const struct plan *plan, const struct query *query, struct task_match **matches)
+{
+	struct task_match *found = NULL;
+	size_t count = 0, capacity = 0;
+	bool by_date = query->from || query->to;
+	for (size_t t = 0; t < plan->task_count; t++) {
+		const struct task *task = &plan->tasks[t];
+		size_t via;
+		if (!unit_filter(plan, query, task, &via))
+			continue;
+		if (by_date) {
+			bool any = false;
+			for (size_t m = 0; m < task->milestone_count && !any; m++)
+				any = in_range(query, task->milestones[m].deadline);
+			if (!any)
+				continue;
+		}
+		if (!grow((void **)&found, &capacity, count, sizeof *found)) {
+			free(found);
+			return SIZE_MAX;
+		}
+		found[count].task = task;
+		found[count].via = via;
+		count++;
+	}
+	*matches = found;
+	return count;
+}
+
+static int by_deadline(const void *left, const void *right)
+{
+	const struct milestone_match *a = left, *b = right;
+	date_t da = a->task->milestones[a->index].deadline;
+	date_t db = b->task->milestones[b->index].deadline;
+	if (da != db)
+		return da < db ? -1 : 1;
+	if (a->task != b->task)
+		return a->task < b->task ? -1 : 1;   /* tasks sit in one array, in file order */
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+size_t query_milestones(const struct plan *plan, const struct query *query,
+			struct milestone_match **matches)
+{
+	struct milestone_match *found = NULL;
+	size_t count = 0, capacity = 0;
+	for (size_t t = 0; t < plan->task_count; t++) {
+		const struct task *task = &plan->tasks[t];
+		size_t via;
+		if (!unit_filter(plan, query, task, &via))
+			continue;
+		for (size_t m = 0; m < task->milestone_count; m++) {
+			if (!in_range(query, task->milestones[m].deadline))
+				continue;
+			if (!grow((void **)&found, &capacity, count, sizeof *found)) {
+				free(found);
+				return SIZE_MAX;
+			}
+			found[count].task = task;
+			found[count].index = m;
+			found[count].via = via;
+			count++;
+		}
+	}
+	if (count > 1)
+		qsort(found, count, sizeof *found, by_deadline);
+	*matches = found;
+	return count;
+}
+
+bool query_next_deadline(const struct plan *plan, const struct query *query, date_t after,
+			 date_t *next, size_t *count)
+{
+	date_t best = 0;
+	size_t same = 0;
+	for (size_t t = 0; t < plan->task_count; t++) {
+		const struct task *task = &plan->tasks[t];
+		size_t via;
+		if (!unit_filter(plan, query, task, &via))
+			continue;
+		for (size_t m = 0; m < task->milestone_count; m++) {
+			date_t deadline = task->milestones[m].deadline;
+			if (deadline <= after)
+				continue;
+			if (!best || deadline < best) {
+				best = deadline;
+				same = 1;
+			} else if (deadline == best) {
+				same++;
+			}
+		}
+	}
+	*next = best;
+	*count = same;
+	return best != 0;
+}
+
+void query_calendar(const struct plan *plan, size_t counts[12])
+{
+	memset(counts, 0, 12 * sizeof counts[0]);
+	for (size_t t = 0; t < plan->task_count; t++) {
+		const struct task *task = &plan->tasks[t];
+		for (size_t m = 0; m < task->milestone_count; m++) {
+			date_t deadline = task->milestones[m].deadline;
+			if (date_year(deadline) == plan->year)
+				counts[date_month_number(deadline) - 1]++;
+		}
+	}
+}
+
+void query_unit_task_counts(const struct plan *plan, size_t *direct, size_t *via_group)
+{
+	const struct unit_directory *units = plan->units;
+	memset(direct, 0, units->count * sizeof *direct);
+	memset(via_group, 0, units->count * sizeof *via_group);
+	for (size_t t = 0; t < plan->task_count; t++) {
+		const struct task *task = &plan->tasks[t];
+		for (size_t u = 0; u < units->count; u++) {
+			struct duty duty = task_duty(units, task, u);
+			if (!duty.responsible)
+				continue;
+			if (duty.via == NO_GROUP)
+				direct[u]++;
+			else
+				via_group[u]++;
+		}
+	}
+}
+
+size_t task_next_milestone(const struct task *task, date_t today)
+{
+	for (size_t m = 0; m < task->milestone_count; m++)
+		if (task->milestones[m].deadline >= today)
+			return m;
+	return task->milestone_count - 1;
+}

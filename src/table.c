@@ -1,0 +1,209 @@
+/*
+ * table.c - the one terminal table renderer: columns aligned by display
+ * width, the widest wrappable columns narrowed until the table fits, cells
+ * wrapped with text_wrap. Decoration is ASCII only, because box-drawing
+ * characters are "ambiguous width" and take two columns in many Chinese
+ * terminals.
+ */
+#include "duty/render.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { COLUMN_GAP = 2, MINIMUM_WRAP_WIDTH = 10 };
+
+void table_init(struct table *table, const struct table_column *columns, size_t column_count)
+{
+	memset(table, 0, sizeof *table);
+	table->columns = columns;
+	table->column_count = column_count;
+	strbuf_init(&table->text);
+}
+
+void table_free(struct table *table)
+{
+	strbuf_free(&table->text);
+	free(table->cells);
+	table->cells = NULL;
+}
+
+void table_add_row(struct table *table, const char *const *cells)
+{
+	size_t need = (table->row_count + 1) * table->column_count;
+	if (need > table->cell_capacity) {
+		size_t capacity = table->cell_capacity ? table->cell_capacity * 2 : 64;
+		while (capacity < need)
+			capacity *= 2;
+		size_t *grown = realloc(table->cells, capacity * sizeof *grown);
+		if (!grown) {
+			table->failed = true;
+			return;
+		}
+		table->cells = grown;
+		table->cell_capacity = capacity;
+	}
+	for (size_t c = 0; c < table->column_count; c++) {
+		table->cells[table->row_count * table->column_count + c] = table->text.length;
+		const char *cell = cells[c] ? cells[c] : "";
+		/* Tabs and other control characters would break the alignment. */
+		for (const char *p = cell; *p; p++)
+			strbuf_putc(&table->text, ((unsigned char)*p < 0x20 && *p != '\n') ? ' ' : *p);
+		strbuf_putc(&table->text, '\0');
+	}
+	table->row_count++;
+}
+
+static const char *cell_at(const struct table *table, size_t row, size_t column)
+{
+	return table->text.data + table->cells[row * table->column_count + column];
+}
+
+static size_t cell_width(const char *cell)
+{
+	if (!strchr(cell, '\n'))
+		return text_width(cell);
+	size_t widest = 0;
+	for (const char *line = cell; line;) {
+		const char *newline = strchr(line, '\n');
+		size_t length = newline ? (size_t)(newline - line) : strlen(line);
+		size_t width = text_width_n(line, length);
+		if (width > widest)
+			widest = width;
+		line = newline ? newline + 1 : NULL;
+	}
+	return widest;
+}
+
+/* Narrows the widest wrappable column, one column of width at a time,
+ * until the table fits or nothing can be narrowed further. */
+static void fit_widths(const struct table *table, size_t *widths, size_t limit, size_t indent)
+{
+	size_t total = indent;
+	for (size_t c = 0; c < table->column_count; c++)
+		total += widths[c] + (c ? COLUMN_GAP : 0);
+	while (total > limit) {
+		size_t widest = SIZE_MAX;
+		for (size_t c = 0; c < table->column_count; c++)
+			if (table->columns[c].wraps && widths[c] > MINIMUM_WRAP_WIDTH
+			    && (widest == SIZE_MAX || widths[c] > widths[widest]))
+				widest = c;
+		if (widest == SIZE_MAX)
+			return;
+		widths[widest]--;
+		total--;
+	}
+}
+
+struct wrapped_cell {
+	const char *text;
+	struct text_span *lines;
+	size_t count;
+};
+
+static void print_line(FILE *out, const struct table *table, const size_t *widths,
+		       const struct wrapped_cell *cells, size_t line, size_t indent, struct strbuf *buffer)
+{
+	strbuf_clear(buffer);
+	strbuf_spaces(buffer, indent);
+	/* Trailing spaces are dropped: find the last column with text. */
+	size_t last = 0;
+	for (size_t c = 0; c < table->column_count; c++)
+		if (line < cells[c].count && cells[c].lines[line].length)
+			last = c;
+	for (size_t c = 0; c <= last; c++) {
+		const char *text = "";
+		size_t length = 0;
+		if (line < cells[c].count) {
+			text = cells[c].text + cells[c].lines[line].offset;
+			length = cells[c].lines[line].length;
+		}
+		size_t width = text_width_n(text, length);
+		size_t pad = widths[c] > width ? widths[c] - width : 0;
+		if (c)
+			strbuf_spaces(buffer, COLUMN_GAP);
+		if (table->columns[c].align == ALIGN_RIGHT)
+			strbuf_spaces(buffer, pad);
+		strbuf_append(buffer, text, length);
+		if (table->columns[c].align == ALIGN_LEFT && c < last)
+			strbuf_spaces(buffer, pad);
+	}
+	strbuf_putc(buffer, '\n');
+	fwrite(buffer->data, 1, buffer->length, out);
+}
+
+static bool print_row(FILE *out, const struct table *table, const size_t *widths, const char *const *texts,
+		      size_t indent, bool wrap, struct wrapped_cell *cells, struct strbuf *buffer)
+{
+	size_t height = 1;
+	bool ok = true;
+	for (size_t c = 0; c < table->column_count; c++) {
+		cells[c].text = texts[c];
+		cells[c].count = text_wrap(texts[c], wrap ? widths[c] : 0, &cells[c].lines);
+		if (cells[c].count == 0)
+			ok = false;
+		if (cells[c].count > height)
+			height = cells[c].count;
+	}
+	if (ok)
+		for (size_t line = 0; line < height; line++)
+			print_line(out, table, widths, cells, line, indent, buffer);
+	for (size_t c = 0; c < table->column_count; c++) {
+		if (cells[c].count)
+			free(cells[c].lines);
+		cells[c].count = 0;
+	}
+	return ok && !buffer->failed;
+}
+
+bool table_print(const struct table *table, const struct table_style *style, FILE *out)
+{
+	if (table->failed || table->text.failed)
+		return false;
+	size_t columns = table->column_count;
+	size_t *widths = calloc(columns, sizeof *widths);
+	struct wrapped_cell *cells = calloc(columns, sizeof *cells);
+	const char **texts = calloc(columns, sizeof *texts);
+	struct strbuf buffer;
+	strbuf_init(&buffer);
+	bool ok = widths && cells && texts;
+	if (ok) {
+		for (size_t c = 0; c < columns; c++)
+			widths[c] = style->header ? text_width(table->columns[c].header) : 0;
+		for (size_t r = 0; r < table->row_count; r++)
+			for (size_t c = 0; c < columns; c++) {
+				size_t width = cell_width(cell_at(table, r, c));
+				if (width > widths[c])
+					widths[c] = width;
+			}
+		if (style->width)
+			fit_widths(table, widths, style->width, style->indent);
+	}
+	if (ok && style->header) {
+		for (size_t c = 0; c < columns; c++)
+			texts[c] = table->columns[c].header;
+		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, cells, &buffer);
+		strbuf_clear(&buffer);
+		strbuf_spaces(&buffer, style->indent);
+		for (size_t c = 0; c < columns; c++) {
+			if (c)
+				strbuf_spaces(&buffer, COLUMN_GAP);
+			for (size_t i = 0; i < widths[c]; i++)
+				strbuf_putc(&buffer, '-');
+		}
+		strbuf_putc(&buffer, '\n');
+		if (!buffer.failed)
+			fwrite(buffer.data, 1, buffer.length, out);
+	}
+	for (size_t r = 0; ok && r < table->row_count; r++) {
+		for (size_t c = 0; c < columns; c++)
+			texts[c] = cell_at(table, r, c);
+		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, cells, &buffer);
+	}
+	ok = ok && !buffer.failed;
+	strbuf_free(&buffer);
+	free(widths);
+	free(cells);
+	free(texts);
+	return ok;
+}
