@@ -65,7 +65,7 @@ check-unit: $(UNIT_TESTS)
 	@for t in $(UNIT_TESTS); do echo "== $$t"; ./$$t || exit 1; done
 
 check-cli: $(BUILD)/duty
-	@sh tests/cli/run.sh $(BUILD)/duty
+	@bash tests/cli/run.sh $(BUILD)/duty
 
 test: deps-test
 	@$(MAKE) --no-print-directory BUILD=build check-unit check-cli

@@ -64,11 +64,13 @@ static void print_calendar(const struct cli *cli, const struct overview *overvie
 		size_t bar = largest <= bar_width ? count : (count * bar_width + largest - 1) / largest;
 		char month[MONTH_TEXT_SIZE];
 		month_format(plan->year * 100 + m + 1, month);
-		fprintf(cli->out, "  %s  %3zu  ", month, count);
+		fprintf(cli->out, "  %s  %3zu", month, count);
+		if (bar)
+			fputs("  ", cli->out);
 		for (size_t i = 0; i < bar; i++)
 			fputc('#', cli->out);
 		if (plan->year * 100 + m + 1 == this_month)
-			fprintf(cli->out, _("%s<- this month"), bar ? "  " : "");
+			fputs(_("  <- this month"), cli->out);
 		fputc('\n', cli->out);
 	}
 }

@@ -41,20 +41,21 @@ static bool check_text(const char *name, struct input *input, struct diagnostics
 		diag_error(diag, name, 0, NULL, "the file is empty: expected a header row naming the columns");
 		return false;
 	}
-	char which;
+	char which = 0;
 	size_t bad = find_bad_control(input->data, input->size, &which);
+	size_t bom = input->had_bom ? 3 : 0;   /* offsets count from the file's first byte */
 	if (bad < input->size) {
 		long line = input_line_of(input->data, bad);
 		if (which == '\0')
 			diag_error(diag, name, line, NULL,
 				   "the file contains a NUL byte (at byte %zu): it looks like a binary "
 				   "file, not CSV text",
-				   bad);
+				   bad + bom);
 		else
 			diag_error(diag, name, line, NULL,
 				   "a carriage return (CR) at byte %zu is not followed by a line feed: "
 				   "lines must end with LF or CRLF",
-				   bad);
+				   bad + bom);
 		return false;
 	}
 	size_t invalid = utf8_validate(input->data, input->size);
@@ -62,7 +63,7 @@ static bool check_text(const char *name, struct input *input, struct diagnostics
 		diag_error(diag, name, input_line_of(input->data, invalid), NULL,
 			   "the text is not valid UTF-8 (byte 0x%02X at byte %zu); "
 			   "save the file as \"CSV UTF-8\"",
-			   (unsigned char)input->data[invalid], invalid + (input->had_bom ? 3 : 0));
+			   (unsigned char)input->data[invalid], invalid + bom);
 		return false;
 	}
 	const char *newline = memchr(input->data, '\n', input->size);

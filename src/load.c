@@ -81,6 +81,7 @@ struct plan_loader {
 	size_t extra_count;
 
 	size_t task_capacity;
+	struct name_index *seen_ids;   /* id -> line of its first row, stored or not */
 	/* Scratch space reused for every row. */
 	struct milestone *row_milestones;
 	struct target *row_targets;
@@ -607,6 +608,7 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 	}
 	size_t errors_before = loader->diag->errors;
 	struct task task = { .line = row->line };
+	char *id_key = NULL;
 
 	struct field_text id = sheet_field(row, loader->fixed[COLUMN_ID]);
 	const char *id_column = column_name(loader, loader->fixed[COLUMN_ID]);
@@ -617,16 +619,17 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 	} else {
 		char key[24];
 		int key_length = snprintf(key, sizeof key, "%ld", task.id);
-		char *stored = arena_strndup(&plan->arena, key, (size_t)key_length);
-		size_t existing = SIZE_MAX;
-		if (!stored || !name_index_add(plan->ids, stored, (size_t)key_length, plan->task_count, &existing)) {
+		id_key = arena_strndup(&plan->arena, key, (size_t)key_length);
+		size_t first_line = SIZE_MAX;
+		if (!id_key || !name_index_add(loader->seen_ids, id_key, strlen(id_key), (size_t)row->line,
+					       &first_line)) {
 			loader->out_of_memory = true;
 			return false;
 		}
-		if (existing != SIZE_MAX)
+		if (first_line != SIZE_MAX)
 			diag_error(loader->diag, loader->file, row->line, id_column,
-				   "the id %ld is used twice: task %ld is already on line %ld",
-				   task.id, task.id, plan->tasks[existing].line);
+				   "the id %ld is used twice: task %ld is already on line %zu",
+				   task.id, task.id, first_line);
 	}
 	require_text(loader, row, COLUMN_TITLE, "title");
 	require_text(loader, row, COLUMN_REQUIREMENT, "requirement");
@@ -690,8 +693,10 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 	task.extras = extras;
 
 	struct task *slot = next_task_slot(loader);
-	if (!slot)
+	if (!slot || !name_index_add(plan->ids, id_key, strlen(id_key), plan->task_count, NULL)) {
+		loader->out_of_memory = true;
 		return false;
+	}
 	*slot = task;
 	plan->task_count++;
 	return true;
@@ -769,6 +774,7 @@ static struct plan *load_from_input(const char *name, const struct input *input,
 	plan->units = units;
 	plan->file = arena_strdup(&plan->arena, name);
 	plan->ids = name_index_new(input->size / 256 + 16);
+	struct name_index *seen_ids = name_index_new(input->size / 256 + 16);
 	struct plan_loader loader = {
 		.plan = plan,
 		.units = units,
@@ -776,9 +782,10 @@ static struct plan *load_from_input(const char *name, const struct input *input,
 		.file = name,
 		.milestones = { "milestone", milestone_fields, MILESTONE_FIELDS, NULL, 0 },
 		.targets = { "target", target_fields, TARGET_FIELDS, NULL, 0 },
+		.seen_ids = seen_ids,
 	};
 	size_t errors_before = diag->errors;
-	if (!plan->file || !plan->ids) {
+	if (!plan->file || !plan->ids || !seen_ids) {
 		loader.out_of_memory = true;
 	} else {
 		csv_read(input->data, input->size, name, on_plan_row, &loader, diag);
@@ -793,6 +800,7 @@ static struct plan *load_from_input(const char *name, const struct input *input,
 		diag_error(diag, name, 0, NULL, "out of memory while loading the plan");
 	if (!plan->title && !loader.out_of_memory)
 		plan->title = arena_strdup(&plan->arena, base_name(name));
+	name_index_free(seen_ids);
 	free(loader.milestones.groups);
 	free(loader.targets.groups);
 	free(loader.extra);

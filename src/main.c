@@ -189,8 +189,15 @@ static char *shipped_plan_path(void)
 				struct strbuf path;
 				strbuf_init(&path);
 				strbuf_printf(&path, "%s%s%s", exe, relative[i], SHIPPED_PLAN);
-				if (!path.failed && file_exists(path.data))
+				if (!path.failed && file_exists(path.data)) {
+					/* Shown in messages: say data/tasks_2018.csv, not build/../data. */
+					char *canonical = realpath(path.data, NULL);
+					if (canonical) {
+						strbuf_free(&path);
+						return canonical;
+					}
 					return path.data;
+				}
 				strbuf_free(&path);
 			}
 		}

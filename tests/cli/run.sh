@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# run.sh - data-driven CLI tests: runs build/duty as a user would and
+# compares its standard output and exit code with the expected ones.
+#
+#   bash tests/cli/run.sh BINARY [FILE.test ...]
+#
+# A .test file holds cases:
+#
+#   ### what the case shows
+#   $ duty due --today 2018-10-15        a shell command; `duty` is BINARY
+#   ? 0                                  the expected exit code
+#   stderr: duty: no unit is called ...  (optional, repeatable) a line stderr must hold
+#   expected standard output, to the next ### (trailing blank lines ignored)
+#
+# Lines starting with "#" but not "###" before a case are comments. A case
+# with no output lines expects empty standard output. Commands run from the
+# repository root, with DUTY_FILE and DUTY_TODAY unset and LANG=C.UTF-8.
+set -u
+binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+shift
+root=$(cd "$(dirname "$0")/../.." && pwd)
+[ $# -eq 0 ] && set -- "$root"/tests/cli/*.test
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+passed=0
+failed=0
+
+run_case() {
+	local file=$1 name=$2 command=$3 want_code=$4
+	[ -z "$command" ] && { echo "FAIL $file: \"$name\" has no \$ line"; failed=$((failed + 1)); return; }
+	# Trailing blank lines of the expected output only separate cases.
+	while [[ $want_out == *$'\n' ]]; do want_out=${want_out%$'\n'}; done
+	if [ -n "$want_out" ]; then printf '%s\n' "$want_out" >"$work/want"; else : >"$work/want"; fi
+	(
+		cd "$root" || exit 99
+		unset DUTY_FILE DUTY_TODAY
+		export LANG=C.UTF-8 LC_ALL=C.UTF-8 COLUMNS=80
+		duty() { "$binary" "$@"; }
+		set -o pipefail
+		eval "$command"
+	) >"$work/out" 2>"$work/err" </dev/null
+	local code=$?
+	local ok=1
+	if [ "$code" != "$want_code" ]; then
+		ok=0
+		echo "FAIL $file: $name"
+		echo "  \$ $command"
+		echo "  exit code $code, expected $want_code"
+	fi
+	if ! diff -u "$work/want" "$work/out" >"$work/diff"; then
+		[ $ok -eq 1 ] && { echo "FAIL $file: $name"; echo "  \$ $command"; }
+		ok=0
+		sed 's/^/  /' "$work/diff" | head -40
+	fi
+	local line
+	while IFS= read -r line; do
+		[ -z "$line" ] && continue
+		if ! grep -qF -- "$line" "$work/err"; then
+			[ $ok -eq 1 ] && { echo "FAIL $file: $name"; echo "  \$ $command"; }
+			ok=0
+			echo "  stderr lacks: $line"
+			sed 's/^/  stderr: /' "$work/err" | head -10
+		fi
+	done <<<"$want_err"
+	if [ $ok -eq 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+}
+
+for file in "$@"; do
+	name="" command="" want_code=0 want_out="" want_err="" in_case=0
+	while IFS= read -r line || [ -n "$line" ]; do
+		if [[ $line == "### "* ]]; then
+			[ $in_case -eq 1 ] && run_case "$file" "$name" "$command" "$want_code"
+			name=${line#"### "} command="" want_code=0 want_out="" want_err="" in_case=1
+		elif [ $in_case -eq 0 ]; then
+			continue
+		elif [[ -z $command && $line == '$ '* ]]; then
+			command=${line#'$ '}
+		elif [[ -z $want_out && $line == '? '* ]]; then
+			want_code=${line#'? '}
+		elif [[ -z $want_out && $line == 'stderr: '* ]]; then
+			want_err+="${line#'stderr: '}"$'\n'
+		else
+			want_out+="$line"$'\n'
+		fi
+	done <"$file"
+	[ $in_case -eq 1 ] && run_case "$file" "$name" "$command" "$want_code"
+done
+
+echo "cli: $passed passed, $failed failed"
+[ $failed -eq 0 ]

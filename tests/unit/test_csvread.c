@@ -1,0 +1,139 @@
+/*
+ * test_csvread.c - rows with line numbers and byte spans, and the errors
+ * libcsv's strict mode finds, placed on the right line.
+ */
+#include "testing.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duty/csvread.h"
+
+struct collected {
+	size_t rows;
+	long lines[8];
+	long end_lines[8];
+	size_t starts[8], ends[8];
+	size_t counts[8];
+	char first[8][64];
+	char last[8][64];
+};
+
+static bool collect(const struct csv_row *row, void *context)
+{
+	struct collected *out = context;
+	size_t i = out->rows++;
+	if (i >= 8)
+		return false;
+	out->lines[i] = row->line;
+	out->end_lines[i] = row->end_line;
+	out->starts[i] = row->start;
+	out->ends[i] = row->end;
+	out->counts[i] = row->count;
+	snprintf(out->first[i], sizeof out->first[i], "%s", row->fields[0].data);
+	snprintf(out->last[i], sizeof out->last[i], "%s", row->fields[row->count - 1].data);
+	return true;
+}
+
+static bool read_text(const char *text, struct collected *out, struct diagnostics *diag)
+{
+	memset(out, 0, sizeof *out);
+	diagnostics_init(diag, 16);
+	return csv_read(text, strlen(text), "t.csv", collect, out, diag);
+}
+
+static void test_rows_know_their_lines_and_bytes(void **state)
+{
+	(void)state;
+	const char *text = "a,b\n\n\"multi\nline\",x\r\nlast, spaced ";
+	struct collected out;
+	struct diagnostics diag;
+	assert_true(read_text(text, &out, &diag));
+	assert_int_equal(out.rows, 3);
+	assert_int_equal(out.lines[0], 1);
+	assert_int_equal(out.lines[1], 3);        /* the blank line 2 is skipped */
+	assert_int_equal(out.end_lines[1], 4);
+	assert_int_equal(out.lines[2], 5);
+	assert_string_equal(out.first[1], "multi\nline");
+	assert_string_equal(out.last[2], " spaced ");   /* nothing trimmed */
+	assert_int_equal(out.starts[1], 5);
+	assert_int_equal(out.ends[1], 21);             /* after the CRLF */
+	assert_memory_equal(text + out.starts[1], "\"multi\nline\",x\r\n", 16);
+	assert_int_equal(out.ends[2], strlen(text)); /* no final newline */
+	assert_int_equal(diag.errors, 0);
+	diagnostics_free(&diag);
+}
+
+static void test_quotes_and_empty_fields(void **state)
+{
+	(void)state;
+	struct collected out;
+	struct diagnostics diag;
+	assert_true(read_text("\"say \"\"hi\"\"\",,\"\"\n", &out, &diag));
+	assert_int_equal(out.rows, 1);
+	assert_int_equal(out.counts[0], 3);
+	assert_string_equal(out.first[0], "say \"hi\"");
+	assert_string_equal(out.last[0], "");
+	diagnostics_free(&diag);
+}
+
+static void test_broken_quotes_are_reported_on_their_line_and_reading_goes_on(void **state)
+{
+	(void)state;
+	struct collected out;
+	struct diagnostics diag;
+	assert_false(read_text("ok,1\nbad\"quote,2\n\"closed\"x,3\nfine,4\n", &out, &diag));
+	assert_int_equal(diag.errors, 2);
+	assert_int_equal(diag.kept[0].line, 2);
+	assert_non_null(strstr(diag.kept[0].message, "stray double quote"));
+	assert_int_equal(diag.kept[1].line, 3);
+	assert_non_null(strstr(diag.kept[1].message, "after its closing quote"));
+	assert_int_equal(out.rows, 2);                 /* ok and fine */
+	assert_string_equal(out.first[1], "fine");
+	assert_int_equal(out.lines[1], 4);
+	diagnostics_free(&diag);
+}
+
+static void test_unterminated_quote_points_where_it_opened(void **state)
+{
+	(void)state;
+	struct collected out;
+	struct diagnostics diag;
+	assert_false(read_text("h1,h2\nx,\"never\nclosed\nat all\n", &out, &diag));
+	assert_int_equal(diag.errors, 1);
+	assert_int_equal(diag.kept[0].line, 2);
+	assert_non_null(strstr(diag.kept[0].message, "closing quote never comes"));
+	diagnostics_free(&diag);
+}
+
+static bool stop_after_one(const struct csv_row *row, void *context)
+{
+	(void)row;
+	(*(int *)context)++;
+	return false;
+}
+
+static void test_callback_can_stop_reading(void **state)
+{
+	(void)state;
+	int calls = 0;
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	assert_false(csv_read("a\nb\nc\n", 6, "t.csv", stop_after_one, &calls, &diag));
+	assert_int_equal(calls, 1);
+	assert_int_equal(diag.errors, 0);
+	diagnostics_free(&diag);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rows_know_their_lines_and_bytes),
+		cmocka_unit_test(test_quotes_and_empty_fields),
+		cmocka_unit_test(test_broken_quotes_are_reported_on_their_line_and_reading_goes_on),
+		cmocka_unit_test(test_unterminated_quote_points_where_it_opened),
+		cmocka_unit_test(test_callback_can_stop_reading),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,341 @@
+/*
+ * test_load.c - the loader on the shipped plan, on spreadsheet variants of
+ * it, and on each malformed case in tests/data; plus the consistency of the
+ * shipped data with the deadline rule and the source wording of units.
+ */
+#include "testing.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duty/load.h"
+
+struct fixture {
+	struct unit_directory *units;
+	struct plan *plan;
+};
+
+static int setup(void **state)
+{
+	static struct fixture fixture;
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	fixture.units = units_load(SHIPPED_UNITS, &diag);
+	if (fixture.units)
+		fixture.plan = plan_load(SHIPPED_PLAN, fixture.units, &diag);
+	for (size_t i = 0; i < diag.kept_count; i++)
+		print_error("%s:%ld: %s\n", diag.kept[i].file, diag.kept[i].line, diag.kept[i].message);
+	diagnostics_free(&diag);
+	*state = &fixture;
+	return fixture.plan ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fixture = *state;
+	plan_free(fixture->plan);
+	units_free(fixture->units);
+	return 0;
+}
+
+static const struct task *task(void **state, long id)
+{
+	struct fixture *fixture = *state;
+	const struct task *found = plan_find_task(fixture->plan, id);
+	assert_non_null(found);
+	return found;
+}
+
+static void test_shipped_plan(void **state)
+{
+	struct fixture *fixture = *state;
+	const struct plan *plan = fixture->plan;
+	assert_string_equal(plan->title, "2018年温州市食品安全工作责任分工一览表");
+	assert_int_equal(plan->year, 2018);
+	assert_int_equal(plan->task_count, 32);
+	for (size_t i = 0; i < plan->task_count; i++)
+		assert_int_equal(plan->tasks[i].id, (long)i + 1);
+	assert_int_equal(plan_milestone_count(plan), 52);
+	assert_int_equal(plan_target_count(plan), 31);
+	assert_int_equal(plan->extra_column_count, 0);
+	assert_null(plan_find_task(plan, 33));
+}
+
+static void check_milestone(const struct task *t, size_t index, date_t deadline, const char *phrase,
+			    bool implied)
+{
+	assert_true(index < t->milestone_count);
+	assert_int_equal(t->milestones[index].deadline, deadline);
+	assert_string_equal(t->milestones[index].phrase, phrase);
+	assert_int_equal(t->milestones[index].implied, implied);
+}
+
+static void test_milestones_of_tasks_4_and_29(void **state)
+{
+	const struct task *four = task(state, 4);
+	assert_int_equal(four->milestone_count, 2);
+	check_milestone(four, 0, 20180731, "8月前", false);
+	check_milestone(four, 1, 20181231, "全年", false);
+	assert_string_equal(four->milestones[1].text, "全年其他县（市、区）同步深化创建工作");
+
+	const struct task *twenty_nine = task(state, 29);
+	assert_int_equal(twenty_nine->milestone_count, 3);
+	check_milestone(twenty_nine, 0, 20180430, "5月前", false);
+	check_milestone(twenty_nine, 1, 20180731, "8月前", false);
+	check_milestone(twenty_nine, 2, 20181231, "", true);
+	assert_string_equal(twenty_nine->milestones[2].text,
+			    "全面实施《温州市食品药品安全科普宣传三年行动计（2018-2020）》");
+
+	const struct task *nineteen = task(state, 19);   /* reordered: 10月前 comes first */
+	check_milestone(nineteen, 0, 20180930, "10月前", false);
+	check_milestone(nineteen, 1, 20181231, "至2018年底", false);
+	check_milestone(task(state, 13), 0, 20181231, "到2018年底", false);
+	check_milestone(task(state, 1), 0, 20180531, "6月前", false);
+}
+
+static void check_target(const struct target *target, const char *metric, enum target_op op, double value,
+			 const char *unit)
+{
+	assert_string_equal(target->metric, metric);
+	assert_int_equal(target->op, op);
+	assert_true(target->value == value);
+	assert_string_equal(target->unit, unit);
+}
+
+static void test_targets(void **state)
+{
+	const struct task *seven = task(state, 7);
+	assert_int_equal(seven->target_count, 4);
+	check_target(&seven->targets[0], "市本级定量监测", TARGET_AT_LEAST, 1400, "批次");
+	check_target(&seven->targets[2], "食用农产品监测总体合格率", TARGET_AT_LEAST, 98, "%");
+	assert_string_equal(seven->targets[2].text, "食用农产品监测总体合格率稳定在98%以上");
+	const struct task *eighteen = task(state, 18);
+	check_target(&eighteen->targets[0], "食品检验量", TARGET_AT_LEAST, 4.5, "份/千人");
+	assert_string_equal(eighteen->targets[0].value_text, "4.5");
+	check_target(&task(state, 12)->targets[0], "创建放心示范餐饮店", TARGET_EQUAL, 340, "家");
+	check_target(&task(state, 8)->targets[2], "林业标准化生产程度", TARGET_AT_LEAST, 63, "%");
+	assert_string_equal(task(state, 8)->targets[2].text, "林业标准化生产程度63％以上");
+	/* "（2018-2020）" and "到2018年底" are dates, not targets. */
+	assert_int_equal(task(state, 29)->target_count, 0);
+	assert_int_equal(task(state, 13)->target_count, 1);
+}
+
+static void test_units_of_tasks(void **state)
+{
+	struct fixture *fixture = *state;
+	const struct task *thirteen = task(state, 13);
+	assert_int_equal(thirteen->unit_count, 4);
+	assert_string_equal(fixture->units->units[thirteen->units[1]].name, "功能区管委会");
+	assert_string_equal(thirteen->units_text, "各县（市、区）政府、功能区，市综合行政执法局、市市场监管局");
+	assert_true(task(state, 15)->units_etc);
+	assert_false(task(state, 16)->units_etc);
+	const struct task *twenty = task(state, 20);
+	assert_int_equal(twenty->unit_count, 4);
+	assert_string_equal(fixture->units->units[twenty->units[3]].name, "县级市场监管部门");
+}
+
+/* The data agrees with its own rules: each deadline follows from its
+ * phrase, each milestone and target quotes the requirement, and the units
+ * are what the source's wording names. */
+static void test_shipped_data_is_consistent(void **state)
+{
+	struct fixture *fixture = *state;
+	const struct plan *plan = fixture->plan;
+	for (size_t i = 0; i < plan->task_count; i++) {
+		const struct task *t = &plan->tasks[i];
+		for (size_t m = 0; m < t->milestone_count; m++) {
+			const struct milestone *milestone = &t->milestones[m];
+			date_t expected;
+			bool implied;
+			assert_true(deadline_from_phrase(milestone->phrase, plan->year, &expected, &implied));
+			assert_int_equal(milestone->deadline, expected);
+			assert_int_equal(milestone->implied, implied);
+			assert_non_null(strstr(t->requirement, milestone->text));
+			if (milestone->phrase[0])
+				assert_non_null(strstr(milestone->text, milestone->phrase));
+			if (m)
+				assert_true(t->milestones[m - 1].deadline <= milestone->deadline);
+		}
+		for (size_t k = 0; k < t->target_count; k++) {
+			const struct target *target = &t->targets[k];
+			assert_non_null(strstr(t->requirement, target->text));
+			/* The value is written in digits, or as a Chinese numeral ("一次"). */
+			static const char *const numerals[] = { "零", "一", "二", "三", "四", "五" };
+			bool quoted = strstr(target->text, target->value_text) != NULL;
+			if (!quoted && target->value >= 0 && target->value < 6 && target->value == (int)target->value)
+				quoted = strstr(target->text, numerals[(int)target->value]) != NULL;
+			assert_true(quoted);
+		}
+		struct diagnostics diag;
+		diagnostics_init(&diag, 4);
+		bool etc = false;
+		size_t count = 0;
+		size_t *from_text = units_parse_text(fixture->units, t->units_text, &count, &etc, "t", 1,
+						     "units_text", &diag);
+		assert_int_equal(diag.errors, 0);
+		assert_int_equal(count, t->unit_count);
+		assert_memory_equal(from_text, t->units, count * sizeof *from_text);
+		assert_int_equal(etc, t->units_etc);
+		free(from_text);
+		diagnostics_free(&diag);
+	}
+}
+
+/* Loads a file from tests/data against the shipped units. */
+static struct plan *load_case(void **state, const char *name, struct diagnostics *diag)
+{
+	struct fixture *fixture = *state;
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", TEST_DATA_DIR, name);
+	diagnostics_init(diag, 8);
+	return plan_load(path, fixture->units, diag);
+}
+
+static void check_rejected(void **state, const char *name, long line, const char *column, const char *words)
+{
+	struct diagnostics diag;
+	struct plan *plan = load_case(state, name, &diag);
+	if (plan)
+		fail_msg("%s loaded", name);
+	assert_true(diag.errors > 0);
+	const struct diagnostic *first = &diag.kept[0];
+	assert_non_null(strstr(first->file, name));
+	assert_int_equal(first->line, line);
+	if (column)
+		assert_string_equal(first->column, column);
+	else
+		assert_null(first->column);
+	if (!strstr(first->message, words))
+		fail_msg("%s: \"%s\" not in \"%s\"", name, words, first->message);
+	diagnostics_free(&diag);
+}
+
+static void test_malformed_files_are_rejected_with_line_and_reason(void **state)
+{
+	check_rejected(state, "unterminated_quote.csv", 4, NULL, "closing quote never comes");
+	check_rejected(state, "stray_quote.csv", 6, NULL, "stray double quote");
+	check_rejected(state, "text_after_quote.csv", 5, NULL, "text after its closing quote");
+	check_rejected(state, "wrong_field_count.csv", 5, NULL, "has 49 fields but the header has 52");
+	check_rejected(state, "bad_date.csv", 5, "milestone1_deadline", "\"2018-02-30\" is not a valid date");
+	check_rejected(state, "date_outside_year.csv", 6, "milestone1_deadline", "outside the plan year 2018");
+	check_rejected(state, "unknown_unit.csv", 5, "units", "unknown unit \"市教育厅\"");
+	check_rejected(state, "duplicate_id.csv", 6, "id", "the id 1 is used twice: task 1 is already on line 4");
+	check_rejected(state, "non_numeric_id.csv", 5, "id", "the id \"二\" is not a task number");
+	check_rejected(state, "invalid_utf8.csv", 6, NULL, "not valid UTF-8");
+	check_rejected(state, "empty.csv", 0, NULL, "the file is empty");
+	check_rejected(state, "only_bom.csv", 0, NULL, "the file is empty");
+	check_rejected(state, "header_only.csv", 0, NULL, "no tasks");
+	check_rejected(state, "missing_column.csv", 3, NULL, "no \"units\" column");
+	check_rejected(state, "no_plan_year.csv", 2, NULL, "no plan_year row");
+	check_rejected(state, "milestones_out_of_order.csv", 6, "milestone2_deadline", "out of order");
+	check_rejected(state, "bad_target_value.csv", 6, "target3_value", "\"六十三\" is not a number");
+	check_rejected(state, "bad_target_op.csv", 6, "target1_op", "\"以上\" is not a comparison");
+	check_rejected(state, "empty_title.csv", 4, "title", "the title is empty");
+	check_rejected(state, "no_milestone.csv", 4, "milestone1_deadline", "no milestone");
+	check_rejected(state, "nul_byte.csv", 4, NULL, "NUL byte");
+	check_rejected(state, "lone_cr.csv", 4, NULL, "carriage return");
+}
+
+static void test_all_problems_of_a_file_are_reported(void **state)
+{
+	struct diagnostics diag;
+	struct plan *plan = load_case(state, "five_problems.csv", &diag);
+	assert_null(plan);
+	assert_int_equal(diag.errors, 5);
+	const long lines[] = { 4, 5, 6, 6, 7 };
+	const char *columns[] = { "milestone1_deadline", "units", "id", "target2_value", "title" };
+	for (size_t i = 0; i < 5; i++) {
+		assert_int_equal(diag.kept[i].line, lines[i]);
+		assert_string_equal(diag.kept[i].column, columns[i]);
+	}
+	diagnostics_free(&diag);
+}
+
+/* The variants load to the same tasks as mini.csv. */
+static void check_same_as_mini(void **state, const char *name)
+{
+	struct diagnostics diag;
+	struct plan *mini = load_case(state, "mini.csv", &diag);
+	diagnostics_free(&diag);
+	struct plan *variant = load_case(state, name, &diag);
+	if (!variant)
+		fail_msg("%s: %s", name, diag.kept_count ? diag.kept[0].message : "?");
+	diagnostics_free(&diag);
+	assert_non_null(mini);
+	assert_int_equal(variant->task_count, mini->task_count);
+	assert_int_equal(variant->year, 2018);
+	assert_string_equal(variant->title, mini->title);
+	for (size_t i = 0; i < mini->task_count; i++) {
+		const struct task *a = &mini->tasks[i], *b = &variant->tasks[i];
+		assert_int_equal(a->id, b->id);
+		assert_string_equal(a->title, b->title);
+		assert_string_equal(a->requirement, b->requirement);
+		assert_string_equal(a->units_text, b->units_text);
+		assert_int_equal(a->unit_count, b->unit_count);
+		assert_int_equal(a->milestone_count, b->milestone_count);
+		for (size_t m = 0; m < a->milestone_count; m++) {
+			assert_int_equal(a->milestones[m].deadline, b->milestones[m].deadline);
+			assert_string_equal(a->milestones[m].text, b->milestones[m].text);
+		}
+		assert_int_equal(a->target_count, b->target_count);
+		for (size_t t = 0; t < a->target_count; t++)
+			assert_string_equal(a->targets[t].metric, b->targets[t].metric);
+	}
+	plan_free(mini);
+	plan_free(variant);
+}
+
+static void test_spreadsheet_variants_load_the_same(void **state)
+{
+	check_same_as_mini(state, "crlf_no_bom.csv");
+	check_same_as_mini(state, "reordered_columns.csv");
+	check_same_as_mini(state, "chinese_headers.csv");
+}
+
+static void test_unknown_columns_are_kept(void **state)
+{
+	struct diagnostics diag;
+	struct plan *plan = load_case(state, "reordered_columns.csv", &diag);
+	assert_non_null(plan);
+	assert_int_equal(plan->extra_column_count, 1);
+	assert_string_equal(plan->extra_columns[0], "负责人");
+	assert_string_equal(plan->tasks[0].extras[0], "张三");
+	plan_free(plan);
+	diagnostics_free(&diag);
+}
+
+static void test_load_from_memory(void **state)
+{
+	struct fixture *fixture = *state;
+	const char *text = "plan_year,2018\n"
+			   "id,title,requirement,units_text,units,milestone1_deadline,milestone1_text\n"
+			   "7,标题,要求,市教育局,教育局,2018/6/30,要求\n";
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	struct plan *plan = plan_load_bytes("memory.csv", text, strlen(text), fixture->units, &diag);
+	assert_non_null(plan);
+	assert_string_equal(plan->title, "memory.csv");   /* no plan_title: the file name */
+	assert_int_equal(plan->tasks[0].milestones[0].deadline, 20180630);
+	assert_true(plan->tasks[0].milestones[0].implied);   /* no phrase */
+	assert_string_equal(fixture->units->units[plan->tasks[0].units[0]].name, "市教育局");
+	plan_free(plan);
+	diagnostics_free(&diag);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shipped_plan),
+		cmocka_unit_test(test_milestones_of_tasks_4_and_29),
+		cmocka_unit_test(test_targets),
+		cmocka_unit_test(test_units_of_tasks),
+		cmocka_unit_test(test_shipped_data_is_consistent),
+		cmocka_unit_test(test_malformed_files_are_rejected_with_line_and_reason),
+		cmocka_unit_test(test_all_problems_of_a_file_are_reported),
+		cmocka_unit_test(test_spreadsheet_variants_load_the_same),
+		cmocka_unit_test(test_unknown_columns_are_kept),
+		cmocka_unit_test(test_load_from_memory),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,206 @@
+/*
+ * test_render.c - terminal tables (alignment by display width, wrapping to
+ * a width), CSV quoting, and JSON that parses back with cJSON.
+ */
+#include "testing.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duty/load.h"
+#include "duty/render.h"
+
+static struct unit_directory *units;
+static struct plan *plan;
+
+static int setup(void **state)
+{
+	(void)state;
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	units = units_load(SHIPPED_UNITS, &diag);
+	plan = units ? plan_load(SHIPPED_PLAN, units, &diag) : NULL;
+	diagnostics_free(&diag);
+	return plan ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	plan_free(plan);
+	units_free(units);
+	return 0;
+}
+
+struct capture {
+	char *text;
+	size_t size;
+	FILE *file;
+};
+
+static void capture_start(struct capture *capture)
+{
+	capture->text = NULL;
+	capture->size = 0;
+	capture->file = open_memstream(&capture->text, &capture->size);
+	assert_non_null(capture->file);
+}
+
+static char *capture_end(struct capture *capture)
+{
+	fclose(capture->file);
+	return capture->text;
+}
+
+static const struct table_column columns[] = {
+	{ "ID", ALIGN_RIGHT, false },
+	{ "Title", ALIGN_LEFT, true },
+	{ "Units", ALIGN_LEFT, true },
+};
+
+static void test_table_aligns_by_display_width(void **state)
+{
+	(void)state;
+	struct table table;
+	table_init(&table, columns, 3);
+	const char *row1[] = { "8", "提升农业标准化生产程度", "市农业局" };
+	const char *row2[] = { "12", "abc", "各县（市、区）政府" };
+	table_add_row(&table, row1);
+	table_add_row(&table, row2);
+	struct capture capture;
+	capture_start(&capture);
+	struct table_style style = { .width = 0, .header = true };
+	assert_true(table_print(&table, &style, capture.file));
+	char *text = capture_end(&capture);
+	assert_string_equal(text, "ID  Title                   Units\n"
+				  "--  ----------------------  ------------------\n"
+				  " 8  提升农业标准化生产程度  市农业局\n"
+				  "12  abc                     各县（市、区）政府\n");
+	free(text);
+	table_free(&table);
+}
+
+static void test_table_wraps_to_the_width(void **state)
+{
+	(void)state;
+	struct table table;
+	table_init(&table, columns, 3);
+	const char *row[] = { "8", "提升农业标准化生产程度", "市农业局、市林业局、市海洋与渔业局" };
+	table_add_row(&table, row);
+	struct capture capture;
+	capture_start(&capture);
+	struct table_style style = { .width = 40, .indent = 2, .header = false };
+	assert_true(table_print(&table, &style, capture.file));
+	char *text = capture_end(&capture);
+	/* every line fits in 40 columns */
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+		assert_true(text_width(line) <= 40);
+	free(text);
+	table_free(&table);
+}
+
+static void test_csv_quotes_only_what_needs_it(void **state)
+{
+	(void)state;
+	struct capture capture;
+	capture_start(&capture);
+	const char *fields[] = { "plain", "a,b", "say \"hi\"", "two\nlines", "", " padded", "中文" };
+	csv_write_record(capture.file, fields, 7);
+	char *text = capture_end(&capture);
+	assert_string_equal(text, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\" padded\",中文\n");
+	free(text);
+}
+
+static void test_task_json_parses_back(void **state)
+{
+	(void)state;
+	const struct task *task = plan_find_task(plan, 18);
+	cJSON *object = json_task(plan, task, true, NO_GROUP);
+	struct capture capture;
+	capture_start(&capture);
+	json_print_indented(capture.file, object, 0);
+	cJSON_Delete(object);
+	char *text = capture_end(&capture);
+	assert_null(strstr(text, "\\u"));            /* Chinese is written as UTF-8 */
+	assert_non_null(strstr(text, "推进食品安全监督抽检公开化"));
+	cJSON *parsed = cJSON_Parse(text);
+	assert_non_null(parsed);
+	const char *keys[] = { "id", "title", "requirement", "units", "units_text", "units_etc",
+			       "milestones", "targets", "via" };
+	const cJSON *item = parsed->child;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++, item = item->next) {
+		assert_non_null(item);
+		assert_string_equal(item->string, keys[i]);   /* stable key order */
+	}
+	assert_null(item);
+	assert_int_equal(cJSON_GetObjectItem(parsed, "id")->valueint, 18);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(parsed, "via")));
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(parsed, "units_etc")));
+	const cJSON *target = cJSON_GetArrayItem(cJSON_GetObjectItem(parsed, "targets"), 0);
+	assert_true(cJSON_GetObjectItem(target, "value")->valuedouble == 4.5);
+	assert_string_equal(cJSON_GetObjectItem(target, "unit")->valuestring, "份/千人");
+	assert_string_equal(cJSON_GetObjectItem(target, "op")->valuestring, ">=");
+	const cJSON *milestone = cJSON_GetArrayItem(cJSON_GetObjectItem(parsed, "milestones"), 0);
+	assert_string_equal(cJSON_GetObjectItem(milestone, "deadline")->valuestring, "2018-12-31");
+	assert_string_equal(cJSON_GetObjectItem(milestone, "phrase")->valuestring, "每年");
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(parsed, "units")), 6);
+	cJSON_Delete(parsed);
+	free(text);
+}
+
+static void test_array_writer_streams_valid_json(void **state)
+{
+	(void)state;
+	struct capture capture;
+	capture_start(&capture);
+	struct json_array_writer writer;
+	json_array_begin(&writer, capture.file, 0);
+	for (size_t i = 0; i < plan->task_count; i++)
+		json_array_add(&writer, json_task(plan, &plan->tasks[i], false, NO_GROUP));
+	json_array_end(&writer);
+	char *text = capture_end(&capture);
+	cJSON *parsed = cJSON_Parse(text);
+	assert_non_null(parsed);
+	assert_int_equal(cJSON_GetArraySize(parsed), 32);
+	const cJSON *implied = cJSON_GetArrayItem(
+		cJSON_GetObjectItem(cJSON_GetArrayItem(parsed, 28), "milestones"), 2);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(implied, "phrase")));
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(implied, "implied")));
+	cJSON_Delete(parsed);
+	free(text);
+
+	capture_start(&capture);
+	json_array_begin(&writer, capture.file, 0);
+	json_array_end(&writer);
+	text = capture_end(&capture);
+	assert_string_equal(text, "[]");
+	free(text);
+}
+
+static void test_due_json_has_milestone_fields(void **state)
+{
+	(void)state;
+	struct milestone_match match = { plan_find_task(plan, 29), 1, NO_GROUP };
+	cJSON *object = json_due(plan, &match, false);
+	char *text = cJSON_PrintUnformatted(object);
+	assert_string_equal(text, "{\"task\":29,\"milestone\":2,\"title\":\"深化食品安全宣传教育\","
+				  "\"deadline\":\"2018-07-31\",\"phrase\":\"8月前\",\"implied\":false,"
+				  "\"text\":\"8月前开展特色品牌网络评选，全面提升食品安全城市创建的知晓率、满意度\","
+				  "\"units\":[\"市食安办\",\"市市场监管局\"]}");
+	cJSON_free(text);
+	cJSON_Delete(object);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table_aligns_by_display_width),
+		cmocka_unit_test(test_table_wraps_to_the_width),
+		cmocka_unit_test(test_csv_quotes_only_what_needs_it),
+		cmocka_unit_test(test_task_json_parses_back),
+		cmocka_unit_test(test_array_writer_streams_valid_json),
+		cmocka_unit_test(test_due_json_has_milestone_fields),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

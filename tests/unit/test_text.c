@@ -1,0 +1,134 @@
+/*
+ * test_text.c - UTF-8, display width, wrapping and edit distance.
+ */
+#include "testing.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "duty/text.h"
+
+static void test_utf8_decode_and_validate(void **state)
+{
+	(void)state;
+	uint32_t codepoint = 0;
+	assert_int_equal(utf8_decode("中", 3, &codepoint), 3);
+	assert_int_equal(codepoint, 0x4E2D);
+	assert_int_equal(utf8_decode("\xF0\x9F\x98\x80", 4, &codepoint), 4);
+	assert_int_equal(codepoint, 0x1F600);
+	assert_int_equal(utf8_decode("\xC0\xAF", 2, &codepoint), 0);       /* overlong */
+	assert_int_equal(utf8_decode("\xED\xA0\x80", 3, &codepoint), 0);   /* surrogate */
+	assert_int_equal(utf8_decode("\xF4\x90\x80\x80", 4, &codepoint), 0); /* > U+10FFFF */
+	assert_int_equal(utf8_decode("\xE4\xB8", 2, &codepoint), 0);       /* cut short */
+	const char *text = "温州\xB9\xFA";   /* GBK bytes after valid UTF-8 */
+	assert_int_equal(utf8_validate(text, strlen(text)), 6);
+	assert_int_equal(utf8_validate("plain", 5), 5);
+	assert_int_equal(utf8_length("温州city"), 6);
+}
+
+static void test_display_width(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("abc"), 3);
+	assert_int_equal(text_width("市教育局"), 8);
+	assert_int_equal(text_width("各县（市、区）政府"), 18);   /* full-width brackets and 、 */
+	assert_int_equal(text_width("98％"), 4);
+	assert_int_equal(text_width("“党政同责”"), 10);           /* curly quotes are narrow */
+	assert_int_equal(text_width("e\xCC\x81"), 1);            /* e + combining acute */
+	assert_int_equal(text_width(""), 0);
+	assert_int_equal(text_width_n("市教育局", 6), 4);
+}
+
+/* Wraps and returns the lines joined by '|'. */
+static char *wrap(const char *text, size_t width)
+{
+	struct text_span *lines = NULL;
+	size_t count = text_wrap(text, width, &lines);
+	assert_true(count > 0);
+	struct strbuf out;
+	strbuf_init(&out);
+	for (size_t i = 0; i < count; i++) {
+		if (i)
+			strbuf_putc(&out, '|');
+		strbuf_append(&out, text + lines[i].offset, lines[i].length);
+		assert_true(text_width_n(text + lines[i].offset, lines[i].length) <= width || width == 0
+			    || !strchr(text + lines[i].offset, ' '));
+	}
+	free(lines);
+	return out.data ? out.data : strdup("");
+}
+
+static void check_wrap(const char *text, size_t width, const char *expected)
+{
+	char *got = wrap(text, width);
+	assert_string_equal(got, expected);
+	free(got);
+}
+
+static void test_wrap_breaks_between_chinese_characters(void **state)
+{
+	(void)state;
+	check_wrap("强化餐饮服务环节监管", 8, "强化餐饮|服务环节|监管");
+	check_wrap("强化餐饮服务环节监管", 9, "强化餐饮|服务环节|监管");
+	check_wrap("强化餐饮服务环节监管", 0, "强化餐饮服务环节监管");
+	check_wrap("", 10, "");
+}
+
+static void test_wrap_keeps_punctuation_with_its_word(void **state)
+{
+	(void)state;
+	/* "，" may not start a line: the character before it moves down too. */
+	check_wrap("全面整合，充实基层", 8, "全面整|合，充实|基层");
+	/* "（" may not end a line. */
+	check_wrap("入社（场、企）率", 6, "入社|（场、|企）率");
+}
+
+static void test_wrap_does_not_split_latin_words(void **state)
+{
+	(void)state;
+	check_wrap("mobile APP coverage", 10, "mobile APP|coverage");
+	check_wrap("覆盖率达到60%以上", 8, "覆盖率达|到60%以|上");
+	/* A word wider than the line is cut, since nothing else fits. */
+	check_wrap("abcdefghij", 4, "abcd|efgh|ij");
+	check_wrap("line one\nline two", 20, "line one|line two");
+}
+
+static void test_edit_distance_counts_characters(void **state)
+{
+	(void)state;
+	assert_int_equal(text_edit_distance("市教育厅", "市教育局"), 1);
+	assert_int_equal(text_edit_distance("", "市教育局"), 4);
+	assert_int_equal(text_edit_distance("kitten", "sitting"), 3);
+	assert_int_equal(text_edit_distance("瑞安", "瑞安"), 0);
+}
+
+static void test_trim_and_strbuf(void **state)
+{
+	(void)state;
+	const char *text = "  市教育局 \t";
+	size_t length = text_trim(&text, strlen(text));
+	assert_int_equal(length, strlen("市教育局"));
+	assert_memory_equal(text, "市教育局", length);
+	struct strbuf buffer;
+	strbuf_init(&buffer);
+	strbuf_printf(&buffer, "%d-%s", 2018, "年");
+	strbuf_spaces(&buffer, 2);
+	strbuf_putc(&buffer, '!');
+	assert_string_equal(strbuf_text(&buffer), "2018-年  !");
+	strbuf_free(&buffer);
+	assert_string_equal(strbuf_text(&buffer), "");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8_decode_and_validate),
+		cmocka_unit_test(test_display_width),
+		cmocka_unit_test(test_wrap_breaks_between_chinese_characters),
+		cmocka_unit_test(test_wrap_keeps_punctuation_with_its_word),
+		cmocka_unit_test(test_wrap_does_not_split_latin_words),
+		cmocka_unit_test(test_edit_distance_counts_characters),
+		cmocka_unit_test(test_trim_and_strbuf),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
