@@ -8,9 +8,9 @@ set -u
 
 need="gcc make libc6-dev libcsv-dev libcjson-dev"
 case "${1:-build}" in
-  test) need="$need libcmocka-dev" ;;
   build) ;;
-  *) need="$need $*" ;;
+  test) need="$need libcmocka-dev jq" ;;   # jq reads JSON in the CLI tests
+  *) echo "usage: install-deps.sh build|test" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -493,8 +493,9 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 				   group->number);
 			ok = false;
 		}
+		/* An empty implied cell follows the phrase: no phrase, implied. */
 		bool implied = fields[MILESTONE_PHRASE].length == 0;
-		if (group->columns[MILESTONE_IMPLIED] != SIZE_MAX
+		if (fields[MILESTONE_IMPLIED].length
 		    && !parse_bool(fields[MILESTONE_IMPLIED].text, fields[MILESTONE_IMPLIED].length, &implied)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[MILESTONE_IMPLIED]),

@@ -75,24 +75,52 @@ static size_t cell_width(const char *cell)
 	return widest;
 }
 
-/* Narrows the widest wrappable column, one column of width at a time,
- * until the table fits or nothing can be narrowed further. */
+/* Shares the width left by the fixed columns among the wrappable ones:
+ * a column that nearly fits its fair share keeps its natural width (so a
+ * title does not wrap one character onto a second line); the rest split
+ * what remains evenly. Columns never go below MINIMUM_WRAP_WIDTH. */
 static void fit_widths(const struct table *table, size_t *widths, size_t limit, size_t indent)
 {
+	size_t columns = table->column_count;
 	size_t total = indent;
-	for (size_t c = 0; c < table->column_count; c++)
+	for (size_t c = 0; c < columns; c++)
 		total += widths[c] + (c ? COLUMN_GAP : 0);
-	while (total > limit) {
-		size_t widest = SIZE_MAX;
-		for (size_t c = 0; c < table->column_count; c++)
-			if (table->columns[c].wraps && widths[c] > MINIMUM_WRAP_WIDTH
-			    && (widest == SIZE_MAX || widths[c] > widths[widest]))
-				widest = c;
-		if (widest == SIZE_MAX)
-			return;
-		widths[widest]--;
-		total--;
+	if (total <= limit)
+		return;
+	size_t fixed = indent + (columns - 1) * COLUMN_GAP, open = 0;
+	bool *shared = calloc(columns, sizeof *shared);
+	if (!shared)
+		return;
+	for (size_t c = 0; c < columns; c++) {
+		if (table->columns[c].wraps && widths[c] > MINIMUM_WRAP_WIDTH) {
+			shared[c] = true;
+			open++;
+		} else {
+			fixed += widths[c];
+		}
 	}
+	size_t available = limit > fixed ? limit - fixed : 0;
+	bool settled = false;
+	while (open && !settled) {
+		settled = true;
+		size_t share = available / open;
+		for (size_t c = 0; c < columns; c++) {
+			if (shared[c] && widths[c] * 10 <= share * 13) {
+				shared[c] = false;
+				open--;
+				available = available > widths[c] ? available - widths[c] : 0;
+				settled = false;
+			}
+		}
+	}
+	for (size_t c = 0, given = 0; c < columns && open; c++) {
+		if (!shared[c])
+			continue;
+		size_t share = available / open + (given < available % open ? 1 : 0);
+		given++;
+		widths[c] = share > MINIMUM_WRAP_WIDTH ? share : MINIMUM_WRAP_WIDTH;
+	}
+	free(shared);
 }
 
 struct wrapped_cell {
