@@ -24,7 +24,7 @@ void cli_error(const char *format, ...)
 	va_end(args);
 }
 
-void cli_report_problems(const struct diagnostics *diag)
+void cli_report_problems(const struct diagnostics *diag, const char *file)
 {
 	for (size_t i = 0; i < diag->kept_count; i++) {
 		char *line = diagnostic_format(&diag->kept[i]);
@@ -37,6 +37,8 @@ void cli_report_problems(const struct diagnostics *diag)
 		fprintf(stderr, _("duty: ... and %zu more problems\n"), total - diag->kept_count);
 	if (diag->out_of_memory)
 		fputs(_("duty: (some problems could not be shown: out of memory)\n"), stderr);
+	if (diag->errors)
+		fprintf(stderr, _("duty: `duty check %s` lists every problem of the file\n"), file);
 }
 
 static void list_units(struct strbuf *names, const struct unit_directory *units, const size_t *list,

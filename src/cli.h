@@ -12,6 +12,7 @@
 
 #include "duty/date.h"
 #include "duty/diag.h"
+#include "duty/input.h"
 #include "duty/plan.h"
 #include "duty/query.h"
 #include "duty/units.h"
@@ -61,6 +62,8 @@ struct cli {
 	enum format format;
 	bool format_given;
 	size_t width;              /* table width; 0 = do not wrap */
+	enum encoding encoding;    /* of the data files; ENCODING_AUTO detects */
+	bool raw;                  /* CSV cells as they are, no formula guard */
 	/* command options */
 	const char *unit_query;
 	bool direct;
@@ -80,8 +83,8 @@ struct cli {
 /* "duty: message" on stderr. */
 void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
-/* Prints the first problems of a failed load and a hint. */
-void cli_report_problems(const struct diagnostics *diag);
+/* Prints the first problems of a failed load and how to see them all. */
+void cli_report_problems(const struct diagnostics *diag, const char *file);
 
 /* Resolves cli->unit_query; prints the error and returns non-zero exit
  * code when it does not name exactly one unit. */

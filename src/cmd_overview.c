@@ -184,13 +184,13 @@ static void print_json(const struct cli *cli, const struct overview *overview)
 static void print_csv(const struct cli *cli, const struct overview *overview)
 {
 	static const char *const header[] = { "month", "deadlines" };
-	csv_write_record(cli->out, header, 2);
+	csv_write_record(cli->out, header, 2, cli->raw);
 	for (int m = 0; m < 12; m++) {
 		char month[MONTH_TEXT_SIZE], count[24];
 		month_format(cli->plan->year * 100 + m + 1, month);
 		snprintf(count, sizeof count, "%zu", overview->calendar[m]);
 		const char *fields[] = { month, count };
-		csv_write_record(cli->out, fields, 2);
+		csv_write_record(cli->out, fields, 2, cli->raw);
 	}
 }
 

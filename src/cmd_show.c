@@ -105,7 +105,7 @@ static void print_csv(const struct cli *cli, const struct task *task)
 {
 	static const char *const header[] = { "task", "kind", "number", "deadline", "phrase", "implied",
 					      "metric", "op", "value", "unit", "text" };
-	csv_write_record(cli->out, header, 11);
+	csv_write_record(cli->out, header, 11, cli->raw);
 	char id[24], number[24];
 	snprintf(id, sizeof id, "%ld", task->id);
 	for (size_t m = 0; m < task->milestone_count; m++) {
@@ -115,14 +115,14 @@ static void print_csv(const struct cli *cli, const struct task *task)
 		snprintf(number, sizeof number, "%zu", m + 1);
 		const char *fields[] = { id, "milestone", number, deadline, milestone->phrase,
 					 milestone->implied ? "1" : "0", "", "", "", "", milestone->text };
-		csv_write_record(cli->out, fields, 11);
+		csv_write_record(cli->out, fields, 11, cli->raw);
 	}
 	for (size_t t = 0; t < task->target_count; t++) {
 		const struct target *target = &task->targets[t];
 		snprintf(number, sizeof number, "%zu", t + 1);
 		const char *fields[] = { id, "target", number, "", "", "", target->metric,
 					 target_op_text(target->op), target->value_text, target->unit, target->text };
-		csv_write_record(cli->out, fields, 11);
+		csv_write_record(cli->out, fields, 11, cli->raw);
 	}
 }
 

@@ -83,7 +83,7 @@ static int run_units(struct cli *cli)
 	} else if (cli->format == FORMAT_CSV) {
 		static const char *const header[] = { "name", "kind", "direct_tasks", "via_group_tasks",
 						      "aliases", "members", "groups", "note" };
-		csv_write_record(cli->out, header, 8);
+		csv_write_record(cli->out, header, 8, cli->raw);
 	} else {
 		table_init(&table, unit_columns, 6);
 	}
@@ -107,7 +107,7 @@ static int run_units(struct cli *cli)
 			join_names(&relations, units, unit->groups, unit->group_count, ";");
 			const char *fields[] = { unit->name, unit->kind, direct_text, via_text, strbuf_text(&aliases),
 						 strbuf_text(&members), strbuf_text(&relations), unit->note };
-			csv_write_record(cli->out, fields, 8);
+			csv_write_record(cli->out, fields, 8, cli->raw);
 			strbuf_free(&members);
 			continue;
 		}

@@ -9,6 +9,7 @@
 
 #include <csv.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,7 +88,7 @@ static void reset_row(struct reader *reader)
 	reader->row_complete = false;
 }
 
-static bool deliver_row(struct reader *reader, struct csv_row *row, csv_row_callback callback,
+static bool deliver_row(struct reader *reader, struct csv_row *row, const struct csv_callbacks *callbacks,
 			void *context)
 {
 	if (!grow((void **)&reader->fields, &reader->field_capacity, reader->slot_count + 1,
@@ -101,7 +102,7 @@ static bool deliver_row(struct reader *reader, struct csv_row *row, csv_row_call
 	}
 	row->fields = reader->fields;
 	row->count = reader->slot_count;
-	bool go_on = callback(row, context);
+	bool go_on = callbacks->row(row, context);
 	reset_row(reader);
 	return go_on;
 }
@@ -114,12 +115,14 @@ static bool start_parser(struct csv_parser *parser)
 	return true;
 }
 
-/* Finds the line on which the still-open quoted field of a row began, by
- * scanning the row's bytes with the same quoting rules. */
-static long line_of_open_quote(const char *data, size_t start, size_t end, long line)
+/* Finds the line and field on which the still-open quoted field of a row
+ * began, by scanning the row's bytes with the same quoting rules. */
+static long line_of_open_quote(const char *data, size_t start, size_t end, long line, size_t *field)
 {
 	bool in_quotes = false, field_start = true;
 	long open_line = line;
+	size_t index = 0;
+	*field = 0;
 	for (size_t i = start; i < end; i++) {
 		char c = data[i];
 		if (in_quotes) {
@@ -132,6 +135,9 @@ static long line_of_open_quote(const char *data, size_t start, size_t end, long 
 		} else if (c == '"' && field_start) {
 			in_quotes = true;
 			open_line = line;
+			*field = index;
+		} else if (c == ',') {
+			index++;
 		}
 		if (c == '\n')
 			line++;
@@ -140,13 +146,18 @@ static long line_of_open_quote(const char *data, size_t start, size_t end, long 
 	return open_line;
 }
 
+static const char *field_name(const struct csv_callbacks *callbacks, size_t index, void *context)
+{
+	return callbacks->column_name ? callbacks->column_name(index, context) : NULL;
+}
+
 static bool is_blank_line(const char *line, size_t length)
 {
 	return length == 0 || (length == 1 && line[0] == '\n')
 	       || (length == 2 && line[0] == '\r' && line[1] == '\n');
 }
 
-bool csv_read(const char *data, size_t size, const char *file, csv_row_callback callback,
+bool csv_read(const char *data, size_t size, const char *file, const struct csv_callbacks *callbacks,
 	      void *context, struct diagnostics *diag)
 {
 	struct reader reader = { 0 };
@@ -178,18 +189,22 @@ bool csv_read(const char *data, size_t size, const char *file, csv_row_callback 
 		}
 		if (parsed != length) {
 			char bad = data[offset + parsed];
-			size_t field = reader.slot_count + 1;
+			size_t field = reader.slot_count;
+			const char *column = field_name(callbacks, field, context);
+			char where[48] = "";
+			if (!column)
+				snprintf(where, sizeof where, " (field %zu)", field + 1);
 			if (bad == '"')
-				diag_error(diag, file, line, NULL,
-					   "field %zu has a stray double quote (\") inside it: "
-					   "a field that contains quotes must be quoted as a whole, "
-					   "with each inner quote doubled (\"\")",
-					   field);
+				diag_error(diag, file, line, column,
+					   "a stray double quote (\") inside a field%s: a field that "
+					   "contains quotes must be quoted as a whole, with each inner "
+					   "quote doubled (\"\")",
+					   where);
 			else
-				diag_error(diag, file, line, NULL,
-					   "field %zu has text after its closing quote: "
-					   "expected a comma or the end of the line right after it",
-					   field);
+				diag_error(diag, file, line, column,
+					   "text after the closing quote of a field%s: expected a comma "
+					   "or the end of the line right after it",
+					   where);
 			ok = false;
 			/* Resume with a fresh parser on the next line. */
 			csv_free(&parser);
@@ -203,7 +218,7 @@ bool csv_read(const char *data, size_t size, const char *file, csv_row_callback 
 			row.end = end;
 			row.end_line = line;
 			in_row = false;
-			if (!deliver_row(&reader, &row, callback, context)) {
+			if (!deliver_row(&reader, &row, callbacks, context)) {
 				stopped = true;
 				break;
 			}
@@ -215,14 +230,16 @@ bool csv_read(const char *data, size_t size, const char *file, csv_row_callback 
 
 	if (!stopped) {
 		if (csv_fini(&parser, on_field, on_row_end, &reader) != 0) {
-			diag_error(diag, file, line_of_open_quote(data, row.start, size, row.line), NULL,
+			size_t field = 0;
+			long open_line = line_of_open_quote(data, row.start, size, row.line, &field);
+			diag_error(diag, file, open_line, field_name(callbacks, field, context),
 				   "a quoted field starts on this line but its closing quote never comes; "
 				   "expected a \" before the end of the file");
 			ok = false;
 		} else if (reader.row_complete && in_row && !reader.out_of_memory) {
 			row.end = size;
 			row.end_line = line;
-			if (!deliver_row(&reader, &row, callback, context))
+			if (!deliver_row(&reader, &row, callbacks, context))
 				stopped = true;
 		}
 	}

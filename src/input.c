@@ -1,14 +1,46 @@
 /*
- * input.c - reading files whole and checking their bytes in one pass.
+ * input.c - reading files whole, checking their bytes, and converting
+ * GB18030 to UTF-8.
+ *
+ * The checks for NUL and lone CR run on the raw bytes: in GB18030, as in
+ * UTF-8, bytes below 0x30 only ever stand for themselves, so the CSV
+ * syntax and line structure are the same before and after conversion.
  */
 #include "duty/input.h"
 
 #include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "duty/text.h"
+
+bool encoding_parse(const char *name, enum encoding *encoding)
+{
+	static const struct {
+		const char *name;
+		enum encoding encoding;
+	} names[] = {
+		{ "utf-8", ENCODING_UTF8 },     { "utf8", ENCODING_UTF8 },  { "gb18030", ENCODING_GB18030 },
+		{ "gbk", ENCODING_GB18030 },    { "gb2312", ENCODING_GB18030 },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcasecmp(name, names[i].name) == 0) {
+			*encoding = names[i].encoding;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *encoding_name(enum encoding encoding)
+{
+	return encoding == ENCODING_GB18030 ? "GB18030" : "UTF-8";
+}
 
 long input_line_of(const char *data, size_t offset)
 {
@@ -22,20 +54,147 @@ long input_line_of(const char *data, size_t offset)
 /* Finds a NUL byte or a CR that does not start a CRLF pair. */
 static size_t find_bad_control(const char *data, size_t size, char *which)
 {
-	for (size_t i = 0; i < size; i++) {
-		if (data[i] == '\0') {
-			*which = '\0';
-			return i;
-		}
-		if (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n')) {
+	const char *p = data, *end = data + size;
+	for (;;) {
+		const char *nul = memchr(p, '\0', (size_t)(end - p));
+		const char *cr = memchr(p, '\r', (size_t)((nul ? nul : end) - p));
+		if (cr) {
+			if (cr + 1 < end && cr[1] == '\n') {
+				p = cr + 2;
+				continue;
+			}
 			*which = '\r';
-			return i;
+			return (size_t)(cr - data);
 		}
+		if (nul) {
+			*which = '\0';
+			return (size_t)(nul - data);
+		}
+		return size;
 	}
-	return size;
 }
 
-static bool check_text(const char *name, struct input *input, struct diagnostics *diag)
+/* Counts valid multi-byte UTF-8 characters in data[0..length). */
+static size_t count_multibyte(const char *data, size_t length)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < length; i++)
+		if (((unsigned char)data[i] & 0xC0) == 0xC0)
+			count++;
+	return count;
+}
+
+/* Converts GB18030 to UTF-8. On failure returns NULL and sets *bad to the
+ * offset of the first byte that is not GB18030. */
+static char *gb18030_to_utf8(const char *data, size_t size, size_t *converted_size, size_t *bad)
+{
+	*bad = SIZE_MAX;
+	iconv_t converter = iconv_open("UTF-8", "GB18030");
+	if (converter == (iconv_t)-1)
+		return NULL;
+	/* A GB18030 character of 2 or 4 bytes is at most 4 UTF-8 bytes, one
+	 * byte at most 3 (U+0080 is 0x81 0x30 0x81 0x30): twice plus slack. */
+	size_t capacity = size * 2 + 16;
+	char *out = malloc(capacity);
+	char *in = (char *)data;
+	size_t in_left = size;
+	char *cursor = out;
+	size_t out_left = capacity - 1;
+	bool ok = out != NULL;
+	while (ok && in_left > 0) {
+		if (iconv(converter, &in, &in_left, &cursor, &out_left) == (size_t)-1) {
+			if (errno == E2BIG) {
+				size_t used = (size_t)(cursor - out);
+				char *grown = realloc(out, capacity * 2);
+				if (!grown) {
+					ok = false;
+					break;
+				}
+				out = grown;
+				cursor = out + used;
+				out_left += capacity;
+				capacity *= 2;
+				continue;
+			}
+			*bad = (size_t)(in - data);
+			ok = false;
+		}
+	}
+	iconv_close(converter);
+	if (!ok) {
+		free(out);
+		return NULL;
+	}
+	*cursor = '\0';
+	*converted_size = (size_t)(cursor - out);
+	return out;
+}
+
+static void report_not_text(const char *name, const struct input *raw, size_t bad, enum encoding tried,
+			    struct diagnostics *diag)
+{
+	size_t bom = raw->had_bom ? 3 : 0;
+	long line = input_line_of(raw->data, bad);
+	if (tried == ENCODING_UTF8)
+		diag_error(diag, name, line, NULL,
+			   "the text is not valid UTF-8 (byte 0x%02X at byte %zu); save the file "
+			   "as \"CSV UTF-8\", or give --encoding gb18030 if it is GBK/GB18030",
+			   (unsigned char)raw->data[bad], bad + bom);
+	else if (tried == ENCODING_GB18030)
+		diag_error(diag, name, line, NULL,
+			   "the text is not valid GB18030 (byte 0x%02X at byte %zu); save the file "
+			   "as \"CSV UTF-8\"",
+			   (unsigned char)raw->data[bad], bad + bom);
+	else
+		diag_error(diag, name, line, NULL,
+			   "the text is neither UTF-8 nor GB18030 (byte 0x%02X at byte %zu is "
+			   "not a character in either); save the file as \"CSV UTF-8\"",
+			   (unsigned char)raw->data[bad], bad + bom);
+}
+
+/* A file that is UTF-8 for a good stretch before its first bad byte is
+ * taken as damaged UTF-8, not as GB18030 that happens to look like UTF-8. */
+enum { UTF8_EVIDENCE = 8 };
+
+static bool decode(const char *name, struct input *input, enum encoding encoding,
+		   struct diagnostics *diag)
+{
+	size_t invalid = utf8_validate(input->data, input->size);
+	if (encoding == ENCODING_AUTO) {
+		if (invalid == input->size) {
+			input->encoding = ENCODING_UTF8;
+			return true;
+		}
+		if (input->had_bom || count_multibyte(input->data, invalid) >= UTF8_EVIDENCE) {
+			report_not_text(name, input, invalid, ENCODING_UTF8, diag);
+			return false;
+		}
+	} else if (encoding == ENCODING_UTF8) {
+		if (invalid == input->size) {
+			input->encoding = ENCODING_UTF8;
+			return true;
+		}
+		report_not_text(name, input, invalid, ENCODING_UTF8, diag);
+		return false;
+	}
+	size_t size = 0, bad = SIZE_MAX;
+	char *converted = gb18030_to_utf8(input->data, input->size, &size, &bad);
+	if (!converted) {
+		if (bad == SIZE_MAX)
+			diag_error(diag, name, 0, NULL, "cannot convert from GB18030: %s", strerror(errno));
+		else
+			report_not_text(name, input, bad, encoding, diag);
+		return false;
+	}
+	free(input->data);
+	input->data = converted;
+	input->size = size;
+	input->encoding = ENCODING_GB18030;
+	return true;
+}
+
+static bool check_text(const char *name, struct input *input, enum encoding encoding,
+		       struct diagnostics *diag)
 {
 	if (input->size == 0) {
 		diag_error(diag, name, 0, NULL, "the file is empty: expected a header row naming the columns");
@@ -43,8 +202,8 @@ static bool check_text(const char *name, struct input *input, struct diagnostics
 	}
 	char which = 0;
 	size_t bad = find_bad_control(input->data, input->size, &which);
-	size_t bom = input->had_bom ? 3 : 0;   /* offsets count from the file's first byte */
 	if (bad < input->size) {
+		size_t bom = input->had_bom ? 3 : 0;
 		long line = input_line_of(input->data, bad);
 		if (which == '\0')
 			diag_error(diag, name, line, NULL,
@@ -58,21 +217,16 @@ static bool check_text(const char *name, struct input *input, struct diagnostics
 				   bad + bom);
 		return false;
 	}
-	size_t invalid = utf8_validate(input->data, input->size);
-	if (invalid < input->size) {
-		diag_error(diag, name, input_line_of(input->data, invalid), NULL,
-			   "the text is not valid UTF-8 (byte 0x%02X at byte %zu); "
-			   "save the file as \"CSV UTF-8\"",
-			   (unsigned char)input->data[invalid], invalid + bom);
+	if (!decode(name, input, encoding, diag))
 		return false;
-	}
 	const char *newline = memchr(input->data, '\n', input->size);
 	input->crlf = newline && newline > input->data && newline[-1] == '\r';
 	return true;
 }
 
-static bool adopt(const char *name, char *bytes, size_t size, struct input *input,
-		  struct diagnostics *diag)
+/* Takes ownership of bytes (size + 1 allocated). */
+static bool adopt(const char *name, char *bytes, size_t size, enum encoding encoding,
+		  struct input *input, struct diagnostics *diag)
 {
 	memset(input, 0, sizeof *input);
 	if (size >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
@@ -83,39 +237,46 @@ static bool adopt(const char *name, char *bytes, size_t size, struct input *inpu
 	bytes[size] = '\0';
 	input->data = bytes;
 	input->size = size;
-	if (!check_text(name, input, diag)) {
+	if (!check_text(name, input, encoding, diag)) {
 		input_free(input);
 		return false;
 	}
 	return true;
 }
 
-bool input_from_bytes(const char *name, const char *bytes, size_t size, struct input *input,
-		      struct diagnostics *diag)
+bool input_from_bytes(const char *name, const char *bytes, size_t size, enum encoding encoding,
+		      struct input *input, struct diagnostics *diag)
 {
-	char *copy = malloc(size + 1);
+	char *copy = size < SIZE_MAX ? malloc(size + 1) : NULL;
 	if (!copy) {
 		diag_error(diag, name, 0, NULL, "out of memory reading %zu bytes", size);
 		return false;
 	}
 	if (size)
 		memcpy(copy, bytes, size);
-	return adopt(name, copy, size, input, diag);
+	return adopt(name, copy, size, encoding, input, diag);
 }
 
-bool input_read_file(const char *path, struct input *input, struct diagnostics *diag)
+bool input_read_file(const char *path, enum encoding encoding, struct input *input,
+		     struct diagnostics *diag)
 {
 	FILE *file = fopen(path, "rb");
 	if (!file) {
 		diag_error(diag, path, 0, NULL, "cannot open the file: %s", strerror(errno));
 		return false;
 	}
-	size_t capacity = 1 << 16, size = 0;
+	/* One read of the known size; grow if the file is longer than stat said. */
+	struct stat status;
+	size_t capacity = 1 << 16;
+	if (fstat(fileno(file), &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0
+	    && (uintmax_t)status.st_size < SIZE_MAX / 2)
+		capacity = (size_t)status.st_size + 2;
+	size_t size = 0;
 	char *bytes = malloc(capacity);
 	bool ok = bytes != NULL;
 	while (ok) {
 		if (capacity - size < 2) {
-			char *grown = capacity <= SIZE_MAX / 2 ? realloc(bytes, capacity * 2) : NULL;
+			char *grown = capacity <= SIZE_MAX / 4 ? realloc(bytes, capacity * 2) : NULL;
 			if (!grown) {
 				ok = false;
 				break;
@@ -128,20 +289,19 @@ bool input_read_file(const char *path, struct input *input, struct diagnostics *
 		if (got == 0)
 			break;
 	}
+	int read_error = ferror(file) ? errno : 0;
+	fclose(file);
 	if (!ok) {
 		diag_error(diag, path, 0, NULL, "out of memory reading the file");
 		free(bytes);
-		fclose(file);
 		return false;
 	}
-	if (ferror(file)) {
-		diag_error(diag, path, 0, NULL, "cannot read the file: %s", strerror(errno));
+	if (read_error) {
+		diag_error(diag, path, 0, NULL, "cannot read the file: %s", strerror(read_error));
 		free(bytes);
-		fclose(file);
 		return false;
 	}
-	fclose(file);
-	return adopt(path, bytes, size, input, diag);
+	return adopt(path, bytes, size, encoding, input, diag);
 }
 
 void input_free(struct input *input)

@@ -66,7 +66,8 @@ struct group_set {
 
 struct plan_loader {
 	struct plan *plan;
-	const struct unit_directory *units;
+	const struct unit_directory *units;   /* NULL: unit names are not checked */
+	const struct load_options *options;
 	struct diagnostics *diag;
 	const char *file;
 
@@ -87,6 +88,8 @@ struct plan_loader {
 	struct target *row_targets;
 	size_t *row_units;
 	size_t row_unit_count, row_unit_capacity;
+	size_t *unit_stamps;           /* per unit: the last row that named it */
+	size_t row_number;
 	bool out_of_memory;
 };
 
@@ -207,27 +210,41 @@ static bool parse_group_column(const struct group_set *set, const char *name, si
 	return false;
 }
 
-static struct column_group *find_or_add_group(struct plan_loader *loader, struct group_set *set,
-					      unsigned number)
+/* One numbered group column found in the header. */
+struct group_column {
+	unsigned number;
+	size_t field;
+	size_t column;
+};
+
+static int by_group_number(const void *left, const void *right)
 {
-	size_t at = 0;
-	while (at < set->count && set->groups[at].number < number)
-		at++;
-	if (at < set->count && set->groups[at].number == number)
-		return &set->groups[at];
-	struct column_group *grown = realloc(set->groups, (set->count + 1) * sizeof *grown);
-	if (!grown) {
+	const struct group_column *a = left, *b = right;
+	if (a->number != b->number)
+		return a->number < b->number ? -1 : 1;
+	return a->column < b->column ? -1 : a->column > b->column;
+}
+
+/* Builds a set's groups from its columns, sorted by number, in one pass. */
+static bool build_groups(struct plan_loader *loader, struct group_set *set, struct group_column *found,
+			 size_t count)
+{
+	qsort(found, count, sizeof *found, by_group_number);
+	set->groups = calloc(count + 1, sizeof *set->groups);
+	if (!set->groups) {
 		loader->out_of_memory = true;
-		return NULL;
+		return false;
 	}
-	set->groups = grown;
-	memmove(&set->groups[at + 1], &set->groups[at], (set->count - at) * sizeof *set->groups);
-	set->count++;
-	struct column_group *group = &set->groups[at];
-	group->number = number;
-	for (size_t f = 0; f < 5; f++)
-		group->columns[f] = SIZE_MAX;
-	return group;
+	for (size_t i = 0; i < count; i++) {
+		if (!set->count || set->groups[set->count - 1].number != found[i].number) {
+			struct column_group *group = &set->groups[set->count++];
+			group->number = found[i].number;
+			for (size_t f = 0; f < 5; f++)
+				group->columns[f] = SIZE_MAX;
+		}
+		set->groups[set->count - 1].columns[found[i].field] = found[i].column;
+	}
+	return true;
 }
 
 static bool header_is_row(const struct csv_row *row)
@@ -248,6 +265,39 @@ static void check_groups(struct plan_loader *loader, const struct group_set *set
 					   set->groups[g].number, set->fields[required[r]]);
 		}
 	}
+}
+
+/* Reports header names given twice (ignoring ASCII case), in linear time. */
+static bool report_duplicate_columns(struct plan_loader *loader, const struct csv_row *row)
+{
+	struct name_index *seen = name_index_new(row->count);
+	if (!seen)
+		return false;
+	bool ok = true;
+	for (size_t i = 0; ok && i < row->count; i++) {
+		const char *name = row->fields[i].data;
+		size_t length = text_trim(&name, row->fields[i].length);
+		if (!length)
+			continue;
+		char *key = arena_strndup(&loader->plan->arena, name, length);
+		if (!key) {
+			ok = false;
+			break;
+		}
+		for (char *p = key; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		size_t first = SIZE_MAX;
+		ok = name_index_add(seen, key, length, i, &first);
+		if (ok && first != SIZE_MAX)
+			diag_error(loader->diag, loader->file, row->line, loader->header[i],
+				   "the column \"%s\" appears twice in the header (columns %zu and %zu)",
+				   loader->header[i], first + 1, i + 1);
+	}
+	name_index_free(seen);
+	if (!ok)
+		loader->out_of_memory = true;
+	return ok;
 }
 
 static bool read_header(struct plan_loader *loader, const struct csv_row *row)
@@ -272,14 +322,10 @@ static bool read_header(struct plan_loader *loader, const struct csv_row *row)
 			return false;
 		}
 	}
-	for (size_t i = 0; i < row->count; i++)
-		for (size_t j = 0; j < i; j++)
-			if (row->fields[i].length && sheet_name_equals(row->fields[i].data, row->fields[i].length,
-								       loader->header[j]))
-				diag_error(loader->diag, loader->file, row->line, loader->header[i],
-					   "the column \"%s\" appears twice in the header (columns %zu and %zu)",
-					   loader->header[i], j + 1, i + 1);
-
+	if (!report_duplicate_columns(loader, row)) {
+		free(known);
+		return false;
+	}
 	for (int c = 0; c < FIXED_COLUMN_COUNT; c++) {
 		loader->fixed[c] = sheet_find_column(row, &fixed_columns[c]);
 		if (loader->fixed[c] != SIZE_MAX)
@@ -291,20 +337,30 @@ static bool read_header(struct plan_loader *loader, const struct csv_row *row)
 				   fixed_labels[c]);
 	}
 	struct group_set *sets[] = { &loader->milestones, &loader->targets };
-	for (size_t i = 0; i < row->count; i++) {
+	struct group_column *found[2] = {
+		malloc((row->count + 1) * sizeof *found[0]),
+		malloc((row->count + 1) * sizeof *found[1]),
+	};
+	size_t found_count[2] = { 0, 0 };
+	bool built = found[0] && found[1];
+	for (size_t i = 0; built && i < row->count; i++) {
 		for (size_t s = 0; s < 2; s++) {
 			unsigned number;
 			size_t field;
 			if (!parse_group_column(sets[s], row->fields[i].data, row->fields[i].length, &number, &field))
 				continue;
-			struct column_group *group = find_or_add_group(loader, sets[s], number);
-			if (!group) {
-				free(known);
-				return false;
-			}
-			group->columns[field] = i;
+			found[s][found_count[s]++] = (struct group_column){ number, field, i };
 			known[i] = true;
 		}
+	}
+	for (size_t s = 0; built && s < 2; s++)
+		built = build_groups(loader, sets[s], found[s], found_count[s]);
+	free(found[0]);
+	free(found[1]);
+	if (!built) {
+		free(known);
+		loader->out_of_memory = true;
+		return false;
 	}
 	if (loader->milestones.count == 0)
 		diag_error(loader->diag, loader->file, row->line, NULL,
@@ -395,9 +451,10 @@ static bool push_unit(struct plan_loader *loader, size_t unit)
 				return false;
 		return true;
 	}
-	for (size_t i = 0; i < loader->row_unit_count; i++)
-		if (loader->row_units[i] == unit)
-			return true;
+	/* A unit named twice in one row counts once; the stamp keeps this O(1). */
+	if (loader->unit_stamps[unit] == loader->row_number)
+		return true;
+	loader->unit_stamps[unit] = loader->row_number;
 	if (loader->row_unit_count == loader->row_unit_capacity) {
 		size_t capacity = loader->row_unit_capacity ? loader->row_unit_capacity * 2 : 16;
 		size_t *grown = realloc(loader->row_units, capacity * sizeof *grown);
@@ -573,6 +630,115 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 	return count;
 }
 
+/* --- consistency (duty check) ------------------------------------------------ */
+
+static void report_unit_difference(struct plan_loader *loader, const struct csv_row *row,
+				   const struct task *task, const size_t *named, size_t named_count)
+{
+	const struct unit_directory *units = loader->units;
+	/* Both lists are free of repeats: same length and every name of one
+	 * in the other means the same set. Stamps keep it linear. */
+	loader->row_number++;
+	for (size_t i = 0; i < task->unit_count; i++)
+		loader->unit_stamps[task->units[i]] = loader->row_number;
+	bool same = named_count == task->unit_count;
+	for (size_t i = 0; same && i < named_count; i++)
+		same = loader->unit_stamps[named[i]] == loader->row_number;
+	if (same)
+		return;
+	struct strbuf listed, written;
+	strbuf_init(&listed);
+	strbuf_init(&written);
+	for (size_t i = 0; i < task->unit_count; i++)
+		strbuf_printf(&listed, "%s%s", i ? ";" : "", units->units[task->units[i]].name);
+	for (size_t i = 0; i < named_count; i++)
+		strbuf_printf(&written, "%s%s", i ? ";" : "", units->units[named[i]].name);
+	diag_warning(loader->diag, loader->file, row->line, column_name(loader, loader->fixed[COLUMN_UNITS]),
+		     "the units (%s) are not the ones units_text names (%s)", strbuf_text(&listed),
+		     strbuf_text(&written));
+	strbuf_free(&listed);
+	strbuf_free(&written);
+}
+
+/* Warnings about data that loads but disagrees with itself: a deadline
+ * that does not follow from its phrase, text that is not the
+ * requirement's, units that are not what the source's wording names. */
+static void check_consistency(struct plan_loader *loader, const struct csv_row *row, const struct task *task)
+{
+	struct diagnostics *diag = loader->diag;
+	const struct group_set *set = &loader->milestones;
+	size_t m = 0;
+	for (size_t g = 0; g < set->count && m < task->milestone_count; g++) {
+		const struct column_group *group = &set->groups[g];
+		if (sheet_field(row, group->columns[MILESTONE_DEADLINE]).length == 0
+		    && sheet_field(row, group->columns[MILESTONE_TEXT]).length == 0)
+			continue;
+		const struct milestone *milestone = &task->milestones[m++];
+		const char *phrase_column = column_name(loader, group->columns[MILESTONE_PHRASE]);
+		date_t expected;
+		bool implied;
+		char written[DATE_TEXT_SIZE], rule[DATE_TEXT_SIZE];
+		date_format(milestone->deadline, written);
+		if (!deadline_from_phrase(milestone->phrase, loader->plan->year, &expected, &implied)) {
+			diag_warning(diag, loader->file, row->line, phrase_column,
+				     "the time phrase \"%s\" is not one the deadline rule knows "
+				     "(N月前, 年底前, 到%d年底, 至%d年底, 年内, 全年, 每年)",
+				     milestone->phrase, loader->plan->year, loader->plan->year);
+		} else if (expected != milestone->deadline) {
+			date_format(expected, rule);
+			diag_warning(diag, loader->file, row->line,
+				     column_name(loader, group->columns[MILESTONE_DEADLINE]),
+				     "the deadline %s does not follow from \"%s\", which means %s "
+				     "(fine if it was moved on purpose)",
+				     written, milestone->phrase[0] ? milestone->phrase : "no time phrase", rule);
+		}
+		if (milestone->implied != (milestone->phrase[0] == '\0'))
+			diag_warning(diag, loader->file, row->line,
+				     column_name(loader, group->columns[MILESTONE_IMPLIED]),
+				     milestone->implied ? "implied is 1 but the milestone has the time phrase \"%s\""
+							: "implied is 0 but the milestone has no time phrase%s",
+				     milestone->phrase);
+		if (milestone->phrase[0] && !strstr(milestone->text, milestone->phrase))
+			diag_warning(diag, loader->file, row->line, phrase_column,
+				     "the time phrase \"%s\" is not in the milestone's text", milestone->phrase);
+		if (!strstr(task->requirement, milestone->text))
+			diag_warning(diag, loader->file, row->line,
+				     column_name(loader, group->columns[MILESTONE_TEXT]),
+				     "the milestone's text is not part of the requirement");
+	}
+	const struct group_set *targets = &loader->targets;
+	size_t t = 0;
+	for (size_t g = 0; g < targets->count && t < task->target_count; g++) {
+		const struct column_group *group = &targets->groups[g];
+		if (sheet_field(row, group->columns[TARGET_METRIC]).length == 0
+		    && sheet_field(row, group->columns[TARGET_VALUE]).length == 0)
+			continue;
+		const struct target *target = &task->targets[t++];
+		if (target->text[0] && !strstr(task->requirement, target->text))
+			diag_warning(diag, loader->file, row->line, column_name(loader, group->columns[TARGET_TEXT]),
+				     "the target's text is not part of the requirement");
+	}
+	if (!loader->units || !task->units_text[0])
+		return;
+	bool etc = false;
+	size_t named_count = 0;
+	const char *column = column_name(loader, loader->fixed[COLUMN_UNITS_TEXT]);
+	size_t *named = units_parse_text(loader->units, task->units_text, &named_count, &etc, loader->file,
+					 row->line, column, diag);
+	if (!named) {
+		loader->out_of_memory = true;
+		return;
+	}
+	report_unit_difference(loader, row, task, named, named_count);
+	if (etc != task->units_etc)
+		diag_warning(diag, loader->file, row->line,
+			     column_name(loader, loader->fixed[COLUMN_UNITS_ETC] != SIZE_MAX
+						 ? loader->fixed[COLUMN_UNITS_ETC] : loader->fixed[COLUMN_UNITS]),
+			     etc ? "units_text ends with 等 but units_etc is not 1"
+				 : "units_etc is 1 but units_text does not end with 等");
+	free(named);
+}
+
 static struct task *next_task_slot(struct plan_loader *loader)
 {
 	struct plan *plan = loader->plan;
@@ -638,10 +804,13 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 	struct field_text units = sheet_field(row, loader->fixed[COLUMN_UNITS]);
 	const char *units_column = column_name(loader, loader->fixed[COLUMN_UNITS]);
 	loader->row_unit_count = 0;
-	struct unit_list_reader unit_reader = { loader, row->line, units_column };
-	sheet_split_list(units.text, units.length, read_unit_name, &unit_reader);
-	if (loader->out_of_memory)
-		return false;
+	loader->row_number++;
+	if (loader->units) {
+		struct unit_list_reader unit_reader = { loader, row->line, units_column };
+		sheet_split_list(units.text, units.length, read_unit_name, &unit_reader);
+		if (loader->out_of_memory)
+			return false;
+	}
 	if (units.length == 0)
 		diag_error(loader->diag, loader->file, row->line, units_column,
 			   "no responsible unit; expected canonical unit names separated by ';'");
@@ -692,6 +861,8 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 	task.milestones = milestones;
 	task.targets = targets;
 	task.extras = extras;
+	if (loader->options->thorough)
+		check_consistency(loader, row, &task);
 
 	struct task *slot = next_task_slot(loader);
 	if (!slot || !name_index_add(plan->ids, id_key, strlen(id_key), plan->task_count, NULL)) {
@@ -701,6 +872,12 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 	*slot = task;
 	plan->task_count++;
 	return true;
+}
+
+static const char *plan_column_name(size_t index, void *context)
+{
+	const struct plan_loader *loader = context;
+	return loader->have_header ? column_name(loader, index) : NULL;
 }
 
 static bool on_plan_row(const struct csv_row *row, void *context)
@@ -764,7 +941,8 @@ static const char *base_name(const char *path)
 }
 
 static struct plan *load_from_input(const char *name, const struct input *input,
-				    const struct unit_directory *units, struct diagnostics *diag)
+				    const struct unit_directory *units, const struct load_options *options,
+				    struct diagnostics *diag)
 {
 	struct plan *plan = calloc(1, sizeof *plan);
 	if (!plan) {
@@ -775,7 +953,9 @@ static struct plan *load_from_input(const char *name, const struct input *input,
 	plan->units = units;
 	plan->file = arena_strdup(&plan->arena, name);
 	plan->ids = name_index_new(input->size / 256 + 16);
+	plan->encoding = input->encoding;
 	struct name_index *seen_ids = name_index_new(input->size / 256 + 16);
+	size_t *unit_stamps = calloc(units ? units->count + 1 : 1, sizeof *unit_stamps);
 	struct plan_loader loader = {
 		.plan = plan,
 		.units = units,
@@ -784,12 +964,15 @@ static struct plan *load_from_input(const char *name, const struct input *input,
 		.milestones = { "milestone", milestone_fields, MILESTONE_FIELDS, NULL, 0 },
 		.targets = { "target", target_fields, TARGET_FIELDS, NULL, 0 },
 		.seen_ids = seen_ids,
+		.options = options,
+		.unit_stamps = unit_stamps,
 	};
 	size_t errors_before = diag->errors;
-	if (!plan->file || !plan->ids || !seen_ids) {
+	if (!plan->file || !plan->ids || !seen_ids || !unit_stamps) {
 		loader.out_of_memory = true;
 	} else {
-		csv_read(input->data, input->size, name, on_plan_row, &loader, diag);
+		static const struct csv_callbacks callbacks = { on_plan_row, plan_column_name };
+		csv_read(input->data, input->size, name, &callbacks, &loader, diag);
 		if (!loader.out_of_memory && !loader.have_header && diag->errors == errors_before)
 			diag_error(diag, name, input_line_of(input->data, input->size), NULL,
 				   "no header row found: expected a row naming the columns, starting "
@@ -802,6 +985,7 @@ static struct plan *load_from_input(const char *name, const struct input *input,
 	if (!plan->title && !loader.out_of_memory)
 		plan->title = arena_strdup(&plan->arena, base_name(name));
 	name_index_free(seen_ids);
+	free(unit_stamps);
 	free(loader.milestones.groups);
 	free(loader.targets.groups);
 	free(loader.extra);
@@ -816,22 +1000,24 @@ static struct plan *load_from_input(const char *name, const struct input *input,
 }
 
 struct plan *plan_load_bytes(const char *name, const char *bytes, size_t size,
-			     const struct unit_directory *units, struct diagnostics *diag)
+			     const struct unit_directory *units, const struct load_options *options,
+			     struct diagnostics *diag)
 {
 	struct input input;
-	if (!input_from_bytes(name, bytes, size, &input, diag))
+	if (!input_from_bytes(name, bytes, size, options->encoding, &input, diag))
 		return NULL;
-	struct plan *plan = load_from_input(name, &input, units, diag);
+	struct plan *plan = load_from_input(name, &input, units, options, diag);
 	input_free(&input);
 	return plan;
 }
 
-struct plan *plan_load(const char *path, const struct unit_directory *units, struct diagnostics *diag)
+struct plan *plan_load(const char *path, const struct unit_directory *units,
+		       const struct load_options *options, struct diagnostics *diag)
 {
 	struct input input;
-	if (!input_read_file(path, &input, diag))
+	if (!input_read_file(path, options->encoding, &input, diag))
 		return NULL;
-	struct plan *plan = load_from_input(path, &input, units, diag);
+	struct plan *plan = load_from_input(path, &input, units, options, diag);
 	input_free(&input);
 	return plan;
 }

@@ -42,6 +42,8 @@ enum option_code {
 	CODE_DIRECT,
 	CODE_OVERDUE,
 	CODE_VERSION,
+	CODE_ENCODING,
+	CODE_RAW,
 };
 
 static const struct option long_options[] = {
@@ -57,6 +59,8 @@ static const struct option long_options[] = {
 	{ "month", required_argument, NULL, 'm' },
 	{ "overdue", no_argument, NULL, CODE_OVERDUE },
 	{ "output", required_argument, NULL, 'o' },
+	{ "encoding", required_argument, NULL, CODE_ENCODING },
+	{ "raw", no_argument, NULL, CODE_RAW },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -91,11 +95,15 @@ void cli_print_usage(FILE *out)
 		"      --format FMT  table, csv or json (default: table)\n"
 		"      --width N     wrap tables to N columns (default: the terminal's width;\n"
 		"                    no wrapping when the output is not a terminal)\n"
+		"      --encoding E  read the files as utf-8 or gb18030 (default: detect)\n"
+		"      --raw         CSV output as is: no ' before cells a spreadsheet would\n"
+		"                    run as a formula (=, +, -, @)\n"
 		"  -h, --help        this help; `duty help COMMAND` explains one command\n"
 		"      --version     the version\n"
 		"\n"
-		"Exit codes: 0 done, 2 bad command line, 3 a data file cannot be read or is\n"
-		"invalid, 4 no such task or unit, 5 the output could not be written.\n"),
+		"Exit codes: 0 done, 1 `duty check` found errors, 2 bad command line, 3 a data\n"
+		"file cannot be read or is invalid, 4 no such task or unit, 5 the output could\n"
+		"not be written.\n"),
 	      out);
 }
 
@@ -106,7 +114,7 @@ void cli_print_command_help(const struct command *command, FILE *out)
 	if (command->help[0])
 		fprintf(out, "\n%s", _(command->help));
 	fputs(_("\nGlobal options: -f FILE, --units FILE, --today DATE, --format table|csv|json,\n"
-		"--width N (see `duty --help`).\n"),
+		"--width N, --encoding utf-8|gb18030, --raw (see `duty --help`).\n"),
 	      out);
 }
 
@@ -241,12 +249,16 @@ static int load_data(struct cli *cli, char **owned_plan_path, char **owned_units
 	}
 	struct diagnostics diag;
 	diagnostics_init(&diag, 5);
-	cli->units = units_load(cli->units_path, &diag);
-	if (cli->units)
-		cli->plan = plan_load(cli->plan_path, cli->units, &diag);
+	struct load_options options = { .encoding = cli->encoding };
+	cli->units = units_load(cli->units_path, &options, &diag);
+	const char *failed = cli->units_path;
+	if (cli->units) {
+		cli->plan = plan_load(cli->plan_path, cli->units, &options, &diag);
+		failed = cli->plan_path;
+	}
 	int code = EXIT_OK;
 	if (!cli->units || !cli->plan) {
-		cli_report_problems(&diag);
+		cli_report_problems(&diag, failed);
 		code = EXIT_DATA;
 	}
 	diagnostics_free(&diag);
@@ -293,6 +305,16 @@ static int parse_options(struct cli *cli, int argc, char **argv, unsigned *given
 				return EXIT_USAGE;
 			}
 			*width_given = true;
+			break;
+		case CODE_ENCODING:
+			if (!encoding_parse(optarg, &cli->encoding)) {
+				cli_error(_("--encoding \"%s\" is not an encoding duty reads; expected utf-8 or gb18030"),
+					  optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case CODE_RAW:
+			cli->raw = true;
 			break;
 		case 'h':
 			*help = true;

@@ -37,6 +37,7 @@ struct pending_members {
 
 struct units_loader {
 	struct unit_directory *directory;
+	size_t *member_stamps;     /* per unit: the last group whose members named it */
 	struct diagnostics *diag;
 	const char *file;
 	bool have_header;
@@ -216,6 +217,15 @@ static bool read_unit(struct units_loader *loader, const struct csv_row *row)
 	return !loader->out_of_memory;
 }
 
+static const char *unit_column_name(size_t index, void *context)
+{
+	const struct units_loader *loader = context;
+	for (int c = 0; loader->have_header && c < COLUMN_COUNT; c++)
+		if (loader->columns[c] == index)
+			return column_label(loader, c);
+	return NULL;
+}
+
 static bool on_unit_row(const struct csv_row *row, void *context)
 {
 	struct units_loader *loader = context;
@@ -238,9 +248,11 @@ struct member_collector {
 
 static bool push_member(struct member_collector *collector, size_t member)
 {
-	for (size_t i = 0; i < collector->count; i++)
-		if (collector->members[i] == member)
-			return true;
+	/* A member named twice counts once; the stamp keeps this O(1). */
+	size_t *stamp = &collector->loader->member_stamps[member];
+	if (*stamp == collector->unit_index + 1)
+		return true;
+	*stamp = collector->unit_index + 1;
 	if (collector->count == collector->capacity) {
 		size_t capacity = collector->capacity ? collector->capacity * 2 : 16;
 		size_t *grown = realloc(collector->members, capacity * sizeof *grown);
@@ -256,8 +268,8 @@ static bool push_member(struct member_collector *collector, size_t member)
 }
 
 static void report_unknown(const struct unit_directory *directory, struct diagnostics *diag,
-			   const char *file, long line, const char *column, const char *what,
-			   const char *name, size_t length);
+			   enum severity severity, const char *file, long line, const char *column,
+			   const char *what, const char *name, size_t length);
 
 static bool collect_member(const char *item, size_t length, void *context)
 {
@@ -289,7 +301,8 @@ static bool collect_member(const char *item, size_t length, void *context)
 	}
 	size_t member = units_find(directory, item, length);
 	if (member == SIZE_MAX) {
-		report_unknown(directory, loader->diag, loader->file, line, column, "member", item, length);
+		report_unknown(directory, loader->diag, SEVERITY_ERROR, loader->file, line, column, "member",
+			       item, length);
 		return true;
 	}
 	if (member == collector->unit_index) {
@@ -310,6 +323,11 @@ static bool collect_member(const char *item, size_t length, void *context)
 static bool resolve_members(struct units_loader *loader)
 {
 	struct unit_directory *directory = loader->directory;
+	loader->member_stamps = calloc(directory->count + 1, sizeof *loader->member_stamps);
+	if (!loader->member_stamps) {
+		loader->out_of_memory = true;
+		return false;
+	}
 	for (size_t u = 0; u < directory->count; u++) {
 		struct unit *unit = &directory->units[u];
 		const char *text = loader->members[u].text;
@@ -484,7 +502,8 @@ static struct unit_directory *load_from_input(const char *name, const struct inp
 	if (!directory->file || !directory->index) {
 		loader.out_of_memory = true;
 	} else {
-		csv_read(input->data, input->size, name, on_unit_row, &loader, diag);
+		static const struct csv_callbacks callbacks = { on_unit_row, unit_column_name };
+		csv_read(input->data, input->size, name, &callbacks, &loader, diag);
 		if (!loader.out_of_memory && !loader.have_header)
 			diag_error(diag, name, 0, NULL,
 				   "the file has no rows: expected a header row \"name,kind,aliases,members,note\"");
@@ -496,6 +515,7 @@ static struct unit_directory *load_from_input(const char *name, const struct inp
 	if (loader.out_of_memory)
 		diag_error(diag, name, 0, NULL, "out of memory while loading the unit directory");
 	free(loader.members);
+	free(loader.member_stamps);
 	if (diag->errors != errors_before) {
 		units_free(directory);
 		return NULL;
@@ -504,20 +524,21 @@ static struct unit_directory *load_from_input(const char *name, const struct inp
 }
 
 struct unit_directory *units_load_bytes(const char *name, const char *bytes, size_t size,
-					struct diagnostics *diag)
+					const struct load_options *options, struct diagnostics *diag)
 {
 	struct input input;
-	if (!input_from_bytes(name, bytes, size, &input, diag))
+	if (!input_from_bytes(name, bytes, size, options->encoding, &input, diag))
 		return NULL;
 	struct unit_directory *directory = load_from_input(name, &input, diag);
 	input_free(&input);
 	return directory;
 }
 
-struct unit_directory *units_load(const char *path, struct diagnostics *diag)
+struct unit_directory *units_load(const char *path, const struct load_options *options,
+				  struct diagnostics *diag)
 {
 	struct input input;
-	if (!input_read_file(path, &input, diag))
+	if (!input_read_file(path, options->encoding, &input, diag))
 		return NULL;
 	struct unit_directory *directory = load_from_input(path, &input, diag);
 	input_free(&input);
@@ -629,12 +650,12 @@ struct unit_resolution units_resolve(const struct unit_directory *directory, con
 }
 
 static void report_unknown(const struct unit_directory *directory, struct diagnostics *diag,
-			   const char *file, long line, const char *column, const char *what,
-			   const char *name, size_t length)
+			   enum severity severity, const char *file, long line, const char *column,
+			   const char *what, const char *name, size_t length)
 {
 	char *query = malloc(length + 1);
 	if (!query) {
-		diag_error(diag, file, line, column, "unknown %s \"%.*s\"", what, (int)length, name);
+		diag_report(diag, severity, file, line, column, "unknown %s \"%.*s\"", what, (int)length, name);
 		return;
 	}
 	memcpy(query, name, length);
@@ -647,8 +668,9 @@ static void report_unknown(const struct unit_directory *directory, struct diagno
 		strbuf_puts(&hint, i ? ", " : "; did you mean ");
 		strbuf_puts(&hint, directory->units[closest[i]].name);
 	}
-	diag_error(diag, file, line, column, "unknown %s \"%s\": it is neither a name nor an alias in "
-		   "the unit directory%s", what, query, strbuf_text(&hint));
+	diag_report(diag, severity, file, line, column,
+		    "unknown %s \"%s\": it is neither a name nor an alias in the unit directory%s", what,
+		    query, strbuf_text(&hint));
 	strbuf_free(&hint);
 	free(query);
 }
@@ -659,6 +681,7 @@ struct text_units {
 	const struct unit_directory *directory;
 	size_t *units;
 	size_t count, capacity;
+	bool *listed;      /* per unit: already in the list */
 	bool failed;
 };
 
@@ -670,9 +693,9 @@ static void add_text_unit(struct text_units *list, size_t unit)
 			add_text_unit(list, entry->members[m]);
 		return;
 	}
-	for (size_t i = 0; i < list->count; i++)
-		if (list->units[i] == unit)
-			return;
+	if (list->listed[unit])
+		return;
+	list->listed[unit] = true;
 	if (list->count == list->capacity) {
 		size_t capacity = list->capacity ? list->capacity * 2 : 8;
 		size_t *grown = realloc(list->units, capacity * sizeof *grown);
@@ -707,6 +730,11 @@ size_t *units_parse_text(const struct unit_directory *directory, const char *tex
 	static const char *const opening[] = { "\xEF\xBC\x88" /* （ */, "(", NULL };
 	static const char *const closing[] = { "\xEF\xBC\x89" /* ） */, ")", NULL };
 	struct text_units list = { .directory = directory };
+	list.listed = calloc(directory->count + 1, sizeof *list.listed);
+	if (!list.listed) {
+		diag_error(diag, file, line, column, "out of memory reading the unit list");
+		return NULL;
+	}
 	*etc = false;
 	size_t length = strlen(text);
 	size_t start = 0;
@@ -762,8 +790,8 @@ size_t *units_parse_text(const struct unit_directory *directory, const char *tex
 					if (name_length) {
 						size_t unit = units_find(directory, name, name_length);
 						if (unit == SIZE_MAX)
-							report_unknown(directory, diag, file, line, column, "unit",
-								       name, name_length);
+							report_unknown(directory, diag, SEVERITY_WARNING, file,
+								       line, column, "unit", name, name_length);
 						else
 							add_text_unit(&list, unit);
 					}
@@ -776,6 +804,7 @@ size_t *units_parse_text(const struct unit_directory *directory, const char *tex
 		if (end >= length)
 			break;
 	}
+	free(list.listed);
 	if (list.failed) {
 		free(list.units);
 		diag_error(diag, file, line, column, "out of memory reading the unit list");

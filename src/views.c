@@ -92,7 +92,7 @@ void view_milestones(const struct cli *cli, const struct milestone_match *matche
 	if (cli->format == FORMAT_CSV) {
 		static const char *const header[] = { "task", "milestone", "title", "deadline", "phrase",
 						      "implied", "text", "units", "via" };
-		csv_write_record(cli->out, header, with_via ? 9 : 8);
+		csv_write_record(cli->out, header, with_via ? 9 : 8, cli->raw);
 		struct strbuf units;
 		strbuf_init(&units);
 		for (size_t i = 0; i < count; i++) {
@@ -107,7 +107,7 @@ void view_milestones(const struct cli *cli, const struct milestone_match *matche
 			const char *fields[] = { id, index, task->title, deadline, milestone->phrase,
 						 milestone->implied ? "1" : "0", milestone->text,
 						 strbuf_text(&units), via_name(plan, matches[i].via) };
-			csv_write_record(cli->out, fields, with_via ? 9 : 8);
+			csv_write_record(cli->out, fields, with_via ? 9 : 8, cli->raw);
 		}
 		strbuf_free(&units);
 		return;
@@ -171,7 +171,7 @@ void view_tasks(const struct cli *cli, const struct task_match *matches, size_t 
 	struct table table;
 	if (cli->format == FORMAT_CSV) {
 		static const char *const header[] = { "id", "title", "next_deadline", "units", "via" };
-		csv_write_record(cli->out, header, with_via ? 5 : 4);
+		csv_write_record(cli->out, header, with_via ? 5 : 4, cli->raw);
 	} else {
 		table_init(&table, task_columns, with_via ? 5 : 4);
 	}
@@ -187,7 +187,7 @@ void view_tasks(const struct cli *cli, const struct task_match *matches, size_t 
 			join_units(&units, plan, task, ";");
 			const char *fields[] = { strbuf_text(&id), task->title, deadline, strbuf_text(&units),
 						 via_name(plan, matches[i].via) };
-			csv_write_record(cli->out, fields, with_via ? 5 : 4);
+			csv_write_record(cli->out, fields, with_via ? 5 : 4, cli->raw);
 			continue;
 		}
 		join_units(&units, plan, task, "、");

@@ -29,6 +29,13 @@ struct csv_row {
 /* Called once per row; return false to stop reading. */
 typedef bool (*csv_row_callback)(const struct csv_row *row, void *context);
 
+struct csv_callbacks {
+	csv_row_callback row;
+	/* Optional: the header name of field `index` (0-based), so that quote
+	 * problems name their column; NULL when unknown. */
+	const char *(*column_name)(size_t index, void *context);
+};
+
 /*
  * Parses data[0..size) as RFC 4180 CSV (comma, double quote, LF or CRLF).
  * Fields are passed on exactly as written: no spaces are trimmed. Blank
@@ -38,7 +45,7 @@ typedef bool (*csv_row_callback)(const struct csv_row *row, void *context);
  * line where it opened. Returns false when a problem was found or the
  * callback stopped the reading.
  */
-bool csv_read(const char *data, size_t size, const char *file, csv_row_callback callback,
+bool csv_read(const char *data, size_t size, const char *file, const struct csv_callbacks *callbacks,
 	      void *context, struct diagnostics *diag);
 
 #endif

@@ -10,13 +10,17 @@
 #include <stddef.h>
 
 #include "duty/diag.h"
+#include "duty/input.h"
 #include "duty/plan.h"
 #include "duty/units.h"
 
+/* units may be NULL: unit names are then not checked (duty check uses
+ * this when the unit directory itself is broken). */
 struct plan *plan_load(const char *path, const struct unit_directory *units,
-		       struct diagnostics *diag);
+		       const struct load_options *options, struct diagnostics *diag);
 
 struct plan *plan_load_bytes(const char *name, const char *bytes, size_t size,
-			     const struct unit_directory *units, struct diagnostics *diag);
+			     const struct unit_directory *units, const struct load_options *options,
+			     struct diagnostics *diag);
 
 #endif

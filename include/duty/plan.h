@@ -13,6 +13,7 @@
 
 #include "duty/arena.h"
 #include "duty/date.h"
+#include "duty/input.h"
 #include "duty/units.h"
 
 struct milestone {
@@ -62,6 +63,7 @@ struct plan {
 	size_t extra_column_count;
 	const struct unit_directory *units; /* not owned */
 	struct name_index *ids;
+	enum encoding encoding;             /* of the file it came from */
 };
 
 void plan_free(struct plan *plan);

@@ -51,8 +51,12 @@ bool table_print(const struct table *table, const struct table_style *style, FIL
 
 /* --- CSV ------------------------------------------------------------------ */
 
-/* Writes one record, quoting fields that need it, ending with LF. */
-void csv_write_record(FILE *out, const char *const *fields, size_t count);
+/* Writes one record, quoting fields that need it, ending with LF. Unless
+ * raw, a field a spreadsheet would run as a formula gets a leading '. */
+void csv_write_record(FILE *out, const char *const *fields, size_t count, bool raw);
+
+/* True when the field starts with =, +, -, @, tab or CR. */
+bool csv_cell_is_formula(const char *field);
 
 /* --- JSON ----------------------------------------------------------------- */
 

@@ -13,6 +13,7 @@
 
 #include "duty/arena.h"
 #include "duty/diag.h"
+#include "duty/input.h"
 
 /* Kinds with a meaning of their own; any other kind text is a plain unit. */
 #define UNIT_KIND_GROUP "group"    /* responsible as a whole; members inherit its tasks */
@@ -45,9 +46,10 @@ struct unit_directory {
 
 /* Loads a unit directory CSV (columns: name, kind, aliases, members, note;
  * see docs/data-format.md). Returns NULL and reports in diag on problems. */
-struct unit_directory *units_load(const char *path, struct diagnostics *diag);
+struct unit_directory *units_load(const char *path, const struct load_options *options,
+				  struct diagnostics *diag);
 struct unit_directory *units_load_bytes(const char *name, const char *bytes, size_t size,
-					struct diagnostics *diag);
+					const struct load_options *options, struct diagnostics *diag);
 void units_free(struct unit_directory *directory);
 
 /* Exact match on a canonical name or an alias; SIZE_MAX when none. */
@@ -81,8 +83,8 @@ bool unit_is_listed(const struct unit *unit);
  * Reads a source-document unit list such as
  * "各县（市、区）政府、功能区管委会，市市场监管局等部门": splits it at ， and 、
  * (not inside brackets), resolves each name, expands phrases, and notes a
- * trailing 等 / 等部门 in *etc. Unknown names are reported to diag with line
- * and column. The result (malloc'ed, caller frees) holds unit indexes in
+ * trailing 等 / 等部门 in *etc. Unknown names are reported to diag as
+ * warnings, with line and column. The result (malloc'ed, caller frees) holds unit indexes in
  * order, without repeats.
  */
 size_t *units_parse_text(const struct unit_directory *directory, const char *text, size_t *count,

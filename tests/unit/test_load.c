@@ -21,9 +21,9 @@ static int setup(void **state)
 	static struct fixture fixture;
 	struct diagnostics diag;
 	diagnostics_init(&diag, 4);
-	fixture.units = units_load(SHIPPED_UNITS, &diag);
+	fixture.units = units_load(SHIPPED_UNITS, &(struct load_options){ 0 }, &diag);
 	if (fixture.units)
-		fixture.plan = plan_load(SHIPPED_PLAN, fixture.units, &diag);
+		fixture.plan = plan_load(SHIPPED_PLAN, fixture.units, &(struct load_options){ 0 }, &diag);
 	for (size_t i = 0; i < diag.kept_count; i++)
 		print_error("%s:%ld: %s\n", diag.kept[i].file, diag.kept[i].line, diag.kept[i].message);
 	diagnostics_free(&diag);
@@ -189,7 +189,7 @@ static struct plan *load_case(void **state, const char *name, struct diagnostics
 	char path[512];
 	snprintf(path, sizeof path, "%s/%s", TEST_DATA_DIR, name);
 	diagnostics_init(diag, 8);
-	return plan_load(path, fixture->units, diag);
+	return plan_load(path, fixture->units, &(struct load_options){ 0 }, diag);
 }
 
 static void check_rejected(void **state, const char *name, long line, const char *column, const char *words)
@@ -213,9 +213,9 @@ static void check_rejected(void **state, const char *name, long line, const char
 
 static void test_malformed_files_are_rejected_with_line_and_reason(void **state)
 {
-	check_rejected(state, "unterminated_quote.csv", 4, NULL, "closing quote never comes");
-	check_rejected(state, "stray_quote.csv", 6, NULL, "stray double quote");
-	check_rejected(state, "text_after_quote.csv", 5, NULL, "text after its closing quote");
+	check_rejected(state, "unterminated_quote.csv", 4, "title", "closing quote never comes");
+	check_rejected(state, "stray_quote.csv", 6, "title", "stray double quote");
+	check_rejected(state, "text_after_quote.csv", 5, "requirement", "text after the closing quote");
 	check_rejected(state, "wrong_field_count.csv", 5, NULL, "has 49 fields but the header has 52");
 	check_rejected(state, "bad_date.csv", 5, "milestone1_deadline", "\"2018-02-30\" is not a valid date");
 	check_rejected(state, "date_outside_year.csv", 6, "milestone1_deadline", "outside the plan year 2018");
@@ -313,7 +313,7 @@ static void test_load_from_memory(void **state)
 			   "7,标题,要求,市教育局,教育局,2018/6/30,要求\n";
 	struct diagnostics diag;
 	diagnostics_init(&diag, 4);
-	struct plan *plan = plan_load_bytes("memory.csv", text, strlen(text), fixture->units, &diag);
+	struct plan *plan = plan_load_bytes("memory.csv", text, strlen(text), fixture->units, &(struct load_options){ 0 }, &diag);
 	assert_non_null(plan);
 	assert_string_equal(plan->title, "memory.csv");   /* no plan_title: the file name */
 	assert_int_equal(plan->tasks[0].milestones[0].deadline, 20180630);

@@ -19,8 +19,8 @@ static int setup(void **state)
 	(void)state;
 	struct diagnostics diag;
 	diagnostics_init(&diag, 4);
-	units = units_load(SHIPPED_UNITS, &diag);
-	plan = units ? plan_load(SHIPPED_PLAN, units, &diag) : NULL;
+	units = units_load(SHIPPED_UNITS, &(struct load_options){ 0 }, &diag);
+	plan = units ? plan_load(SHIPPED_PLAN, units, &(struct load_options){ 0 }, &diag) : NULL;
 	diagnostics_free(&diag);
 	return plan ? 0 : -1;
 }
@@ -106,9 +106,26 @@ static void test_csv_quotes_only_what_needs_it(void **state)
 	struct capture capture;
 	capture_start(&capture);
 	const char *fields[] = { "plain", "a,b", "say \"hi\"", "two\nlines", "", " padded", "中文" };
-	csv_write_record(capture.file, fields, 7);
+	csv_write_record(capture.file, fields, 7, false);
 	char *text = capture_end(&capture);
 	assert_string_equal(text, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\" padded\",中文\n");
+	free(text);
+}
+
+static void test_csv_guards_cells_a_spreadsheet_would_run(void **state)
+{
+	(void)state;
+	const char *fields[] = { "=SUM(A1:A9)", "+1", "-2", "@cmd", "\tx", "=1,2", "a=b", "2018-10-31" };
+	struct capture capture;
+	capture_start(&capture);
+	csv_write_record(capture.file, fields, 8, false);
+	char *text = capture_end(&capture);
+	assert_string_equal(text, "'=SUM(A1:A9),'+1,'-2,'@cmd,'\tx,\"'=1,2\",a=b,2018-10-31\n");
+	free(text);
+	capture_start(&capture);
+	csv_write_record(capture.file, fields, 8, true);
+	text = capture_end(&capture);
+	assert_string_equal(text, "=SUM(A1:A9),+1,-2,@cmd,\tx,\"=1,2\",a=b,2018-10-31\n");
 	free(text);
 }
 
@@ -198,6 +215,7 @@ int main(void)
 		cmocka_unit_test(test_table_aligns_by_display_width),
 		cmocka_unit_test(test_table_wraps_to_the_width),
 		cmocka_unit_test(test_csv_quotes_only_what_needs_it),
+		cmocka_unit_test(test_csv_guards_cells_a_spreadsheet_would_run),
 		cmocka_unit_test(test_task_json_parses_back),
 		cmocka_unit_test(test_array_writer_streams_valid_json),
 		cmocka_unit_test(test_due_json_has_milestone_fields),

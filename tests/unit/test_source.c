@@ -94,9 +94,9 @@ static void test_text_columns_match_the_source_document(void **state)
 
 	struct diagnostics diag;
 	diagnostics_init(&diag, 4);
-	struct unit_directory *units = units_load(SHIPPED_UNITS, &diag);
+	struct unit_directory *units = units_load(SHIPPED_UNITS, &(struct load_options){ 0 }, &diag);
 	assert_non_null(units);
-	struct plan *plan = plan_load(SHIPPED_PLAN, units, &diag);
+	struct plan *plan = plan_load(SHIPPED_PLAN, units, &(struct load_options){ 0 }, &diag);
 	assert_non_null(plan);
 	assert_int_equal(plan->task_count, 32);
 	for (size_t i = 0; i < count; i++) {
