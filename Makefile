@@ -4,6 +4,9 @@
 #   make test     install missing packages, build, run every test twice:
 #                 a normal build and an ASan+UBSan build
 #   make          build build/duty
+#   make fuzz     libFuzzer on the loaders and unit resolution for
+#                 FUZZ_SECONDS in all (default 60), with clang
+#   make memcheck the unit and CLI tests under valgrind
 #
 # BUILD selects the output directory; SANITIZE=1 builds with
 # -fsanitize=address,undefined (used by `make test` for build-asan/).
@@ -29,8 +32,19 @@ endif
 LIB_SOURCES := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJECTS := $(LIB_SOURCES:src/%.c=$(BUILD)/obj/%.o)
 UNIT_TESTS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+# The library without the command-line layer, for the fuzz harnesses.
+CORE_SOURCES := $(filter-out src/main.c src/cli.c src/views.c src/cmd_%.c,$(wildcard src/*.c))
 
-.PHONY: all run test check-unit check-cli deps deps-test clean
+FUZZERS      := load units
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_DIR     := build-fuzz
+REPLAYS      := $(FUZZERS:%=$(BUILD)/tests/replay_%)
+# Inputs each harness starts from (and make test replays).
+SEEDS_load   := data tests/data tests/fuzz/regressions/load
+SEEDS_units  := tests/fuzz/seeds/units tests/fuzz/regressions/units
+
+.PHONY: all run test check-unit check-cli check-fuzz-regressions deps deps-test fuzz memcheck clean
 
 all: $(BUILD)/duty
 
@@ -51,11 +65,27 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testing.h $(BUILD)/libduty.a | $(BUI
 	$(CC) $(ALL_CFLAGS) -Isrc -DSOURCE_DIR='"$(CURDIR)"' $< $(BUILD)/libduty.a $(LDFLAGS) \
 		$(LDLIBS) -lcmocka -o $@
 
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libduty.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -DSOURCE_DIR='"$(CURDIR)"' $< tests/fuzz/replay.c $(BUILD)/libduty.a $(LDFLAGS) \
+		$(LDLIBS) -o $@
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SOURCES) $(wildcard include/duty/*.h)
+	@mkdir -p $(FUZZ_DIR)
+	$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE -g -O1 -Iinclude -DSOURCE_DIR='"$(CURDIR)"' \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		$< $(CORE_SOURCES) $(LDLIBS) -o $@
+
 deps:
 	@sh scripts/install-deps.sh build
 
 deps-test:
 	@sh scripts/install-deps.sh test
+
+deps-fuzz:
+	@sh scripts/install-deps.sh fuzz
+
+deps-memcheck:
+	@sh scripts/install-deps.sh memcheck
 
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -67,10 +97,45 @@ check-unit: $(UNIT_TESTS)
 check-cli: $(BUILD)/duty
 	@bash tests/cli/run.sh $(BUILD)/duty
 
+# Every seed and every input that once crashed a harness, run again.
+check-fuzz-regressions: $(REPLAYS)
+	@for f in $(FUZZERS); do \
+		case $$f in load) seeds="$(SEEDS_load)";; units) seeds="$(SEEDS_units)";; esac; \
+		files=$$(find $$seeds -type f ! -name '.*'); \
+		printf '%s: ' "$$f"; ./$(BUILD)/tests/replay_$$f $$files || exit 1; \
+	done
+
 test: deps-test
-	@$(MAKE) --no-print-directory BUILD=build check-unit check-cli
-	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=1 CFLAGS='-O1 -g' check-unit check-cli
+	@$(MAKE) --no-print-directory BUILD=build check-unit check-cli check-fuzz-regressions
+	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=1 CFLAGS='-O1 -g' \
+		check-unit check-cli check-fuzz-regressions
 	@echo "all tests passed (normal and ASan+UBSan builds)"
 
+# libFuzzer: FUZZ_SECONDS shared between the harnesses. New inputs go to
+# build-fuzz/corpus-NAME; a crash stops the run and leaves its input in
+# build-fuzz/artifacts-NAME/ (keep it in tests/fuzz/regressions/NAME/).
+fuzz: deps-fuzz
+	@$(MAKE) --no-print-directory $(FUZZERS:%=$(FUZZ_DIR)/fuzz_%)
+	@seconds=$$(( $(FUZZ_SECONDS) / $(words $(FUZZERS)) )); [ $$seconds -gt 0 ] || seconds=1; \
+	for f in $(FUZZERS); do \
+		case $$f in load) seeds="$(SEEDS_load)";; units) seeds="$(SEEDS_units)";; esac; \
+		mkdir -p $(FUZZ_DIR)/corpus-$$f $(FUZZ_DIR)/artifacts-$$f; \
+		echo "fuzzing $$f for $$seconds s"; \
+		./$(FUZZ_DIR)/fuzz_$$f -max_total_time=$$seconds -timeout=10 -rss_limit_mb=2048 \
+			-print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts-$$f/ \
+			$(FUZZ_DIR)/corpus-$$f $$seeds 2>$(FUZZ_DIR)/$$f.log \
+			|| { tail -40 $(FUZZ_DIR)/$$f.log; exit 1; }; \
+		grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^Done' $(FUZZ_DIR)/$$f.log; \
+	done
+
+# The unit and CLI tests under valgrind; any error or leak fails.
+VALGRIND := valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+            --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99
+memcheck: deps-memcheck
+	@$(MAKE) --no-print-directory BUILD=build all $(UNIT_TESTS) $(REPLAYS:$(BUILD)/%=build/%)
+	@for t in $(UNIT_TESTS); do echo "== valgrind $$t"; $(VALGRIND) ./$$t >/dev/null || exit 1; done
+	@DUTY_TEST_WRAPPER="$(VALGRIND)" bash tests/cli/run.sh build/duty
+	@echo "memcheck: no errors, no leaks"
+
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan $(FUZZ_DIR)

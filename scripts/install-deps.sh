@@ -10,7 +10,9 @@ need="gcc make libc6-dev libcsv-dev libcjson-dev"
 case "${1:-build}" in
   build) ;;
   test) need="$need libcmocka-dev jq" ;;   # jq reads JSON in the CLI tests
-  *) echo "usage: install-deps.sh build|test" >&2; exit 2 ;;
+  fuzz) need="$need clang libclang-rt-dev" ;;   # libFuzzer
+  memcheck) need="$need libcmocka-dev jq valgrind" ;;
+  *) echo "usage: install-deps.sh build|test|fuzz|memcheck" >&2; exit 2 ;;
 esac
 
 missing=""

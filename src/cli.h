@@ -49,6 +49,7 @@ struct command {
 	unsigned options;          /* enum option_flag bits accepted */
 	int min_arguments, max_arguments;
 	unsigned formats;          /* 1 << enum format accepted */
+	bool loads_data;           /* main loads the plan and units before run */
 	int (*run)(struct cli *cli);
 };
 
@@ -58,6 +59,7 @@ struct cli {
 	/* global options */
 	const char *plan_path;
 	const char *units_path;
+	bool units_given;          /* --units was on the command line */
 	date_t today;
 	enum format format;
 	bool format_given;
@@ -120,7 +122,11 @@ extern const struct command command_show;
 extern const struct command command_due;
 extern const struct command command_units;
 extern const struct command command_export;
+extern const struct command command_check;
 extern const struct command command_help;
+
+/* "dir/name" for a file beside path; malloc'ed, NULL when out of memory. */
+char *cli_sibling_path(const char *path, const char *name);
 
 const struct command *const *cli_commands(void);
 /* A command by name or unique prefix ("overview" names the default one);

@@ -74,5 +74,6 @@ const struct command command_due = {
 	.min_arguments = 0,
 	.max_arguments = 0,
 	.formats = 1u << FORMAT_TABLE | 1u << FORMAT_CSV | 1u << FORMAT_JSON,
+	.loads_data = true,
 	.run = run_due,
 };

@@ -89,5 +89,6 @@ const struct command command_export = {
 	.min_arguments = 0,
 	.max_arguments = 0,
 	.formats = 1u << FORMAT_CSV | 1u << FORMAT_JSON,
+	.loads_data = true,
 	.run = run_export,
 };

@@ -169,5 +169,6 @@ const struct command command_show = {
 	.min_arguments = 1,
 	.max_arguments = 1,
 	.formats = 1u << FORMAT_TABLE | 1u << FORMAT_CSV | 1u << FORMAT_JSON,
+	.loads_data = true,
 	.run = run_show,
 };

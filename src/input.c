@@ -160,12 +160,15 @@ static bool decode(const char *name, struct input *input, enum encoding encoding
 		   struct diagnostics *diag)
 {
 	size_t invalid = utf8_validate(input->data, input->size);
+	/* A byte order mark says UTF-8 whatever was asked for. */
+	if (input->had_bom)
+		encoding = ENCODING_UTF8;
 	if (encoding == ENCODING_AUTO) {
 		if (invalid == input->size) {
 			input->encoding = ENCODING_UTF8;
 			return true;
 		}
-		if (input->had_bom || count_multibyte(input->data, invalid) >= UTF8_EVIDENCE) {
+		if (count_multibyte(input->data, invalid) >= UTF8_EVIDENCE) {
 			report_not_text(name, input, invalid, ENCODING_UTF8, diag);
 			return false;
 		}

@@ -26,7 +26,8 @@
 #define SHIPPED_PLAN "tasks_2018.csv"
 
 static const struct command *const commands[] = {
-	&command_list, &command_show, &command_due, &command_units, &command_export, &command_help, NULL,
+	&command_list, &command_show, &command_due, &command_units, &command_export, &command_check,
+	&command_help,  NULL,
 };
 
 const struct command *const *cli_commands(void)
@@ -213,7 +214,7 @@ static char *shipped_plan_path(void)
 	return strdup(DUTY_DATADIR "/" SHIPPED_PLAN);
 }
 
-static char *sibling_path(const char *path, const char *name)
+char *cli_sibling_path(const char *path, const char *name)
 {
 	const char *slash = strrchr(path, '/');
 	struct strbuf result;
@@ -228,7 +229,8 @@ static char *sibling_path(const char *path, const char *name)
 	return result.data;
 }
 
-static int load_data(struct cli *cli, char **owned_plan_path, char **owned_units_path)
+/* Finds the plan (and units) paths; returns false when out of memory. */
+static bool find_data(struct cli *cli, char **owned_plan_path, char **owned_units_path)
 {
 	if (!cli->plan_path) {
 		const char *from_environment = getenv("DUTY_FILE");
@@ -240,13 +242,14 @@ static int load_data(struct cli *cli, char **owned_plan_path, char **owned_units
 		}
 	}
 	if (!cli->units_path) {
-		*owned_units_path = sibling_path(cli->plan_path, "units.csv");
+		*owned_units_path = cli_sibling_path(cli->plan_path, "units.csv");
 		cli->units_path = *owned_units_path;
 	}
-	if (!cli->plan_path || !cli->units_path) {
-		cli_error(_("out of memory"));
-		return EXIT_DATA;
-	}
+	return cli->plan_path && cli->units_path;
+}
+
+static int load_data(struct cli *cli)
+{
 	struct diagnostics diag;
 	diagnostics_init(&diag, 5);
 	struct load_options options = { .encoding = cli->encoding };
@@ -436,8 +439,13 @@ int main(int argc, char **argv)
 		cli.width = terminal_width();
 
 	char *owned_plan_path = NULL, *owned_units_path = NULL;
-	if (cli.command != &command_help)
-		code = load_data(&cli, &owned_plan_path, &owned_units_path);
+	cli.units_given = cli.units_path != NULL;
+	if (!find_data(&cli, &owned_plan_path, &owned_units_path)) {
+		cli_error(_("out of memory"));
+		code = EXIT_DATA;
+	}
+	if (code == EXIT_OK && cli.command->loads_data)
+		code = load_data(&cli);
 	if (code == EXIT_OK)
 		code = cli.command->run(&cli);
 	plan_free(cli.plan);

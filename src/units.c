@@ -580,7 +580,10 @@ static size_t closest_units(const struct unit_directory *directory, const char *
 {
 	size_t best_distance[3] = { SIZE_MAX, SIZE_MAX, SIZE_MAX };
 	size_t count = 0;
-	size_t limit = utf8_length(query) / 3 + 1;
+	size_t length = utf8_length(query);
+	if (length > 64)
+		return 0;   /* no unit name is this long: nothing is close */
+	size_t limit = length / 3 + 1;
 	for (size_t u = 0; u < directory->count; u++) {
 		const struct unit *unit = &directory->units[u];
 		size_t distance = text_edit_distance(query, unit->name);

@@ -36,7 +36,8 @@ bool encoding_parse(const char *name, enum encoding *encoding);
 const char *encoding_name(enum encoding encoding);
 
 /* Reads and checks a file; on failure reports in diag and returns false.
- * ENCODING_AUTO detects; the others force the encoding. */
+ * ENCODING_AUTO detects; the others force the encoding, except that a
+ * file starting with a UTF-8 byte order mark is always UTF-8. */
 bool input_read_file(const char *path, enum encoding encoding, struct input *input,
 		     struct diagnostics *diag);
 

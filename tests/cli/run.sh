@@ -15,6 +15,7 @@
 # Lines starting with "#" but not "###" before a case are comments. A case
 # with no output lines expects empty standard output. Commands run from the
 # repository root, with DUTY_FILE and DUTY_TODAY unset and LANG=C.UTF-8.
+# DUTY_TEST_WRAPPER, when set, is put before every run of the binary.
 set -u
 binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
@@ -36,7 +37,8 @@ run_case() {
 		cd "$root" || exit 99
 		unset DUTY_FILE DUTY_TODAY
 		export LANG=C.UTF-8 LC_ALL=C.UTF-8 COLUMNS=80
-		duty() { "$binary" "$@"; }
+		# DUTY_TEST_WRAPPER runs the binary under a tool (make memcheck: valgrind).
+		duty() { ${DUTY_TEST_WRAPPER:-} "$binary" "$@"; }
 		set -o pipefail
 		eval "$command"
 	) >"$work/out" 2>"$work/err" </dev/null

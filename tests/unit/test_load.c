@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "duty/load.h"
+#include "duty/text.h"
 
 struct fixture {
 	struct unit_directory *units;
@@ -323,6 +324,41 @@ static void test_load_from_memory(void **state)
 	diagnostics_free(&diag);
 }
 
+/* Any field size and row count loads: nothing is cut at a fixed size. */
+static void test_large_fields_and_many_rows(void **state)
+{
+	struct fixture *fixture = *state;
+	enum { ROWS = 20000, BIG = 1 << 20 };
+	struct strbuf text;
+	strbuf_init(&text);
+	strbuf_puts(&text, "plan_year,2018\nid,title,requirement,units_text,units,milestone1_deadline,"
+			   "milestone1_text\n");
+	for (int i = 1; i <= ROWS; i++) {
+		strbuf_printf(&text, "%d,任务%d,\"", i, i);
+		if (i == ROWS / 2) {
+			for (int k = 0; k < BIG / 3; k++)
+				strbuf_puts(&text, "长");
+			strbuf_puts(&text, "\"\"引号\"\",逗号");
+		} else {
+			strbuf_puts(&text, "要求");
+		}
+		strbuf_printf(&text, "\",市教育局,教育局,2018-%02d-28,要求\n", i % 12 + 1);
+	}
+	assert_false(text.failed);
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	struct plan *plan = plan_load_bytes("big.csv", text.data, text.length, fixture->units,
+					    &(struct load_options){ 0 }, &diag);
+	assert_non_null(plan);
+	assert_int_equal(plan->task_count, ROWS);
+	const char *big = plan_find_task(plan, ROWS / 2)->requirement;
+	assert_int_equal(strlen(big), (BIG / 3) * 3 + strlen("\"引号\",逗号"));
+	assert_string_equal(big + strlen(big) - strlen("\"引号\",逗号"), "\"引号\",逗号");
+	plan_free(plan);
+	diagnostics_free(&diag);
+	strbuf_free(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -336,6 +372,7 @@ int main(void)
 		cmocka_unit_test(test_spreadsheet_variants_load_the_same),
 		cmocka_unit_test(test_unknown_columns_are_kept),
 		cmocka_unit_test(test_load_from_memory),
+		cmocka_unit_test(test_large_fields_and_many_rows),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

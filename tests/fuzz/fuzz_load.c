@@ -1,0 +1,97 @@
+/*
+ * fuzz_load.c - libFuzzer harness for the loaders: the input is read as a
+ * plan file (against the shipped unit directory, with every check on) and
+ * as a unit directory. A plan that loads is queried and rendered, and must
+ * keep the loader's promises: every task has a milestone, milestones are
+ * in deadline order within the plan year, ids are unique.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "duty/load.h"
+#include "duty/query.h"
+#include "duty/render.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct unit_directory *shipped_units(void)
+{
+	static struct unit_directory *units;
+	if (!units) {
+		struct diagnostics diag;
+		diagnostics_init(&diag, 1);
+		units = units_load(SOURCE_DIR "/data/units.csv", &(struct load_options){ 0 }, &diag);
+		diagnostics_free(&diag);
+		if (!units)
+			abort();
+	}
+	return units;
+}
+
+static void exercise(const struct plan *plan, FILE *sink)
+{
+	for (size_t t = 0; t < plan->task_count; t++) {
+		const struct task *task = &plan->tasks[t];
+		if (task->milestone_count == 0 || plan_find_task(plan, task->id) != task)
+			abort();
+		for (size_t m = 0; m < task->milestone_count; m++) {
+			if (date_year(task->milestones[m].deadline) != plan->year)
+				abort();
+			if (m && task->milestones[m - 1].deadline > task->milestones[m].deadline)
+				abort();
+		}
+	}
+	struct query query = { .by_unit = true, .unit = 0, .from = date_make(plan->year, 1, 1),
+			       .to = date_make(plan->year, 12, 31) };
+	struct milestone_match *milestones = NULL;
+	size_t count = query_milestones(plan, &query, &milestones);
+	for (size_t i = 0; count != SIZE_MAX && i < count && i < 4; i++) {
+		cJSON *due = json_due(plan, &milestones[i], true);
+		json_print_indented(sink, due, 0);
+		cJSON_Delete(due);
+	}
+	free(milestones);
+	struct task_match *tasks = NULL;
+	count = query_tasks(plan, &query, &tasks);
+	struct table table;
+	static const struct table_column columns[] = { { "ID", ALIGN_RIGHT, false }, { "Task", ALIGN_LEFT, true } };
+	table_init(&table, columns, 2);
+	for (size_t i = 0; count != SIZE_MAX && i < count && i < 8; i++) {
+		const char *cells[] = { "1", tasks[i].task->title };
+		table_add_row(&table, cells);
+		cJSON *object = json_task(plan, tasks[i].task, true, tasks[i].via);
+		json_print_indented(sink, object, 1);
+		cJSON_Delete(object);
+		const char *fields[] = { tasks[i].task->title, tasks[i].task->requirement };
+		csv_write_record(sink, fields, 2, false);
+	}
+	struct table_style style = { .width = 40, .indent = 2, .header = true };
+	table_print(&table, &style, sink);
+	table_free(&table);
+	free(tasks);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static FILE *sink;
+	if (!sink)
+		sink = fopen("/dev/null", "w");
+	struct diagnostics diag;
+	diagnostics_init(&diag, 8);
+	struct load_options options = { .thorough = true };
+	struct plan *plan = plan_load_bytes("fuzz.csv", (const char *)data, size, shipped_units(), &options, &diag);
+	if (plan)
+		exercise(plan, sink);
+	plan_free(plan);
+	struct unit_directory *units = units_load_bytes("fuzz-units.csv", (const char *)data, size, &options, &diag);
+	if (units) {
+		struct unit_resolution found = units_resolve(units, "市");
+		unit_resolution_free(&found);
+	}
+	units_free(units);
+	for (size_t i = 0; i < diag.kept_count; i++)
+		free(diagnostic_format(&diag.kept[i]));
+	diagnostics_free(&diag);
+	return 0;
+}
