@@ -46,14 +46,26 @@ static const char *const fixed_labels[FIXED_COLUMN_COUNT] = {
 };
 
 /* The fields of a numbered group, in the order the header names them. */
-static const char *const milestone_fields[] = { "deadline", "phrase", "implied", "text" };
-static const char *const target_fields[] = { "metric", "op", "value", "unit", "text" };
-enum { MILESTONE_DEADLINE, MILESTONE_PHRASE, MILESTONE_IMPLIED, MILESTONE_TEXT, MILESTONE_FIELDS };
-enum { TARGET_METRIC, TARGET_OP, TARGET_VALUE, TARGET_UNIT, TARGET_TEXT, TARGET_FIELDS };
+/* The fields of a numbered group. The first ones define the milestone or
+ * target; the last ones record progress (see include/duty/plan.h). */
+static const char *const milestone_fields[] = { "deadline", "phrase", "implied", "text", "done_on", "note" };
+static const char *const target_fields[] = { "metric", "op", "value", "unit", "text",
+					     "reported", "reported_on", "note" };
+enum {
+	MILESTONE_DEADLINE, MILESTONE_PHRASE, MILESTONE_IMPLIED, MILESTONE_TEXT,
+	MILESTONE_DEFINITION,   /* fields before this one define the milestone */
+	MILESTONE_DONE_ON = MILESTONE_DEFINITION, MILESTONE_NOTE, MILESTONE_FIELDS
+};
+enum {
+	TARGET_METRIC, TARGET_OP, TARGET_VALUE, TARGET_UNIT, TARGET_TEXT,
+	TARGET_DEFINITION,
+	TARGET_REPORTED = TARGET_DEFINITION, TARGET_REPORTED_ON, TARGET_NOTE, TARGET_FIELDS
+};
+enum { GROUP_FIELDS = 8 };
 
 struct column_group {
 	unsigned number;               /* N in milestoneN_... */
-	size_t columns[5];             /* SIZE_MAX when the header lacks it */
+	size_t columns[GROUP_FIELDS];  /* SIZE_MAX when the header lacks it */
 };
 
 struct group_set {
@@ -165,6 +177,15 @@ bool target_op_parse(const char *text, size_t length, enum target_op *op)
 	return false;
 }
 
+bool target_is_met(const struct target *target)
+{
+	/* A bare number ("创建放心示范餐饮店340家") is a quantity to reach:
+	 * building 352 meets it. */
+	if (target->op == TARGET_AT_MOST)
+		return target->reported_value <= target->value;
+	return target->reported_value >= target->value;
+}
+
 const char *target_op_text(enum target_op op)
 {
 	switch (op) {
@@ -239,7 +260,7 @@ static bool build_groups(struct plan_loader *loader, struct group_set *set, stru
 		if (!set->count || set->groups[set->count - 1].number != found[i].number) {
 			struct column_group *group = &set->groups[set->count++];
 			group->number = found[i].number;
-			for (size_t f = 0; f < 5; f++)
+			for (size_t f = 0; f < GROUP_FIELDS; f++)
 				group->columns[f] = SIZE_MAX;
 		}
 		set->groups[set->count - 1].columns[found[i].field] = found[i].column;
@@ -518,14 +539,25 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 	for (size_t g = 0; g < set->count; g++) {
 		const struct column_group *group = &set->groups[g];
 		struct field_text fields[MILESTONE_FIELDS];
-		bool any = false;
+		bool defined = false, progress = false;
 		for (size_t f = 0; f < MILESTONE_FIELDS; f++) {
 			fields[f] = sheet_field(row, group->columns[f]);
-			any = any || fields[f].length > 0;
+			if (f < MILESTONE_DEFINITION)
+				defined = defined || fields[f].length > 0;
+			else
+				progress = progress || fields[f].length > 0;
 		}
-		if (!any)
+		if (!defined) {
+			if (progress)
+				diag_error(loader->diag, loader->file, row->line,
+					   column_name(loader, group->columns[MILESTONE_DONE_ON]),
+					   "progress is recorded for milestone %u, but the task has no "
+					   "such milestone (its deadline and text are empty)",
+					   group->number);
 			continue;
+		}
 		struct milestone *milestone = &loader->row_milestones[count];
+		milestone->column_group = group->number;
 		const char *deadline_column = column_name(loader, group->columns[MILESTONE_DEADLINE]);
 		bool ok = true;
 		if (!date_parse(fields[MILESTONE_DEADLINE].text, fields[MILESTONE_DEADLINE].length,
@@ -561,6 +593,17 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 				   (int)fields[MILESTONE_IMPLIED].length, fields[MILESTONE_IMPLIED].text);
 			ok = false;
 		}
+		milestone->done_on = 0;
+		if (fields[MILESTONE_DONE_ON].length
+		    && !date_parse(fields[MILESTONE_DONE_ON].text, fields[MILESTONE_DONE_ON].length,
+				   &milestone->done_on)) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[MILESTONE_DONE_ON]),
+				   "\"%.*s\" is not a valid date; expected the day the milestone was done, "
+				   "as YYYY-MM-DD, or nothing",
+				   (int)fields[MILESTONE_DONE_ON].length, fields[MILESTONE_DONE_ON].text);
+			ok = false;
+		}
 		if (!ok)
 			continue;
 		if (previous && milestone->deadline < previous->deadline) {
@@ -575,6 +618,7 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 		milestone->implied = implied;
 		milestone->phrase = copy_field(loader, fields[MILESTONE_PHRASE]);
 		milestone->text = copy_field(loader, fields[MILESTONE_TEXT]);
+		milestone->note = copy_field(loader, fields[MILESTONE_NOTE]);
 		previous = milestone;
 		previous_number = group->number;
 		count++;
@@ -589,14 +633,25 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 	for (size_t g = 0; g < set->count; g++) {
 		const struct column_group *group = &set->groups[g];
 		struct field_text fields[TARGET_FIELDS];
-		bool any = false;
+		bool defined = false, progress = false;
 		for (size_t f = 0; f < TARGET_FIELDS; f++) {
 			fields[f] = sheet_field(row, group->columns[f]);
-			any = any || fields[f].length > 0;
+			if (f < TARGET_DEFINITION)
+				defined = defined || fields[f].length > 0;
+			else
+				progress = progress || fields[f].length > 0;
 		}
-		if (!any)
+		if (!defined) {
+			if (progress)
+				diag_error(loader->diag, loader->file, row->line,
+					   column_name(loader, group->columns[TARGET_REPORTED]),
+					   "a report is recorded for target %u, but the task has no such "
+					   "target (its metric and value are empty)",
+					   group->number);
 			continue;
+		}
 		struct target *target = &loader->row_targets[count];
+		target->column_group = group->number;
 		bool ok = true;
 		if (fields[TARGET_METRIC].length == 0) {
 			diag_error(loader->diag, loader->file, row->line,
@@ -619,18 +674,55 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 				   (int)fields[TARGET_VALUE].length, fields[TARGET_VALUE].text);
 			ok = false;
 		}
+		target->reported = fields[TARGET_REPORTED].length > 0;
+		target->reported_on = 0;
+		if (target->reported
+		    && !parse_number(fields[TARGET_REPORTED].text, fields[TARGET_REPORTED].length,
+				     &target->reported_value)) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[TARGET_REPORTED]),
+				   "\"%.*s\" is not a number; expected the reported value as digits, e.g. 352",
+				   (int)fields[TARGET_REPORTED].length, fields[TARGET_REPORTED].text);
+			ok = false;
+		}
+		if (fields[TARGET_REPORTED_ON].length
+		    && !date_parse(fields[TARGET_REPORTED_ON].text, fields[TARGET_REPORTED_ON].length,
+				   &target->reported_on)) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[TARGET_REPORTED_ON]),
+				   "\"%.*s\" is not a valid date; expected the day of the report, as "
+				   "YYYY-MM-DD, or nothing",
+				   (int)fields[TARGET_REPORTED_ON].length, fields[TARGET_REPORTED_ON].text);
+			ok = false;
+		}
 		if (!ok)
 			continue;
 		target->metric = copy_field(loader, fields[TARGET_METRIC]);
 		target->value_text = copy_field(loader, fields[TARGET_VALUE]);
 		target->unit = copy_field(loader, fields[TARGET_UNIT]);
 		target->text = copy_field(loader, fields[TARGET_TEXT]);
+		target->reported_text = copy_field(loader, fields[TARGET_REPORTED]);
+		target->report_note = copy_field(loader, fields[TARGET_NOTE]);
 		count++;
 	}
 	return count;
 }
 
 /* --- consistency (duty check) ------------------------------------------------ */
+
+/* The column group numbered `number`; the groups are sorted by number. */
+static const struct column_group *find_group(const struct group_set *set, unsigned number)
+{
+	size_t low = 0, high = set->count;
+	while (low + 1 < high) {
+		size_t middle = low + (high - low) / 2;
+		if (set->groups[middle].number <= number)
+			low = middle;
+		else
+			high = middle;
+	}
+	return &set->groups[low];
+}
 
 static void report_unit_difference(struct plan_loader *loader, const struct csv_row *row,
 				   const struct task *task, const size_t *named, size_t named_count)
@@ -666,14 +758,9 @@ static void report_unit_difference(struct plan_loader *loader, const struct csv_
 static void check_consistency(struct plan_loader *loader, const struct csv_row *row, const struct task *task)
 {
 	struct diagnostics *diag = loader->diag;
-	const struct group_set *set = &loader->milestones;
-	size_t m = 0;
-	for (size_t g = 0; g < set->count && m < task->milestone_count; g++) {
-		const struct column_group *group = &set->groups[g];
-		if (sheet_field(row, group->columns[MILESTONE_DEADLINE]).length == 0
-		    && sheet_field(row, group->columns[MILESTONE_TEXT]).length == 0)
-			continue;
-		const struct milestone *milestone = &task->milestones[m++];
+	for (size_t m = 0; m < task->milestone_count; m++) {
+		const struct milestone *milestone = &task->milestones[m];
+		const struct column_group *group = find_group(&loader->milestones, milestone->column_group);
 		const char *phrase_column = column_name(loader, group->columns[MILESTONE_PHRASE]);
 		date_t expected;
 		bool implied;
@@ -706,14 +793,9 @@ static void check_consistency(struct plan_loader *loader, const struct csv_row *
 				     column_name(loader, group->columns[MILESTONE_TEXT]),
 				     "the milestone's text is not part of the requirement");
 	}
-	const struct group_set *targets = &loader->targets;
-	size_t t = 0;
-	for (size_t g = 0; g < targets->count && t < task->target_count; g++) {
-		const struct column_group *group = &targets->groups[g];
-		if (sheet_field(row, group->columns[TARGET_METRIC]).length == 0
-		    && sheet_field(row, group->columns[TARGET_VALUE]).length == 0)
-			continue;
-		const struct target *target = &task->targets[t++];
+	for (size_t t = 0; t < task->target_count; t++) {
+		const struct target *target = &task->targets[t];
+		const struct column_group *group = find_group(&loader->targets, target->column_group);
 		if (target->text[0] && !strstr(task->requirement, target->text))
 			diag_warning(diag, loader->file, row->line, column_name(loader, group->columns[TARGET_TEXT]),
 				     "the target's text is not part of the requirement");

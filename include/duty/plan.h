@@ -21,6 +21,9 @@ struct milestone {
 	const char *phrase;     /* time phrase as written ("8月前"), "" when implied */
 	bool implied;           /* no time phrase: the year's end by default */
 	const char *text;       /* the part of the requirement it governs */
+	date_t done_on;         /* progress: the day it was done, 0 when not done */
+	const char *note;       /* progress: a note, "" when none */
+	unsigned column_group;  /* N of its milestoneN_* columns */
 };
 
 enum target_op { TARGET_AT_LEAST, TARGET_AT_MOST, TARGET_EQUAL };
@@ -32,7 +35,17 @@ struct target {
 	const char *value_text; /* the value as written, e.g. "4.5" */
 	const char *unit;       /* "%", "家", "份/千人", or "" */
 	const char *text;       /* the words of the requirement that set it */
+	bool reported;          /* progress: a value was reported */
+	double reported_value;
+	const char *reported_text;  /* as written */
+	date_t reported_on;     /* 0 when not given */
+	const char *report_note;
+	unsigned column_group;  /* N of its targetN_* columns */
 };
+
+/* Whether a reported value meets the target: >= and = are met when the
+ * value is reached, <= when it is not exceeded. */
+bool target_is_met(const struct target *target);
 
 struct task {
 	long id;
