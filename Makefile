@@ -94,7 +94,11 @@ run: deps
 check-unit: $(UNIT_TESTS)
 	@for t in $(UNIT_TESTS); do echo "== $$t"; ./$$t || exit 1; done
 
-check-cli: $(BUILD)/duty
+# An LD_PRELOAD shim that makes a step of a safe write fail (tests/shim/).
+$(BUILD)/tests/libfailio.so: tests/shim/failio.c | $(BUILD)/tests
+	$(CC) -std=c11 -Wall -Wextra -Werror -O1 -g -shared -fPIC $< -ldl -o $@
+
+check-cli: $(BUILD)/duty $(BUILD)/tests/libfailio.so
 	@bash tests/cli/run.sh $(BUILD)/duty
 
 # Every seed and every input that once crashed a harness, run again.
@@ -132,7 +136,7 @@ fuzz: deps-fuzz
 VALGRIND := valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
             --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99
 memcheck: deps-memcheck
-	@$(MAKE) --no-print-directory BUILD=build all $(UNIT_TESTS) $(REPLAYS:$(BUILD)/%=build/%)
+	@$(MAKE) --no-print-directory BUILD=build all $(UNIT_TESTS) build/tests/libfailio.so
 	@for t in $(UNIT_TESTS); do echo "== valgrind $$t"; $(VALGRIND) ./$$t >/dev/null || exit 1; done
 	@DUTY_TEST_WRAPPER="$(VALGRIND)" bash tests/cli/run.sh build/duty
 	@echo "memcheck: no errors, no leaks"

@@ -12,6 +12,8 @@
 
 #include "duty/date.h"
 #include "duty/diag.h"
+#include "duty/edit.h"
+#include "duty/text.h"
 #include "duty/input.h"
 #include "duty/plan.h"
 #include "duty/query.h"
@@ -37,6 +39,10 @@ enum option_flag {
 	OPTION_MONTH = 1 << 2,
 	OPTION_OVERDUE = 1 << 3,
 	OPTION_OUTPUT = 1 << 4,
+	OPTION_ON = 1 << 5,
+	OPTION_NOTE = 1 << 6,
+	OPTION_TARGET = 1 << 7,
+	OPTION_VALUE = 1 << 8,
 };
 
 struct cli;
@@ -73,6 +79,12 @@ struct cli {
 	month_t month;
 	bool overdue;
 	const char *output_path;
+	bool on_given;
+	date_t on;                 /* --on DATE */
+	const char *note;          /* --note TEXT, NULL when not given */
+	unsigned target;           /* --target K, 0 when not given */
+	const char *value;         /* --value N */
+	const char *by;            /* --by NAME, else $USER */
 	char **arguments;
 	int argument_count;
 	/* loaded for the command */
@@ -112,6 +124,9 @@ void view_milestones(const struct cli *cli, const struct milestone_match *matche
 		     bool with_via);
 void view_tasks(const struct cli *cli, const struct task_match *matches, size_t count, bool with_via);
 
+/* "98%", "340 家", "4.5 份/千人": a value with its unit. */
+void view_quantity(struct strbuf *out, const char *value, const char *unit);
+
 /* Writes "2018-10" style month and a plain sentence about the next
  * deadline after it. */
 void view_next_deadline(const struct cli *cli, const struct query *query, date_t after);
@@ -123,6 +138,39 @@ extern const struct command command_due;
 extern const struct command command_units;
 extern const struct command command_export;
 extern const struct command command_check;
+extern const struct command command_done;
+extern const struct command command_undo;
+extern const struct command command_report;
+extern const struct command command_status;
+extern const struct command command_log;
+extern const struct command command_init;
+
+/* The plan shipped with duty (data/ in a build tree, share/duty when
+ * installed); malloc'ed. */
+char *cli_shipped_plan_path(void);
+
+/* Where `duty init` puts the working copy: $XDG_DATA_HOME/duty, else
+ * ~/.local/share/duty. malloc'ed; NULL when neither is known. */
+char *cli_working_directory(void);
+
+/* --- tracking (tracking.c) -------------------------------------------- */
+
+/* The task ID of the plan, with at least `milestone` milestones; reports
+ * in diag and returns NULL when there is none. */
+const struct task *cli_find_item(const struct plan *plan, long id, unsigned milestone,
+				 struct diagnostics *diag);
+
+/* Parses "8" or "8.2": the task, and the milestone (0 when not given). */
+bool cli_parse_item(const char *text, long *task, unsigned *milestone);
+
+/* Who made a change: --by, else $USER, else the login name. */
+const char *cli_who(const struct cli *cli);
+
+/* Runs a planner on the plan file (see duty/edit.h) and reports the
+ * outcome: problems on stderr, and for a plan that cannot be written, how
+ * to start tracking a copy. The planner's own refusals exit with
+ * refused_code. */
+int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, int refused_code);
 extern const struct command command_help;
 
 /* "dir/name" for a file beside path; malloc'ed, NULL when out of memory. */

@@ -27,8 +27,19 @@ static int run_due(struct cli *cli)
 		query.from = date_make(month / 100, month % 100, 1);
 		query.to = date_month_last_day(month);
 	}
+	/* What is due is what is left to do: done milestones are counted apart. */
+	query.pending_only = true;
 	struct milestone_match *matches = NULL;
 	size_t count = query.from > query.to && query.to ? 0 : query_milestones(cli->plan, &query, &matches);
+	size_t done = 0;
+	if (count != SIZE_MAX && !(query.from > query.to && query.to)) {
+		struct query all = query;
+		all.pending_only = false;
+		struct milestone_match *every = NULL;
+		size_t total = query_milestones(cli->plan, &all, &every);
+		done = total != SIZE_MAX ? total - count : 0;
+		free(every);
+	}
 	if (count == SIZE_MAX) {
 		cli_error(_("out of memory"));
 		return EXIT_DATA;
@@ -38,14 +49,18 @@ static int run_due(struct cli *cli)
 	} else if (count == 0) {
 		if (cli->overdue)
 			fprintf(cli->out, _("Nothing is overdue on %s. "), today);
+		else if (done)
+			fprintf(cli->out, _("Nothing is left to do in %s (%zu done). "), month_text, done);
 		else
 			fprintf(cli->out, _("Nothing falls due in %s. "), month_text);
 		view_next_deadline(cli, &query, cli->overdue ? cli->today - 1 : date_month_last_day(month));
 	} else {
 		if (cli->overdue)
-			fprintf(cli->out, _("Overdue on %s (deadline passed): %zu\n"), today, count);
+			fprintf(cli->out, _("Overdue on %s (deadline passed, not done): %zu\n"), today, count);
 		else
-			fprintf(cli->out, _("Due in %s: %zu\n"), month_text, count);
+			fprintf(cli->out, _("Due in %s: %zu"), month_text, count);
+		if (!cli->overdue)
+			fprintf(cli->out, done ? _(" (and %zu done)\n") : "\n", done);
 		view_milestones(cli, matches, count, query.by_unit);
 	}
 	free(matches);
@@ -59,12 +74,14 @@ const struct command command_due = {
 	.help = N_("Options:\n"
 		   "  -m, --month YYYY-MM milestones whose deadline falls in that month\n"
 		   "                      (default: today's month)\n"
-		   "      --overdue       milestones whose deadline is before today\n"
+		   "      --overdue       milestones whose deadline is before today and that are\n"
+		   "                      not done\n"
 		   "                      (within --month when it is given)\n"
 		   "  -u, --unit U        only milestones of unit U's tasks (see `duty help list`)\n"
 		   "      --direct        only tasks that name the unit itself\n"
 		   "\n"
-		   "When nothing falls due, it says when the next deadline is.\n"
+		   "Milestones marked done (`duty done`) are left out. When nothing falls due,\n"
+		   "it says when the next deadline is.\n"
 		   "\n"
 		   "Examples:\n"
 		   "  duty due --today 2018-10-15\n"

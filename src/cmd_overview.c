@@ -13,6 +13,8 @@ enum { BAR_WIDTH = 40 };
 
 struct overview {
 	size_t calendar[12];
+	size_t calendar_done[12];
+	size_t done;
 	size_t units;
 	struct milestone_match *due;      /* in today's month, from today on */
 	size_t due_count;
@@ -25,11 +27,14 @@ static bool gather(const struct cli *cli, struct overview *overview)
 {
 	const struct plan *plan = cli->plan;
 	memset(overview, 0, sizeof *overview);
-	query_calendar(plan, overview->calendar);
+	query_calendar(plan, overview->calendar, overview->calendar_done);
+	for (size_t t = 0; t < plan->task_count; t++)
+		for (size_t m = 0; m < plan->tasks[t].milestone_count; m++)
+			overview->done += plan->tasks[t].milestones[m].done_on != 0;
 	for (size_t u = 0; u < plan->units->count; u++)
 		overview->units += unit_is_listed(&plan->units->units[u]);
 	overview->in_year = date_year(cli->today) == plan->year;
-	struct query query = { 0 };
+	struct query query = { .pending_only = true };
 	query.from = cli->today;
 	query.to = date_month_last_day(date_month(cli->today));
 	overview->due_count = query_milestones(plan, &query, &overview->due);
@@ -57,18 +62,26 @@ static void print_calendar(const struct cli *cli, const struct overview *overvie
 	size_t bar_width = BAR_WIDTH;
 	if (cli->width && cli->width < BAR_WIDTH + 30)
 		bar_width = cli->width > 40 ? cli->width - 30 : 10;
-	fprintf(cli->out, _("Deadlines by month\n"));
+	fprintf(cli->out, overview->done ? _("Deadlines by month (# to do, . done)\n") : _("Deadlines by month\n"));
 	month_t this_month = date_month(cli->today);
 	for (int m = 0; m < 12; m++) {
-		size_t count = overview->calendar[m];
+		size_t count = overview->calendar[m], done = overview->calendar_done[m];
 		size_t bar = largest <= bar_width ? count : (count * bar_width + largest - 1) / largest;
+		size_t done_bar = count ? (done * bar + count / 2) / count : 0;
+		if (done && !done_bar)
+			done_bar = 1;
+		if (done < count && done_bar == bar)
+			done_bar = bar - 1;   /* a month with work left shows some # */
 		char month[MONTH_TEXT_SIZE];
 		month_format(plan->year * 100 + m + 1, month);
 		fprintf(cli->out, "  %s  %3zu", month, count);
 		if (bar)
 			fputs("  ", cli->out);
+		/* # still to do, . done */
 		for (size_t i = 0; i < bar; i++)
-			fputc('#', cli->out);
+			fputc(i < bar - done_bar ? '#' : '.', cli->out);
+		if (done)
+			fprintf(cli->out, _("  (%zu done)"), done);
 		if (plan->year * 100 + m + 1 == this_month)
 			fputs(_("  <- this month"), cli->out);
 		fputc('\n', cli->out);
@@ -83,8 +96,14 @@ static void print_table(const struct cli *cli, const struct overview *overview)
 	month_format(date_month(cli->today), month);
 	size_t milestones = plan_milestone_count(plan);
 	fprintf(cli->out, "%s\n", plan->title);
-	fprintf(cli->out, _("Plan year %d: %zu tasks, %zu milestones, %zu targets, %zu units. Today is %s.\n"),
-		plan->year, plan->task_count, milestones, plan_target_count(plan), overview->units, today);
+	if (overview->done)
+		fprintf(cli->out, _("Plan year %d: %zu tasks, %zu milestones (%zu done), %zu targets, %zu units. "
+				    "Today is %s.\n"),
+			plan->year, plan->task_count, milestones, overview->done, plan_target_count(plan),
+			overview->units, today);
+	else
+		fprintf(cli->out, _("Plan year %d: %zu tasks, %zu milestones, %zu targets, %zu units. Today is %s.\n"),
+			plan->year, plan->task_count, milestones, plan_target_count(plan), overview->units, today);
 	int year = date_year(cli->today);
 	if (year > plan->year)
 		fprintf(cli->out, _("Today is after the plan year %d: every deadline of the plan has passed.\n"),
@@ -100,7 +119,7 @@ static void print_table(const struct cli *cli, const struct overview *overview)
 			fprintf(cli->out, _("Due this month (%s, from today on): %zu\n"), month, overview->due_count);
 			view_milestones_table(cli, overview->due, overview->due_count, 2, false);
 		} else {
-			struct query query = { 0 };
+			struct query query = { .pending_only = true };
 			fprintf(cli->out, _("Nothing more falls due this month (%s). "), month);
 			view_next_deadline(cli, &query, cli->today);
 		}
@@ -112,11 +131,18 @@ static void print_table(const struct cli *cli, const struct overview *overview)
 			fprintf(cli->out, _("Nothing is overdue.\n"));
 		}
 	} else if (year > plan->year) {
-		fprintf(cli->out, _("\nOverdue: all %zu milestones (`duty due --overdue` lists them; "
-				    "--today %d-MM-DD shows the year as it was).\n"),
-			overview->overdue_count, plan->year);
+		if (overview->overdue_count == milestones)
+			fprintf(cli->out, _("\nOverdue: all %zu milestones (`duty due --overdue` lists them; "
+					    "--today %d-MM-DD shows the year as it was).\n"),
+				overview->overdue_count, plan->year);
+		else if (overview->overdue_count)
+			fprintf(cli->out, _("\nOverdue: %zu of %zu milestones are not done (`duty due --overdue` "
+					    "lists them).\n"),
+				overview->overdue_count, milestones);
+		else
+			fprintf(cli->out, _("\nEvery milestone is done.\n"));
 	} else {
-		struct query query = { 0 };
+		struct query query = { .pending_only = true };
 		fputc('\n', cli->out);
 		view_next_deadline(cli, &query, cli->today);
 	}
@@ -135,6 +161,7 @@ static void print_json(const struct cli *cli, const struct overview *overview)
 	cJSON *counts = cJSON_AddObjectToObject(head, "counts");
 	cJSON_AddNumberToObject(counts, "tasks", (double)plan->task_count);
 	cJSON_AddNumberToObject(counts, "milestones", (double)plan_milestone_count(plan));
+	cJSON_AddNumberToObject(counts, "done", (double)overview->done);
 	cJSON_AddNumberToObject(counts, "targets", (double)plan_target_count(plan));
 	cJSON_AddNumberToObject(counts, "units", (double)overview->units);
 	cJSON *calendar = cJSON_AddArrayToObject(head, "calendar");
@@ -144,6 +171,7 @@ static void print_json(const struct cli *cli, const struct overview *overview)
 		cJSON *entry = cJSON_CreateObject();
 		cJSON_AddStringToObject(entry, "month", month);
 		cJSON_AddNumberToObject(entry, "deadlines", (double)overview->calendar[m]);
+		cJSON_AddNumberToObject(entry, "done", (double)overview->calendar_done[m]);
 		cJSON_AddItemToArray(calendar, entry);
 	}
 	/* Print the head without its closing brace, then stream the lists. */
@@ -183,14 +211,15 @@ static void print_json(const struct cli *cli, const struct overview *overview)
 
 static void print_csv(const struct cli *cli, const struct overview *overview)
 {
-	static const char *const header[] = { "month", "deadlines" };
-	csv_write_record(cli->out, header, 2, cli->raw);
+	static const char *const header[] = { "month", "deadlines", "done" };
+	csv_write_record(cli->out, header, 3, cli->raw);
 	for (int m = 0; m < 12; m++) {
-		char month[MONTH_TEXT_SIZE], count[24];
+		char month[MONTH_TEXT_SIZE], count[24], done[24];
 		month_format(cli->plan->year * 100 + m + 1, month);
 		snprintf(count, sizeof count, "%zu", overview->calendar[m]);
-		const char *fields[] = { month, count };
-		csv_write_record(cli->out, fields, 2, cli->raw);
+		snprintf(done, sizeof done, "%zu", overview->calendar_done[m]);
+		const char *fields[] = { month, count, done };
+		csv_write_record(cli->out, fields, 3, cli->raw);
 	}
 }
 
@@ -218,8 +247,8 @@ const struct command command_overview = {
 	.summary = N_("the plan at a glance"),
 	.help = N_("Shows the plan's title and counts, a bar per month of the plan year with the\n"
 		   "number of deadlines in it, the milestones that fall due in today's month, and\n"
-		   "the ones whose deadline has passed. With --format csv it writes the month\n"
-		   "counts; with --format json, all of it.\n"
+		   "the ones whose deadline has passed, leaving out milestones that are done.\n"
+		   "With --format csv it writes the month counts; with --format json, all of it.\n"
 		   "\n"
 		   "Examples:\n"
 		   "  duty\n"

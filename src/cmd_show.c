@@ -83,8 +83,8 @@ static void print_table(const struct cli *cli, const struct task *task)
 			strbuf_clear(&number);
 			strbuf_printf(&number, "%zu", t + 1);
 			strbuf_clear(&goal);
-			strbuf_printf(&goal, "%s %s%s%s", target_op_text(target->op), target->value_text,
-				      target->unit[0] && strcmp(target->unit, "%") != 0 ? " " : "", target->unit);
+			strbuf_printf(&goal, "%s ", target_op_text(target->op));
+			view_quantity(&goal, target->value_text, target->unit);
 			const char *row[] = { strbuf_text(&number), target->metric, strbuf_text(&goal),
 					      target->text };
 			table_add_row(&targets, row);

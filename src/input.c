@@ -11,12 +11,11 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
+#include "duty/safefile.h"
 #include "duty/text.h"
 
 bool encoding_parse(const char *name, enum encoding *encoding)
@@ -263,48 +262,11 @@ bool input_from_bytes(const char *name, const char *bytes, size_t size, enum enc
 bool input_read_file(const char *path, enum encoding encoding, struct input *input,
 		     struct diagnostics *diag)
 {
-	FILE *file = fopen(path, "rb");
-	if (!file) {
-		diag_error(diag, path, 0, NULL, "cannot open the file: %s", strerror(errno));
+	char *bytes;
+	size_t size;
+	if (!file_read(path, &bytes, &size, diag))
 		return false;
-	}
-	/* One read of the known size; grow if the file is longer than stat said. */
-	struct stat status;
-	size_t capacity = 1 << 16;
-	if (fstat(fileno(file), &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0
-	    && (uintmax_t)status.st_size < SIZE_MAX / 2)
-		capacity = (size_t)status.st_size + 2;
-	size_t size = 0;
-	char *bytes = malloc(capacity);
-	bool ok = bytes != NULL;
-	while (ok) {
-		if (capacity - size < 2) {
-			char *grown = capacity <= SIZE_MAX / 4 ? realloc(bytes, capacity * 2) : NULL;
-			if (!grown) {
-				ok = false;
-				break;
-			}
-			bytes = grown;
-			capacity *= 2;
-		}
-		size_t got = fread(bytes + size, 1, capacity - size - 1, file);
-		size += got;
-		if (got == 0)
-			break;
-	}
-	int read_error = ferror(file) ? errno : 0;
-	fclose(file);
-	if (!ok) {
-		diag_error(diag, path, 0, NULL, "out of memory reading the file");
-		free(bytes);
-		return false;
-	}
-	if (read_error) {
-		diag_error(diag, path, 0, NULL, "cannot read the file: %s", strerror(read_error));
-		free(bytes);
-		return false;
-	}
-	return adopt(path, bytes, size, encoding, input, diag);
+	return adopt(path, bytes, size, encoding, input, diag);   /* file_read leaves room for a NUL */
 }
 
 void input_free(struct input *input)

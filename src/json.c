@@ -36,6 +36,11 @@ static cJSON *unit_names(const struct plan *plan, const struct task *task)
 	return names;
 }
 
+static cJSON *date_or_null(date_t date)
+{
+	return date ? date_string(date) : cJSON_CreateNull();
+}
+
 static cJSON *json_milestone(const struct milestone *milestone)
 {
 	cJSON *object = cJSON_CreateObject();
@@ -43,10 +48,13 @@ static cJSON *json_milestone(const struct milestone *milestone)
 	add(object, "phrase", string_or_null(milestone->phrase));
 	add(object, "implied", cJSON_CreateBool(milestone->implied));
 	add(object, "text", cJSON_CreateString(milestone->text));
+	add(object, "status", cJSON_CreateString(milestone->done_on ? "done" : "pending"));
+	add(object, "done_on", date_or_null(milestone->done_on));
+	add(object, "note", string_or_null(milestone->note));
 	return object;
 }
 
-static cJSON *json_target(const struct target *target)
+cJSON *json_target(const struct target *target)
 {
 	cJSON *object = cJSON_CreateObject();
 	add(object, "metric", cJSON_CreateString(target->metric));
@@ -54,6 +62,17 @@ static cJSON *json_target(const struct target *target)
 	add(object, "value", cJSON_CreateNumber(target->value));
 	add(object, "unit", string_or_null(target->unit));
 	add(object, "text", string_or_null(target->text));
+	if (target->reported) {
+		cJSON *reported = cJSON_CreateObject();
+		add(reported, "value", cJSON_CreateNumber(target->reported_value));
+		add(reported, "date", date_or_null(target->reported_on));
+		add(reported, "note", string_or_null(target->report_note));
+		add(object, "reported", reported);
+		add(object, "met", cJSON_CreateBool(target_is_met(target)));
+	} else {
+		add(object, "reported", cJSON_CreateNull());
+		add(object, "met", cJSON_CreateNull());
+	}
 	return object;
 }
 
@@ -106,6 +125,17 @@ cJSON *json_due(const struct plan *plan, const struct milestone_match *match, bo
 	if (with_via)
 		add(object, "via", via_value(plan, match->via));
 	return object;
+}
+
+void json_move_fields(cJSON *into, cJSON *from)
+{
+	while (from && from->child) {
+		cJSON *field = cJSON_DetachItemViaPointer(from, from->child);
+		/* cJSON copies the key before freeing the old one. */
+		if (!cJSON_AddItemToObject(into, field->string, field))
+			cJSON_Delete(field);
+	}
+	cJSON_Delete(from);
 }
 
 static void print_tabs(FILE *out, int depth)

@@ -140,25 +140,6 @@ static bool parse_id(const char *text, size_t length, long *id)
 	return true;
 }
 
-static bool parse_number(const char *text, size_t length, double *value)
-{
-	if (length == 0 || length > 63)
-		return false;
-	char buffer[64];
-	memcpy(buffer, text, length);
-	buffer[length] = '\0';
-	/* strtod also takes hex, inf and nan; a target is a plain decimal. */
-	for (size_t i = 0; i < length; i++) {
-		char c = buffer[i];
-		if (!((c >= '0' && c <= '9') || c == '.' || (c == '-' && i == 0)))
-			return false;
-	}
-	errno = 0;
-	char *end;
-	*value = strtod(buffer, &end);
-	return end == buffer + length && errno == 0 && isfinite(*value);
-}
-
 bool target_op_parse(const char *text, size_t length, enum target_op *op)
 {
 	static const struct {
@@ -326,6 +307,7 @@ static bool read_header(struct plan_loader *loader, const struct csv_row *row)
 	struct plan *plan = loader->plan;
 	loader->have_header = true;
 	loader->width = row->count;
+	plan->header_line = row->line;
 	loader->header = arena_array(&plan->arena, row->count, sizeof *loader->header);
 	bool *known = calloc(row->count ? row->count : 1, sizeof *known);
 	loader->extra = malloc((row->count ? row->count : 1) * sizeof *loader->extra);
@@ -667,7 +649,7 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 				   (int)fields[TARGET_OP].length, fields[TARGET_OP].text);
 			ok = false;
 		}
-		if (!parse_number(fields[TARGET_VALUE].text, fields[TARGET_VALUE].length, &target->value)) {
+		if (!text_parse_decimal(fields[TARGET_VALUE].text, fields[TARGET_VALUE].length, &target->value)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[TARGET_VALUE]),
 				   "\"%.*s\" is not a number; expected the target value as digits, e.g. 98 or 4.5",
@@ -677,7 +659,7 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 		target->reported = fields[TARGET_REPORTED].length > 0;
 		target->reported_on = 0;
 		if (target->reported
-		    && !parse_number(fields[TARGET_REPORTED].text, fields[TARGET_REPORTED].length,
+		    && !text_parse_decimal(fields[TARGET_REPORTED].text, fields[TARGET_REPORTED].length,
 				     &target->reported_value)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[TARGET_REPORTED]),
@@ -930,7 +912,8 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 		loader->out_of_memory = true;
 		return false;
 	}
-	memcpy(task_units, loader->row_units, loader->row_unit_count * sizeof *task_units);
+	if (loader->row_unit_count)   /* none when unit names are not checked */
+		memcpy(task_units, loader->row_units, loader->row_unit_count * sizeof *task_units);
 	memcpy(milestones, loader->row_milestones, task.milestone_count * sizeof *milestones);
 	memcpy(targets, loader->row_targets, task.target_count * sizeof *targets);
 	for (size_t e = 0; e < loader->extra_count; e++) {

@@ -26,8 +26,9 @@
 #define SHIPPED_PLAN "tasks_2018.csv"
 
 static const struct command *const commands[] = {
-	&command_list, &command_show, &command_due, &command_units, &command_export, &command_check,
-	&command_help,  NULL,
+	&command_list,   &command_show,   &command_due,  &command_status, &command_done,
+	&command_undo,   &command_report, &command_log,  &command_units,  &command_export,
+	&command_check,  &command_init,   &command_help, NULL,
 };
 
 const struct command *const *cli_commands(void)
@@ -45,6 +46,11 @@ enum option_code {
 	CODE_VERSION,
 	CODE_ENCODING,
 	CODE_RAW,
+	CODE_ON,
+	CODE_NOTE,
+	CODE_TARGET,
+	CODE_VALUE,
+	CODE_BY,
 };
 
 static const struct option long_options[] = {
@@ -62,6 +68,11 @@ static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "encoding", required_argument, NULL, CODE_ENCODING },
 	{ "raw", no_argument, NULL, CODE_RAW },
+	{ "on", required_argument, NULL, CODE_ON },
+	{ "note", required_argument, NULL, CODE_NOTE },
+	{ "target", required_argument, NULL, CODE_TARGET },
+	{ "value", required_argument, NULL, CODE_VALUE },
+	{ "by", required_argument, NULL, CODE_BY },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -71,7 +82,9 @@ static const struct {
 } option_names[] = {
 	{ OPTION_UNIT, "--unit" },       { OPTION_DIRECT, "--direct" },
 	{ OPTION_MONTH, "--month" },     { OPTION_OVERDUE, "--overdue" },
-	{ OPTION_OUTPUT, "--output" },
+	{ OPTION_OUTPUT, "--output" },   { OPTION_ON, "--on" },
+	{ OPTION_NOTE, "--note" },       { OPTION_TARGET, "--target" },
+	{ OPTION_VALUE, "--value" },
 };
 
 static const char *const format_names[] = { "table", "csv", "json" };
@@ -89,7 +102,8 @@ void cli_print_usage(FILE *out)
 		fprintf(out, "  %-9s %s\n", commands[i]->name, _(commands[i]->summary));
 	fputs(_("\n"
 		"Options (before or after the command):\n"
-		"  -f, --file FILE   the plan file (default: $DUTY_FILE, else the shipped 2018 plan)\n"
+		"  -f, --file FILE   the plan file (default: $DUTY_FILE, else the working copy\n"
+		"                    made by `duty init`, else the shipped 2018 plan)\n"
 		"      --units FILE  the unit directory (default: units.csv beside the plan)\n"
 		"      --today DATE  take DATE (YYYY-MM-DD) as today (default: $DUTY_TODAY, else\n"
 		"                    the system date)\n"
@@ -99,6 +113,7 @@ void cli_print_usage(FILE *out)
 		"      --encoding E  read the files as utf-8 or gb18030 (default: detect)\n"
 		"      --raw         CSV output as is: no ' before cells a spreadsheet would\n"
 		"                    run as a formula (=, +, -, @)\n"
+		"      --by NAME     who records progress (default: $USER)\n"
 		"  -h, --help        this help; `duty help COMMAND` explains one command\n"
 		"      --version     the version\n"
 		"\n"
@@ -184,7 +199,7 @@ static bool file_exists(const char *path)
 
 /* The shipped plan: beside the binary in a build tree (build/../data), in
  * an installed tree (bin/../share/duty), or at the configured DATADIR. */
-static char *shipped_plan_path(void)
+char *cli_shipped_plan_path(void)
 {
 	char exe[PATH_MAX];
 	ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -214,6 +229,42 @@ static char *shipped_plan_path(void)
 	return strdup(DUTY_DATADIR "/" SHIPPED_PLAN);
 }
 
+char *cli_working_directory(void)
+{
+	struct strbuf path;
+	strbuf_init(&path);
+	const char *data_home = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	if (data_home && data_home[0] == '/')
+		strbuf_printf(&path, "%s/duty", data_home);
+	else if (home && *home)
+		strbuf_printf(&path, "%s/.local/share/duty", home);
+	else
+		return NULL;
+	if (path.failed) {
+		strbuf_free(&path);
+		return NULL;
+	}
+	return path.data;
+}
+
+/* The working copy's plan, when `duty init` has made one. */
+static char *working_plan_path(void)
+{
+	char *directory = cli_working_directory();
+	if (!directory)
+		return NULL;
+	struct strbuf file;
+	strbuf_init(&file);
+	strbuf_printf(&file, "%s/%s", directory, SHIPPED_PLAN);
+	free(directory);
+	if (file.failed || !file_exists(file.data)) {
+		strbuf_free(&file);
+		return NULL;
+	}
+	return file.data;
+}
+
 char *cli_sibling_path(const char *path, const char *name)
 {
 	const char *slash = strrchr(path, '/');
@@ -237,7 +288,9 @@ static bool find_data(struct cli *cli, char **owned_plan_path, char **owned_unit
 		if (from_environment && *from_environment) {
 			cli->plan_path = from_environment;
 		} else {
-			*owned_plan_path = shipped_plan_path();
+			*owned_plan_path = working_plan_path();
+			if (!*owned_plan_path)
+				*owned_plan_path = cli_shipped_plan_path();
 			cli->plan_path = *owned_plan_path;
 		}
 	}
@@ -318,6 +371,39 @@ static int parse_options(struct cli *cli, int argc, char **argv, unsigned *given
 			break;
 		case CODE_RAW:
 			cli->raw = true;
+			break;
+		case CODE_ON:
+			if (!date_parse(optarg, strlen(optarg), &cli->on)) {
+				cli_error(_("--on \"%s\" is not a valid date; expected YYYY-MM-DD"), optarg);
+				return EXIT_USAGE;
+			}
+			cli->on_given = true;
+			*given |= OPTION_ON;
+			break;
+		case CODE_NOTE:
+			cli->note = optarg;
+			*given |= OPTION_NOTE;
+			break;
+		case CODE_TARGET: {
+			char *end;
+			errno = 0;
+			long target = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || target < 1 || target > 100000) {
+				cli_error(_("--target \"%s\" is not a target number; expected 1 for the task's "
+					    "first target"),
+					  optarg);
+				return EXIT_USAGE;
+			}
+			cli->target = (unsigned)target;
+			*given |= OPTION_TARGET;
+			break;
+		}
+		case CODE_VALUE:
+			cli->value = optarg;
+			*given |= OPTION_VALUE;
+			break;
+		case CODE_BY:
+			cli->by = optarg;
 			break;
 		case 'h':
 			*help = true;

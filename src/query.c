@@ -72,10 +72,11 @@ size_t query_tasks(const struct plan *plan, const struct query *query, struct ta
 		size_t via;
 		if (!unit_filter(plan, query, task, &via))
 			continue;
-		if (by_date) {
+		if (by_date || query->pending_only) {
 			bool any = false;
 			for (size_t m = 0; m < task->milestone_count && !any; m++)
-				any = in_range(query, task->milestones[m].deadline);
+				any = in_range(query, task->milestones[m].deadline)
+				      && !(query->pending_only && task->milestones[m].done_on);
 			if (!any)
 				continue;
 		}
@@ -116,6 +117,8 @@ size_t query_milestones(const struct plan *plan, const struct query *query,
 		for (size_t m = 0; m < task->milestone_count; m++) {
 			if (!in_range(query, task->milestones[m].deadline))
 				continue;
+			if (query->pending_only && task->milestones[m].done_on)
+				continue;
 			if (!grow((void **)&found, &capacity, count, sizeof *found)) {
 				free(found);
 				return SIZE_MAX;
@@ -144,7 +147,7 @@ bool query_next_deadline(const struct plan *plan, const struct query *query, dat
 			continue;
 		for (size_t m = 0; m < task->milestone_count; m++) {
 			date_t deadline = task->milestones[m].deadline;
-			if (deadline <= after)
+			if (deadline <= after || (query->pending_only && task->milestones[m].done_on))
 				continue;
 			if (!best || deadline < best) {
 				best = deadline;
@@ -159,15 +162,20 @@ bool query_next_deadline(const struct plan *plan, const struct query *query, dat
 	return best != 0;
 }
 
-void query_calendar(const struct plan *plan, size_t counts[12])
+void query_calendar(const struct plan *plan, size_t counts[12], size_t done[12])
 {
 	memset(counts, 0, 12 * sizeof counts[0]);
+	if (done)
+		memset(done, 0, 12 * sizeof done[0]);
 	for (size_t t = 0; t < plan->task_count; t++) {
 		const struct task *task = &plan->tasks[t];
 		for (size_t m = 0; m < task->milestone_count; m++) {
 			date_t deadline = task->milestones[m].deadline;
-			if (date_year(deadline) == plan->year)
-				counts[date_month_number(deadline) - 1]++;
+			if (date_year(deadline) != plan->year)
+				continue;
+			counts[date_month_number(deadline) - 1]++;
+			if (done && task->milestones[m].done_on)
+				done[date_month_number(deadline) - 1]++;
 		}
 	}
 }
@@ -193,8 +201,32 @@ void query_unit_task_counts(const struct plan *plan, size_t *direct, size_t *via
 
 size_t task_next_milestone(const struct task *task, date_t today)
 {
-	for (size_t m = 0; m < task->milestone_count; m++)
-		if (task->milestones[m].deadline >= today)
+	size_t first_overdue = SIZE_MAX;
+	for (size_t m = 0; m < task->milestone_count; m++) {
+		const struct milestone *milestone = &task->milestones[m];
+		if (milestone->done_on)
+			continue;
+		if (milestone->deadline >= today)
 			return m;
-	return task->milestone_count - 1;
+		if (first_overdue == SIZE_MAX)
+			first_overdue = m;
+	}
+	return first_overdue != SIZE_MAX ? first_overdue : task->milestone_count - 1;
+}
+
+enum milestone_status milestone_status(const struct milestone *milestone, date_t today)
+{
+	if (milestone->done_on)
+		return STATUS_DONE;
+	if (milestone->deadline < today)
+		return STATUS_OVERDUE;
+	if (date_month(milestone->deadline) == date_month(today))
+		return STATUS_DUE;
+	return STATUS_PENDING;
+}
+
+const char *milestone_status_name(enum milestone_status status)
+{
+	static const char *const names[STATUS_COUNT] = { "done", "overdue", "due", "pending" };
+	return status < STATUS_COUNT ? names[status] : "pending";
 }

@@ -4,6 +4,8 @@
  */
 #include "duty/text.h"
 
+#include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -473,6 +475,29 @@ bool text_contains(const char *haystack, const char *needle)
 	/* UTF-8 is self-synchronising: a valid needle can only match at a
 	 * character boundary, so a byte search is enough. */
 	return strstr(haystack, needle) != NULL;
+}
+
+bool text_parse_decimal(const char *text, size_t length, double *value)
+{
+	length = text_trim(&text, length);
+	if (length == 0 || length > 63)
+		return false;
+	char buffer[64];
+	memcpy(buffer, text, length);
+	buffer[length] = '\0';
+	/* strtod also takes hex, inf and nan; only plain decimals are numbers here. */
+	bool digits = false;
+	for (size_t i = 0; i < length; i++) {
+		char c = buffer[i];
+		if (c >= '0' && c <= '9')
+			digits = true;
+		else if (c != '.' && !(c == '-' && i == 0))
+			return false;
+	}
+	errno = 0;
+	char *end;
+	*value = strtod(buffer, &end);
+	return digits && end == buffer + length && errno == 0 && isfinite(*value);
 }
 
 size_t text_trim(const char **text, size_t length)

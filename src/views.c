@@ -115,6 +115,15 @@ void view_milestones(const struct cli *cli, const struct milestone_match *matche
 	view_milestones_table(cli, matches, count, 0, with_via);
 }
 
+void view_quantity(struct strbuf *out, const char *value, const char *unit)
+{
+	/* A percent sign sits right after the number; other units after a space. */
+	strbuf_puts(out, value);
+	if (unit[0] && strcmp(unit, "%") != 0)
+		strbuf_putc(out, ' ');
+	strbuf_puts(out, unit);
+}
+
 void view_next_deadline(const struct cli *cli, const struct query *query, date_t after)
 {
 	date_t next;
@@ -138,11 +147,16 @@ static const struct table_column task_columns[] = {
 	{ N_("Via"), ALIGN_LEFT, true },
 };
 
-/* "2018-10-31 11月前", or "2018-12-31 overdue" when every deadline passed. */
+/* "2018-10-31 11月前"; "2018-09-30 overdue" when the first milestone not
+ * done is late; "all done" when nothing is left. */
 static void next_deadline_text(struct strbuf *out, const struct task *task, date_t today)
 {
 	size_t next = task_next_milestone(task, today);
 	const struct milestone *milestone = &task->milestones[next];
+	if (milestone->done_on) {
+		strbuf_puts(out, _("all done"));
+		return;
+	}
 	char deadline[DATE_TEXT_SIZE];
 	date_format(milestone->deadline, deadline);
 	strbuf_puts(out, deadline);

@@ -77,6 +77,7 @@ struct plan {
 	const struct unit_directory *units; /* not owned */
 	struct name_index *ids;
 	enum encoding encoding;             /* of the file it came from */
+	long header_line;                   /* line of the header row */
 };
 
 void plan_free(struct plan *plan);

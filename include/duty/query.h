@@ -31,7 +31,20 @@ struct query {
 	size_t unit;
 	bool direct_only;    /* leave out tasks the unit has only through a group */
 	date_t from, to;     /* milestone deadlines in [from, to]; 0 = open */
+	bool pending_only;   /* leave out milestones that are done */
 };
+
+/* Where a milestone stands on a day. */
+enum milestone_status {
+	STATUS_DONE,
+	STATUS_OVERDUE,      /* not done, deadline before today */
+	STATUS_DUE,          /* not done, deadline in today's month, from today on */
+	STATUS_PENDING,      /* not done, deadline later */
+	STATUS_COUNT
+};
+
+enum milestone_status milestone_status(const struct milestone *milestone, date_t today);
+const char *milestone_status_name(enum milestone_status status);   /* "done", "overdue", "due", "pending" */
 
 struct task_match {
 	const struct task *task;
@@ -58,15 +71,17 @@ size_t query_milestones(const struct plan *plan, const struct query *query,
 bool query_next_deadline(const struct plan *plan, const struct query *query, date_t after,
 			 date_t *next, size_t *count);
 
-/* Milestones per month of the plan year: counts[0] is January. */
-void query_calendar(const struct plan *plan, size_t counts[12]);
+/* Milestones per month of the plan year, and how many of them are done:
+ * counts[0] is January. done may be NULL. */
+void query_calendar(const struct plan *plan, size_t counts[12], size_t done[12]);
 
 /* For each unit of the directory: tasks naming it, and tasks it has only
  * through a group. Arrays of units->count elements, filled in. */
 void query_unit_task_counts(const struct plan *plan, size_t *direct, size_t *via_group);
 
-/* The first milestone of the task due on or after today, or when every
- * deadline has passed, the last one. */
+/* The milestone to show as the task's next deadline: the first not done
+ * that is due on or after today; else the first overdue one; else (all
+ * done) the last. */
 size_t task_next_milestone(const struct task *task, date_t today);
 
 #endif

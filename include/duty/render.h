@@ -63,6 +63,12 @@ bool csv_cell_is_formula(const char *field);
 /* A task as in docs/json.md; with_via adds "via" (null or the group). */
 cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via, size_t via);
 
+/* A target as in docs/json.md, with its report. */
+cJSON *json_target(const struct target *target);
+
+/* Moves every field of object `from` to the end of `into`, and frees from. */
+void json_move_fields(cJSON *into, cJSON *from);
+
 /* One milestone of a due list. */
 cJSON *json_due(const struct plan *plan, const struct milestone_match *match, bool with_via);
 

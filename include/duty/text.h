@@ -55,6 +55,10 @@ size_t text_edit_distance(const char *a, const char *b);
 /* Case-sensitive substring test that never matches inside a UTF-8 sequence. */
 bool text_contains(const char *haystack, const char *needle);
 
+/* A plain decimal number ("98", "4.5", "-2"), spaces around it allowed;
+ * no exponents, hex, inf or nan. */
+bool text_parse_decimal(const char *text, size_t length, double *value);
+
 /* Trims ASCII spaces and tabs at both ends; returns the new length. */
 size_t text_trim(const char **text, size_t length);
 

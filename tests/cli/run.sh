@@ -16,9 +16,13 @@
 # with no output lines expects empty standard output. Commands run from the
 # repository root, with DUTY_FILE and DUTY_TODAY unset and LANG=C.UTF-8.
 # DUTY_TEST_WRAPPER, when set, is put before every run of the binary.
+# Each case gets an empty scratch directory in $SCRATCH, its own HOME and
+# XDG_DATA_HOME, and $DUTY_TEST_SHIM names the failure-injection shim.
 set -u
 binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
+# The failure-injection shim built beside the binary (tests/shim/failio.c).
+export DUTY_TEST_SHIM="$(dirname "$binary")/tests/libfailio.so"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 [ $# -eq 0 ] && set -- "$root"/tests/cli/*.test
 work=$(mktemp -d)
@@ -37,6 +41,11 @@ run_case() {
 		cd "$root" || exit 99
 		unset DUTY_FILE DUTY_TODAY
 		export LANG=C.UTF-8 LC_ALL=C.UTF-8 COLUMNS=80
+		# No working copy of the person running the tests gets in.
+		export XDG_DATA_HOME="$work/xdg" HOME="$work/home"
+		# A scratch directory per case, for cases that write.
+		export SCRATCH="$work/scratch"
+		rm -rf "$SCRATCH" "$XDG_DATA_HOME" && mkdir -p "$SCRATCH"
 		# DUTY_TEST_WRAPPER runs the binary under a tool (make memcheck: valgrind).
 		duty() { ${DUTY_TEST_WRAPPER:-} "$binary" "$@"; }
 		set -o pipefail

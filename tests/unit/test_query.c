@@ -147,8 +147,10 @@ static void test_unit_filter_on_milestones(void **state)
 static void test_calendar_and_next_deadline(void **state)
 {
 	(void)state;
-	size_t counts[12];
-	query_calendar(plan, counts);
+	size_t counts[12], done[12];
+	query_calendar(plan, counts, done);
+	for (int m = 0; m < 12; m++)
+		assert_int_equal(done[m], 0);
 	const size_t expected[12] = { 0, 0, 0, 2, 1, 0, 3, 0, 3, 3, 0, 40 };
 	assert_memory_equal(counts, expected, sizeof expected);
 	struct query query = { 0 };
@@ -184,7 +186,7 @@ static void test_next_milestone(void **state)
 	assert_int_equal(task_next_milestone(task, 20180101), 0);
 	assert_int_equal(task_next_milestone(task, 20180501), 1);
 	assert_int_equal(task_next_milestone(task, 20180801), 2);
-	assert_int_equal(task_next_milestone(task, 20190101), 2);   /* all passed: the last */
+	assert_int_equal(task_next_milestone(task, 20190101), 0);   /* all passed: the first overdue */
 }
 
 int main(void)

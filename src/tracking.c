@@ -1,0 +1,97 @@
+/*
+ * tracking.c - what done, undo and report share: reading ID.M, knowing who
+ * is making a change, and running an edit of the plan file with messages
+ * a user can act on (including how to start tracking a writable copy).
+ */
+#include <errno.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+bool cli_parse_item(const char *text, long *task, unsigned *milestone)
+{
+	char *end;
+	errno = 0;
+	long id = strtol(text, &end, 10);
+	if (errno || end == text || id <= 0 || text[0] < '0' || text[0] > '9')
+		return false;
+	*task = id;
+	*milestone = 0;
+	if (*end == '\0')
+		return true;
+	if (*end != '.' || end[1] < '0' || end[1] > '9')
+		return false;
+	char *rest;
+	long number = strtol(end + 1, &rest, 10);
+	if (errno || *rest || number <= 0 || number > 100000)
+		return false;
+	*milestone = (unsigned)number;
+	return true;
+}
+
+const char *cli_who(const struct cli *cli)
+{
+	if (cli->by && *cli->by)
+		return cli->by;
+	const char *user = getenv("USER");
+	if (user && *user)
+		return user;
+	struct passwd *account = getpwuid(getuid());
+	return account && account->pw_name ? account->pw_name : "unknown";
+}
+
+static bool is_permission_error(int error)
+{
+	return error == EACCES || error == EPERM || error == EROFS;
+}
+
+int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, int refused_code)
+{
+	struct diagnostics diag;
+	diagnostics_init(&diag, 5);
+	struct load_options options = { .encoding = cli->encoding };
+	int error = 0;
+	enum edit_result result = plan_edit(cli->plan_path, cli->units, &options, planner, context, &diag, &error);
+	int code = EXIT_OK;
+	switch (result) {
+	case EDIT_DONE:
+		/* Saved; anything reported is a warning (e.g. the history). */
+		for (size_t i = 0; i < diag.kept_count; i++) {
+			char *line = diagnostic_format(&diag.kept[i]);
+			if (line)
+				fprintf(stderr, "duty: %s\n", line);
+			free(line);
+		}
+		break;
+	case EDIT_REFUSED:
+		for (size_t i = 0; i < diag.kept_count; i++)
+			cli_error("%s", diag.kept[i].message);
+		code = refused_code;
+		break;
+	case EDIT_BAD_DATA:
+		cli_report_problems(&diag, cli->plan_path);
+		code = EXIT_DATA;
+		break;
+	case EDIT_NOT_WRITTEN:
+		for (size_t i = 0; i < diag.kept_count; i++) {
+			char *line = diagnostic_format(&diag.kept[i]);
+			if (line)
+				fprintf(stderr, "duty: %s\n", line);
+			free(line);
+		}
+		if (is_permission_error(error)) {
+			char *working = cli_working_directory();
+			cli_error(_("%s cannot be written here (it may be the installed, read-only copy). "
+				    "Run `duty init` to copy the plan to %s/; duty uses that copy from then on."),
+				  cli->plan_path, working ? working : "~/.local/share/duty");
+			free(working);
+		}
+		code = EXIT_OUTPUT;
+		break;
+	}
+	diagnostics_free(&diag);
+	return code;
+}

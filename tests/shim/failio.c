@@ -1,0 +1,113 @@
+/*
+ * failio.c - an LD_PRELOAD shim that makes one step of a safe write fail,
+ * to test that the plan file survives it. DUTY_FAIL names the step:
+ *
+ *   write    writing the temporary file fails with ENOSPC (disk full)
+ *   fsync    syncing the temporary file fails with EIO
+ *   rename   renaming it over the plan fails with EIO
+ *   lock     creating the lock file fails with EACCES (a read-only place)
+ *
+ * Only duty's own temporary files (.NAME.tmp.XXXXXX) and lock files are
+ * affected; everything else goes to the real calls.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+static bool failing(const char *step)
+{
+	const char *want = getenv("DUTY_FAIL");
+	return want && strcmp(want, step) == 0;
+}
+
+static bool is_temporary(const char *path)
+{
+	const char *name = strrchr(path, '/');
+	name = name ? name + 1 : path;
+	return name[0] == '.' && strstr(name, ".tmp.") != NULL;
+}
+
+static bool descriptor_is_temporary(int descriptor)
+{
+	char link[64], path[4096];
+	snprintf(link, sizeof link, "/proc/self/fd/%d", descriptor);
+	ssize_t length = readlink(link, path, sizeof path - 1);
+	if (length <= 0)
+		return false;
+	path[length] = '\0';
+	return is_temporary(path);
+}
+
+ssize_t write(int descriptor, const void *data, size_t size)
+{
+	static ssize_t (*real)(int, const void *, size_t);
+	if (!real)
+		real = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
+	if (failing("write") && descriptor_is_temporary(descriptor)) {
+		errno = ENOSPC;
+		return -1;
+	}
+	return real(descriptor, data, size);
+}
+
+int fsync(int descriptor)
+{
+	static int (*real)(int);
+	if (!real)
+		real = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
+	if (failing("fsync") && descriptor_is_temporary(descriptor)) {
+		errno = EIO;
+		return -1;
+	}
+	return real(descriptor);
+}
+
+int rename(const char *from, const char *to)
+{
+	static int (*real)(const char *, const char *);
+	if (!real)
+		real = (int (*)(const char *, const char *))dlsym(RTLD_NEXT, "rename");
+	if (failing("rename") && is_temporary(from)) {
+		errno = EIO;
+		return -1;
+	}
+	return real(from, to);
+}
+
+static int open_with(const char *name, const char *path, int flags, va_list args)
+{
+	int (*real)(const char *, int, ...) = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, name);
+	mode_t mode = (flags & O_CREAT) ? (mode_t)va_arg(args, int) : 0;
+	size_t length = strlen(path);
+	if (failing("lock") && length > 5 && strcmp(path + length - 5, ".lock") == 0) {
+		errno = EACCES;
+		return -1;
+	}
+	return real(path, flags, mode);
+}
+
+int open(const char *path, int flags, ...)
+{
+	va_list args;
+	va_start(args, flags);
+	int descriptor = open_with("open", path, flags, args);
+	va_end(args);
+	return descriptor;
+}
+
+int open64(const char *path, int flags, ...)
+{
+	va_list args;
+	va_start(args, flags);
+	int descriptor = open_with("open64", path, flags, args);
+	va_end(args);
+	return descriptor;
+}
