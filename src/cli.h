@@ -66,6 +66,7 @@ struct cli {
 	const char *plan_path;
 	const char *units_path;
 	bool units_given;          /* --units was on the command line */
+	bool plan_is_shipped;      /* no -f, DUTY_FILE or working copy: the shipped plan */
 	date_t today;
 	enum format format;
 	bool format_given;

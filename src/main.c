@@ -289,8 +289,10 @@ static bool find_data(struct cli *cli, char **owned_plan_path, char **owned_unit
 			cli->plan_path = from_environment;
 		} else {
 			*owned_plan_path = working_plan_path();
-			if (!*owned_plan_path)
+			if (!*owned_plan_path) {
 				*owned_plan_path = cli_shipped_plan_path();
+				cli->plan_is_shipped = true;
+			}
 			cli->plan_path = *owned_plan_path;
 		}
 	}

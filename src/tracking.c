@@ -48,8 +48,22 @@ static bool is_permission_error(int error)
 	return error == EACCES || error == EPERM || error == EROFS;
 }
 
+static void explain_init(const struct cli *cli, const char *why)
+{
+	char *working = cli_working_directory();
+	cli_error(_("%s %s. Run `duty init` to copy the plan to %s/; duty uses that copy from then on."),
+		  cli->plan_path, why, working ? working : "~/.local/share/duty");
+	free(working);
+}
+
 int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, int refused_code)
 {
+	/* The shipped plan is the reference copy: progress goes into a copy,
+	 * unless the user names the file with -f or DUTY_FILE. */
+	if (cli->plan_is_shipped) {
+		explain_init(cli, _("is the plan shipped with duty, kept as it is"));
+		return EXIT_OUTPUT;
+	}
 	struct diagnostics diag;
 	diagnostics_init(&diag, 5);
 	struct load_options options = { .encoding = cli->encoding };
@@ -82,13 +96,8 @@ int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, int refu
 				fprintf(stderr, "duty: %s\n", line);
 			free(line);
 		}
-		if (is_permission_error(error)) {
-			char *working = cli_working_directory();
-			cli_error(_("%s cannot be written here (it may be the installed, read-only copy). "
-				    "Run `duty init` to copy the plan to %s/; duty uses that copy from then on."),
-				  cli->plan_path, working ? working : "~/.local/share/duty");
-			free(working);
-		}
+		if (is_permission_error(error))
+			explain_init(cli, _("cannot be written here (it may be the installed, read-only copy)"));
 		code = EXIT_OUTPUT;
 		break;
 	}
