@@ -44,7 +44,9 @@ REPLAYS      := $(FUZZERS:%=$(BUILD)/tests/replay_%)
 SEEDS_load   := data tests/data tests/fuzz/regressions/load
 SEEDS_units  := tests/fuzz/seeds/units tests/fuzz/regressions/units
 
-.PHONY: all run test check-unit check-cli check-fuzz-regressions deps deps-test fuzz memcheck clean
+BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/csvfloor $(BUILD)/bench/measure
+
+.PHONY: all run test bench bench-data check-unit check-cli check-fuzz-regressions deps deps-test fuzz memcheck clean
 
 all: $(BUILD)/duty
 
@@ -140,6 +142,22 @@ memcheck: deps-memcheck
 	@for t in $(UNIT_TESTS); do echo "== valgrind $$t"; $(VALGRIND) ./$$t >/dev/null || exit 1; done
 	@DUTY_TEST_WRAPPER="$(VALGRIND)" bash tests/cli/run.sh build/duty
 	@echo "memcheck: no errors, no leaks"
+
+$(BUILD)/bench/%: bench/%.c | $(BUILD)/obj
+	@mkdir -p $(BUILD)/bench
+	$(CC) -std=c11 -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror $< -lcsv -o $@
+
+# Synthetic plans of 10k, 100k and 1M tasks in bench/data/ (not committed).
+bench-data: $(BENCH_TOOLS)
+	@mkdir -p bench/data
+	@for n in 10000 100000 1000000; do \
+		[ -s bench/data/plan_$$n.csv ] || { echo "generating $$n tasks"; \
+		./$(BUILD)/bench/gen $$n 2018 bench/data/plan_$$n.csv bench/data/peer_$$n.csv; }; \
+	done
+
+# The benchmark: table in docs/performance.md (see bench/run.sh).
+bench: deps all bench-data
+	@bash bench/run.sh
 
 clean:
 	rm -rf build build-asan $(FUZZ_DIR)

@@ -1,9 +1,8 @@
 /*
  * csvread.c - feeds libcsv one physical line at a time so that every row
- * gets its starting line and byte span, which libcsv itself does not track.
- * Field bytes are copied out of libcsv's buffer into one reusable row
- * buffer; offsets (not pointers) are kept until the row is complete because
- * the buffer may move when it grows.
+ * gets its starting line and byte span, which libcsv itself does not track,
+ * and keeps each field's content in the input buffer itself (see
+ * on_field), so loading copies no text.
  */
 #include "duty/csvread.h"
 
@@ -13,59 +12,43 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct field_slot {
-	size_t offset;
-	size_t length;
-};
-
 struct reader {
-	char *bytes;                 /* all field bytes of the current row */
-	size_t bytes_used, bytes_capacity;
-	struct field_slot *slots;
-	size_t slot_count, slot_capacity;
-	struct csv_field *fields;    /* built from slots when a row completes */
-	size_t field_capacity;
+	char *data;                  /* the input; field contents are written over it */
+	size_t cursor;               /* where the next field's content goes */
+	struct csv_field *fields;    /* the current row's fields, pointing into data */
+	size_t field_count, field_capacity;
 	bool row_complete;
 	bool out_of_memory;
 };
 
-static bool grow(void **memory, size_t *capacity, size_t need, size_t element)
-{
-	if (need <= *capacity)
-		return true;
-	size_t fresh = *capacity ? *capacity : 16;
-	while (fresh < need) {
-		if (fresh > SIZE_MAX / 2 / element)
-			return false;
-		fresh *= 2;
-	}
-	void *grown = realloc(*memory, fresh * element);
-	if (!grown)
-		return false;
-	*memory = grown;
-	*capacity = fresh;
-	return true;
-}
-
-static void on_field(void *data, size_t length, void *context)
+/* libcsv hands each field after reading its closing comma or line end.
+ * Its content, with quotes and doubled quotes undone, is never longer
+ * than the bytes it came from, so writing the contents one after another
+ * from the row's first byte never overtakes what libcsv has yet to read:
+ * the fields end up NUL-terminated in the input itself, with no copy. */
+static void on_field(void *content, size_t length, void *context)
 {
 	struct reader *reader = context;
 	if (reader->out_of_memory)
 		return;
-	if (length > SIZE_MAX / 2 - reader->bytes_used
-	    || !grow((void **)&reader->bytes, &reader->bytes_capacity, reader->bytes_used + length + 1, 1)
-	    || !grow((void **)&reader->slots, &reader->slot_capacity, reader->slot_count + 1,
-		     sizeof *reader->slots)) {
-		reader->out_of_memory = true;
-		return;
+	if (reader->field_count == reader->field_capacity) {
+		size_t capacity = reader->field_capacity ? reader->field_capacity * 2 : 64;
+		struct csv_field *grown = realloc(reader->fields, capacity * sizeof *grown);
+		if (!grown) {
+			reader->out_of_memory = true;
+			return;
+		}
+		reader->fields = grown;
+		reader->field_capacity = capacity;
 	}
+	char *target = reader->data + reader->cursor;
 	if (length)
-		memcpy(reader->bytes + reader->bytes_used, data, length);
-	reader->bytes[reader->bytes_used + length] = '\0';
-	reader->slots[reader->slot_count].offset = reader->bytes_used;
-	reader->slots[reader->slot_count].length = length;
-	reader->slot_count++;
-	reader->bytes_used += length + 1;
+		memmove(target, content, length);
+	target[length] = '\0';
+	reader->fields[reader->field_count].data = target;
+	reader->fields[reader->field_count].length = length;
+	reader->field_count++;
+	reader->cursor += length + 1;
 }
 
 static void on_row_end(int terminator, void *context)
@@ -75,75 +58,41 @@ static void on_row_end(int terminator, void *context)
 	reader->row_complete = true;
 }
 
-static int never_space(unsigned char c)
+static void reset_row(struct reader *reader, size_t next_row)
 {
-	(void)c;
-	return 0;
-}
-
-static void reset_row(struct reader *reader)
-{
-	reader->bytes_used = 0;
-	reader->slot_count = 0;
+	reader->cursor = next_row;
+	reader->field_count = 0;
 	reader->row_complete = false;
 }
 
 static bool deliver_row(struct reader *reader, struct csv_row *row, const struct csv_callbacks *callbacks,
-			void *context)
+			void *context, size_t next_row)
 {
-	if (!grow((void **)&reader->fields, &reader->field_capacity, reader->slot_count + 1,
-		  sizeof *reader->fields)) {
-		reader->out_of_memory = true;
-		return false;
-	}
-	for (size_t i = 0; i < reader->slot_count; i++) {
-		reader->fields[i].data = reader->bytes + reader->slots[i].offset;
-		reader->fields[i].length = reader->slots[i].length;
-	}
 	row->fields = reader->fields;
-	row->count = reader->slot_count;
+	row->count = reader->field_count;
 	bool go_on = callbacks->row(row, context);
-	reset_row(reader);
+	reset_row(reader, next_row);
 	return go_on;
 }
 
 static bool start_parser(struct csv_parser *parser)
 {
-	if (csv_init(parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
-		return false;
-	csv_set_space_func(parser, never_space);
-	return true;
+	/* libcsv's own space handling (spaces and tabs around unquoted fields
+	 * are dropped) is inline; a space function would cost a call per byte. */
+	return csv_init(parser, CSV_STRICT | CSV_STRICT_FINI) == 0;
 }
 
-/* Finds the line and field on which the still-open quoted field of a row
- * began, by scanning the row's bytes with the same quoting rules. */
-static long line_of_open_quote(const char *data, size_t start, size_t end, long line, size_t *field)
+/* The line where an unclosed quoted field opened: the row's first line,
+ * plus the line breaks inside the fields before it. */
+static long line_of_open_quote(const struct reader *reader, long row_line)
 {
-	bool in_quotes = false, field_start = true;
-	long open_line = line;
-	size_t index = 0;
-	*field = 0;
-	for (size_t i = start; i < end; i++) {
-		char c = data[i];
-		if (in_quotes) {
-			if (c == '"') {
-				if (i + 1 < end && data[i + 1] == '"')
-					i++;
-				else
-					in_quotes = false;
-			}
-		} else if (c == '"' && field_start) {
-			in_quotes = true;
-			open_line = line;
-			*field = index;
-		} else if (c == ',') {
-			index++;
-		}
-		if (c == '\n')
-			line++;
-		field_start = c == ',' || c == '\n' || (c == '\r' && !in_quotes);
+	long line = row_line;
+	for (size_t f = 0; f < reader->field_count; f++) {
+		const char *content = reader->fields[f].data;
+		for (size_t i = 0; i < reader->fields[f].length; i++)
+			line += content[i] == '\n';
 	}
-	return open_line;
+	return line;
 }
 
 static const char *field_name(const struct csv_callbacks *callbacks, size_t index, void *context)
@@ -157,10 +106,10 @@ static bool is_blank_line(const char *line, size_t length)
 	       || (length == 2 && line[0] == '\r' && line[1] == '\n');
 }
 
-bool csv_read(const char *data, size_t size, const char *file, const struct csv_callbacks *callbacks,
+bool csv_read(char *data, size_t size, const char *file, const struct csv_callbacks *callbacks,
 	      void *context, struct diagnostics *diag)
 {
-	struct reader reader = { 0 };
+	struct reader reader = { .data = data };
 	struct csv_parser parser;
 	bool ok = true;        /* no problem found */
 	bool stopped = false;  /* the callback or memory ended the reading */
@@ -181,6 +130,7 @@ bool csv_read(const char *data, size_t size, const char *file, const struct csv_
 			in_row = true;
 			row.line = line;
 			row.start = offset;
+			reader.cursor = offset;
 		}
 		size_t parsed = csv_parse(&parser, data + offset, length, on_field, on_row_end, &reader);
 		if (reader.out_of_memory) {
@@ -189,7 +139,7 @@ bool csv_read(const char *data, size_t size, const char *file, const struct csv_
 		}
 		if (parsed != length) {
 			char bad = data[offset + parsed];
-			size_t field = reader.slot_count;
+			size_t field = reader.field_count;
 			const char *column = field_name(callbacks, field, context);
 			char where[48] = "";
 			if (!column)
@@ -208,7 +158,7 @@ bool csv_read(const char *data, size_t size, const char *file, const struct csv_
 			ok = false;
 			/* Resume with a fresh parser on the next line. */
 			csv_free(&parser);
-			reset_row(&reader);
+			reset_row(&reader, end);
 			in_row = false;
 			if (!start_parser(&parser)) {
 				diag_error(diag, file, line, NULL, "out of memory while restarting the CSV parser");
@@ -218,7 +168,7 @@ bool csv_read(const char *data, size_t size, const char *file, const struct csv_
 			row.end = end;
 			row.end_line = line;
 			in_row = false;
-			if (!deliver_row(&reader, &row, callbacks, context)) {
+			if (!deliver_row(&reader, &row, callbacks, context, end)) {
 				stopped = true;
 				break;
 			}
@@ -230,16 +180,15 @@ bool csv_read(const char *data, size_t size, const char *file, const struct csv_
 
 	if (!stopped) {
 		if (csv_fini(&parser, on_field, on_row_end, &reader) != 0) {
-			size_t field = 0;
-			long open_line = line_of_open_quote(data, row.start, size, row.line, &field);
-			diag_error(diag, file, open_line, field_name(callbacks, field, context),
+			diag_error(diag, file, line_of_open_quote(&reader, row.line),
+				   field_name(callbacks, reader.field_count, context),
 				   "a quoted field starts on this line but its closing quote never comes; "
 				   "expected a \" before the end of the file");
 			ok = false;
 		} else if (reader.row_complete && in_row && !reader.out_of_memory) {
 			row.end = size;
 			row.end_line = line;
-			if (!deliver_row(&reader, &row, callbacks, context))
+			if (!deliver_row(&reader, &row, callbacks, context, size))
 				stopped = true;
 		}
 	}
@@ -250,8 +199,6 @@ bool csv_read(const char *data, size_t size, const char *file, const struct csv_
 	csv_free(&parser);
 	if (stopped)
 		ok = false;
-	free(reader.bytes);
-	free(reader.slots);
 	free(reader.fields);
 	return ok;
 }

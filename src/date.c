@@ -57,6 +57,14 @@ date_t date_month_last_day(month_t month)
 	return date_make(year, number, date_days_in_month(year, number));
 }
 
+date_t date_next_day(date_t date)
+{
+	int year = date_year(date), month = date_month_number(date), day = date_day(date);
+	if (day < date_days_in_month(year, month))
+		return date + 1;
+	return month == 12 ? date_make(year + 1, 1, 1) : date_make(year, month + 1, 1);
+}
+
 month_t month_next(month_t month)
 {
 	return month % 100 == 12 ? (month / 100 + 1) * 100 + 1 : month + 1;

@@ -429,8 +429,16 @@ enum edit_result plan_edit(const char *path, const struct unit_directory *units,
 		raw.data = bytes + bom;
 		raw.size = size - bom;
 		raw.header_line = plan->header_line;
+		/* csvread writes over what it parses; the spans are of this copy's
+		 * bytes, which are the file's. */
 		static const struct csv_callbacks callbacks = { collect_row, NULL };
-		bool ok = csv_read(raw.data, raw.size, path, &callbacks, &raw, diag) && !raw.failed && raw.header;
+		char *scratch = malloc(raw.size + 1);
+		bool ok = scratch != NULL;
+		if (ok) {
+			memcpy(scratch, raw.data, raw.size);
+			ok = csv_read(scratch, raw.size, path, &callbacks, &raw, diag) && !raw.failed && raw.header;
+		}
+		free(scratch);
 		strbuf_append(&out, bytes, bom);
 		ok = ok && apply_edits(&raw, plan, &edits, &out, diag);
 		if (ok)

@@ -8,16 +8,25 @@
 #include "duty/render.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* The plan outlives every tree made from it, so its strings are referred
+ * to, not copied, and the keys below are constants: a task's tree costs a
+ * few allocations instead of dozens. */
+static cJSON *reference(const char *text)
+{
+	return cJSON_CreateStringReference(text);
+}
 
 static cJSON *string_or_null(const char *text)
 {
-	return text && *text ? cJSON_CreateString(text) : cJSON_CreateNull();
+	return text && *text ? reference(text) : cJSON_CreateNull();
 }
 
 static void add(cJSON *object, const char *key, cJSON *value)
 {
-	if (object && value && !cJSON_AddItemToObject(object, key, value))
+	if (object && value && !cJSON_AddItemToObjectCS(object, key, value))
 		cJSON_Delete(value);
 }
 
@@ -32,7 +41,7 @@ static cJSON *unit_names(const struct plan *plan, const struct task *task)
 {
 	cJSON *names = cJSON_CreateArray();
 	for (size_t u = 0; names && u < task->unit_count; u++)
-		cJSON_AddItemToArray(names, cJSON_CreateString(plan->units->units[task->units[u]].name));
+		cJSON_AddItemToArray(names, reference(plan->units->units[task->units[u]].name));
 	return names;
 }
 
@@ -47,8 +56,8 @@ static cJSON *json_milestone(const struct milestone *milestone)
 	add(object, "deadline", date_string(milestone->deadline));
 	add(object, "phrase", string_or_null(milestone->phrase));
 	add(object, "implied", cJSON_CreateBool(milestone->implied));
-	add(object, "text", cJSON_CreateString(milestone->text));
-	add(object, "status", cJSON_CreateString(milestone->done_on ? "done" : "pending"));
+	add(object, "text", reference(milestone->text));
+	add(object, "status", reference(milestone->done_on ? "done" : "pending"));
 	add(object, "done_on", date_or_null(milestone->done_on));
 	add(object, "note", string_or_null(milestone->note));
 	return object;
@@ -57,8 +66,8 @@ static cJSON *json_milestone(const struct milestone *milestone)
 cJSON *json_target(const struct target *target)
 {
 	cJSON *object = cJSON_CreateObject();
-	add(object, "metric", cJSON_CreateString(target->metric));
-	add(object, "op", cJSON_CreateString(target_op_text(target->op)));
+	add(object, "metric", reference(target->metric));
+	add(object, "op", reference(target_op_text(target->op)));
 	add(object, "value", cJSON_CreateNumber(target->value));
 	add(object, "unit", string_or_null(target->unit));
 	add(object, "text", string_or_null(target->text));
@@ -78,17 +87,17 @@ cJSON *json_target(const struct target *target)
 
 static cJSON *via_value(const struct plan *plan, size_t via)
 {
-	return via == NO_GROUP ? cJSON_CreateNull() : cJSON_CreateString(plan->units->units[via].name);
+	return via == NO_GROUP ? cJSON_CreateNull() : reference(plan->units->units[via].name);
 }
 
 cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via, size_t via)
 {
 	cJSON *object = cJSON_CreateObject();
 	add(object, "id", cJSON_CreateNumber((double)task->id));
-	add(object, "title", cJSON_CreateString(task->title));
-	add(object, "requirement", cJSON_CreateString(task->requirement));
+	add(object, "title", reference(task->title));
+	add(object, "requirement", reference(task->requirement));
 	add(object, "units", unit_names(plan, task));
-	add(object, "units_text", cJSON_CreateString(task->units_text));
+	add(object, "units_text", reference(task->units_text));
 	add(object, "units_etc", cJSON_CreateBool(task->units_etc));
 	cJSON *milestones = cJSON_CreateArray();
 	for (size_t m = 0; milestones && m < task->milestone_count; m++)
@@ -101,7 +110,7 @@ cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via
 	if (plan->extra_column_count) {
 		cJSON *extra = cJSON_CreateObject();
 		for (size_t e = 0; extra && e < plan->extra_column_count; e++)
-			add(extra, plan->extra_columns[e], cJSON_CreateString(task->extras[e]));
+			add(extra, plan->extra_columns[e], reference(task->extras[e]));
 		add(object, "extra", extra);
 	}
 	if (with_via)
@@ -116,11 +125,11 @@ cJSON *json_due(const struct plan *plan, const struct milestone_match *match, bo
 	cJSON *object = cJSON_CreateObject();
 	add(object, "task", cJSON_CreateNumber((double)task->id));
 	add(object, "milestone", cJSON_CreateNumber((double)(match->index + 1)));
-	add(object, "title", cJSON_CreateString(task->title));
+	add(object, "title", reference(task->title));
 	add(object, "deadline", date_string(milestone->deadline));
 	add(object, "phrase", string_or_null(milestone->phrase));
 	add(object, "implied", cJSON_CreateBool(milestone->implied));
-	add(object, "text", cJSON_CreateString(milestone->text));
+	add(object, "text", reference(milestone->text));
 	add(object, "units", unit_names(plan, task));
 	if (with_via)
 		add(object, "via", via_value(plan, match->via));
@@ -146,19 +155,36 @@ static void print_tabs(FILE *out, int depth)
 
 void json_print_indented(FILE *out, const cJSON *item, int depth)
 {
-	char *text = cJSON_Print(item);
+	/* One buffer for all prints, grown when an item does not fit. */
+	static char *buffer;
+	static int capacity;
+	if (!buffer) {
+		capacity = 1 << 16;
+		buffer = malloc((size_t)capacity);
+	}
+	while (buffer && !cJSON_PrintPreallocated((cJSON *)item, buffer, capacity, true)) {
+		char *grown = capacity < (1 << 28) ? realloc(buffer, (size_t)capacity * 2) : NULL;
+		if (!grown) {
+			free(buffer);
+			buffer = NULL;
+			break;
+		}
+		buffer = grown;
+		capacity *= 2;
+	}
+	char *text = buffer;
 	if (!text) {
 		fputs("null", out);
 		return;
 	}
 	/* cJSON escapes newlines inside strings, so every raw newline here is
 	 * formatting and may take the extra indentation. */
-	for (const char *p = text; *p; p++) {
-		fputc(*p, out);
-		if (*p == '\n')
-			print_tabs(out, depth);
+	const char *line = text;
+	for (const char *newline; (newline = strchr(line, '\n')) != NULL; line = newline + 1) {
+		fwrite(line, 1, (size_t)(newline - line) + 1, out);
+		print_tabs(out, depth);
 	}
-	cJSON_free(text);
+	fputs(line, out);
 }
 
 void json_array_begin(struct json_array_writer *writer, FILE *out, int depth)

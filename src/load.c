@@ -63,6 +63,9 @@ enum {
 };
 enum { GROUP_FIELDS = 8 };
 
+/* Marks an id index value as the line of a row that was not kept. */
+#define ROW_LINE ((size_t)1 << (sizeof(size_t) * 8 - 2))
+
 struct column_group {
 	unsigned number;               /* N in milestoneN_... */
 	size_t columns[GROUP_FIELDS];  /* SIZE_MAX when the header lacks it */
@@ -94,7 +97,6 @@ struct plan_loader {
 	size_t extra_count;
 
 	size_t task_capacity;
-	struct name_index *seen_ids;   /* id -> line of its first row, stored or not */
 	/* Scratch space reused for every row. */
 	struct milestone *row_milestones;
 	struct target *row_targets;
@@ -109,6 +111,10 @@ struct plan_loader {
 
 static bool parse_bool(const char *text, size_t length, bool *value)
 {
+	if (length == 1 && (text[0] == '0' || text[0] == '1')) {
+		*value = text[0] == '1';
+		return true;
+	}
 	static const char *const yes[] = { "1", "true", "yes", "y", "是", NULL };
 	static const char *const no[] = { "0", "false", "no", "n", "否", "", NULL };
 	for (size_t i = 0; yes[i]; i++)
@@ -431,16 +437,20 @@ static const char *column_name(const struct plan_loader *loader, size_t column)
 	return column < loader->width ? loader->header[column] : NULL;
 }
 
-static char *copy_field(struct plan_loader *loader, struct field_text field)
+/* Keeps a field: its text already lies NUL-terminated in the plan's own
+ * copy of the file (csvread puts it there); trimming only moves the end. */
+static const char *copy_field(struct plan_loader *loader, struct field_text field)
 {
-	char *copy = arena_strndup(&loader->plan->arena, field.text, field.length);
-	if (!copy)
-		loader->out_of_memory = true;
-	return copy;
+	(void)loader;
+	if (field.length == 0)
+		return "";   /* also a column the file does not have */
+	char *text = (char *)field.text;
+	text[field.length] = '\0';
+	return text;
 }
 
 /* Keeps the cell exactly as written (only surrounding spaces trimmed). */
-static char *copy_column(struct plan_loader *loader, const struct csv_row *row, size_t column)
+static const char *copy_column(struct plan_loader *loader, const struct csv_row *row, size_t column)
 {
 	return copy_field(loader, sheet_field(row, column));
 }
@@ -851,16 +861,18 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 		char key[24];
 		int key_length = snprintf(key, sizeof key, "%ld", task.id);
 		id_key = arena_strndup(&plan->arena, key, (size_t)key_length);
-		size_t first_line = SIZE_MAX;
-		if (!id_key || !name_index_add(loader->seen_ids, id_key, strlen(id_key), (size_t)row->line,
-					       &first_line)) {
+		/* plan->ids maps an id to its task's index, or, for a row with
+		 * problems (not kept), to ROW_LINE | its line: a repeat is found
+		 * either way. */
+		size_t first = SIZE_MAX;
+		if (!id_key || !name_index_add(plan->ids, id_key, strlen(id_key), ROW_LINE | (size_t)row->line, &first)) {
 			loader->out_of_memory = true;
 			return false;
 		}
-		if (first_line != SIZE_MAX)
+		if (first != SIZE_MAX)
 			diag_error(loader->diag, loader->file, row->line, id_column,
-				   "the id %ld is used twice: task %ld is already on line %zu",
-				   task.id, task.id, first_line);
+				   "the id %ld is used twice: task %ld is already on line %ld", task.id, task.id,
+				   first & ROW_LINE ? (long)(first & ~ROW_LINE) : plan->tasks[first].line);
 	}
 	require_text(loader, row, COLUMN_TITLE, "title");
 	require_text(loader, row, COLUMN_REQUIREMENT, "requirement");
@@ -930,7 +942,7 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 		check_consistency(loader, row, &task);
 
 	struct task *slot = next_task_slot(loader);
-	if (!slot || !name_index_add(plan->ids, id_key, strlen(id_key), plan->task_count, NULL)) {
+	if (!slot || !name_index_put(plan->ids, id_key, strlen(id_key), plan->task_count)) {
 		loader->out_of_memory = true;
 		return false;
 	}
@@ -969,6 +981,7 @@ void plan_free(struct plan *plan)
 {
 	if (!plan)
 		return;
+	free(plan->text);
 	name_index_free(plan->ids);
 	free(plan->tasks);
 	arena_free(&plan->arena);
@@ -980,7 +993,7 @@ const struct task *plan_find_task(const struct plan *plan, long id)
 	char key[24];
 	int length = snprintf(key, sizeof key, "%ld", id);
 	size_t index = name_index_get(plan->ids, key, (size_t)length);
-	return index == SIZE_MAX ? NULL : &plan->tasks[index];
+	return index < plan->task_count ? &plan->tasks[index] : NULL;
 }
 
 size_t plan_milestone_count(const struct plan *plan)
@@ -1005,7 +1018,8 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-static struct plan *load_from_input(const char *name, const struct input *input,
+/* Takes the input's text: the plan's strings live in it. */
+static struct plan *load_from_input(const char *name, struct input *input,
 				    const struct unit_directory *units, const struct load_options *options,
 				    struct diagnostics *diag)
 {
@@ -1015,11 +1029,12 @@ static struct plan *load_from_input(const char *name, const struct input *input,
 		return NULL;
 	}
 	arena_init(&plan->arena);
+	plan->text = input->data;
+	input->data = NULL;
 	plan->units = units;
 	plan->file = arena_strdup(&plan->arena, name);
-	plan->ids = name_index_new(input->size / 256 + 16);
+	plan->ids = name_index_new(1024);
 	plan->encoding = input->encoding;
-	struct name_index *seen_ids = name_index_new(input->size / 256 + 16);
 	size_t *unit_stamps = calloc(units ? units->count + 1 : 1, sizeof *unit_stamps);
 	struct plan_loader loader = {
 		.plan = plan,
@@ -1028,18 +1043,18 @@ static struct plan *load_from_input(const char *name, const struct input *input,
 		.file = name,
 		.milestones = { "milestone", milestone_fields, MILESTONE_FIELDS, NULL, 0 },
 		.targets = { "target", target_fields, TARGET_FIELDS, NULL, 0 },
-		.seen_ids = seen_ids,
 		.options = options,
 		.unit_stamps = unit_stamps,
 	};
 	size_t errors_before = diag->errors;
-	if (!plan->file || !plan->ids || !seen_ids || !unit_stamps) {
+	if (!plan->file || !plan->ids || !unit_stamps) {
 		loader.out_of_memory = true;
 	} else {
 		static const struct csv_callbacks callbacks = { on_plan_row, plan_column_name };
-		csv_read(input->data, input->size, name, &callbacks, &loader, diag);
+		long last_line = input_line_of(plan->text, input->size);
+		csv_read(plan->text, input->size, name, &callbacks, &loader, diag);
 		if (!loader.out_of_memory && !loader.have_header && diag->errors == errors_before)
-			diag_error(diag, name, input_line_of(input->data, input->size), NULL,
+			diag_error(diag, name, last_line, NULL,
 				   "no header row found: expected a row naming the columns, starting "
 				   "with \"id,title,requirement,units_text,units\"");
 		else if (!loader.out_of_memory && plan->task_count == 0 && diag->errors == errors_before)
@@ -1049,7 +1064,6 @@ static struct plan *load_from_input(const char *name, const struct input *input,
 		diag_error(diag, name, 0, NULL, "out of memory while loading the plan");
 	if (!plan->title && !loader.out_of_memory)
 		plan->title = arena_strdup(&plan->arena, base_name(name));
-	name_index_free(seen_ids);
 	free(unit_stamps);
 	free(loader.milestones.groups);
 	free(loader.targets.groups);

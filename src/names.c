@@ -10,9 +10,9 @@
 
 struct slot {
 	const char *name;
-	size_t length;
 	size_t value;
-	uint64_t hash;
+	uint32_t length;   /* names are short; longer ones are not indexed */
+	uint32_t hash;
 };
 
 struct name_index {
@@ -21,12 +21,12 @@ struct name_index {
 	size_t count;
 };
 
-static uint64_t hash_bytes(const char *text, size_t length)
+static uint32_t hash_bytes(const char *text, size_t length)
 {
-	uint64_t hash = 1469598103934665603ULL;
+	uint32_t hash = 2166136261u;
 	for (size_t i = 0; i < length; i++) {
 		hash ^= (unsigned char)text[i];
-		hash *= 1099511628211ULL;
+		hash *= 16777619u;
 	}
 	return hash;
 }
@@ -57,7 +57,7 @@ void name_index_free(struct name_index *index)
 }
 
 static struct slot *probe(struct slot *slots, size_t capacity, const char *name, size_t length,
-			  uint64_t hash)
+			  uint32_t hash)
 {
 	size_t mask = capacity - 1;
 	for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
@@ -91,9 +91,11 @@ static bool grow(struct name_index *index)
 bool name_index_add(struct name_index *index, const char *name, size_t length, size_t value,
 		    size_t *existing)
 {
+	if (length > UINT32_MAX)
+		return false;
 	if ((index->count + 1) * 2 > index->capacity && !grow(index))
 		return false;
-	uint64_t hash = hash_bytes(name, length);
+	uint32_t hash = hash_bytes(name, length);
 	struct slot *slot = probe(index->slots, index->capacity, name, length, hash);
 	if (slot->name) {
 		if (existing)
@@ -101,7 +103,7 @@ bool name_index_add(struct name_index *index, const char *name, size_t length, s
 		return true;
 	}
 	slot->name = name;
-	slot->length = length;
+	slot->length = (uint32_t)length;
 	slot->value = value;
 	slot->hash = hash;
 	index->count++;
@@ -110,9 +112,23 @@ bool name_index_add(struct name_index *index, const char *name, size_t length, s
 	return true;
 }
 
+bool name_index_put(struct name_index *index, const char *name, size_t length, size_t value)
+{
+	size_t existing;
+	if (!name_index_add(index, name, length, value, &existing))
+		return false;
+	if (existing != SIZE_MAX) {
+		uint32_t hash = hash_bytes(name, length);
+		probe(index->slots, index->capacity, name, length, hash)->value = value;
+	}
+	return true;
+}
+
 size_t name_index_get(const struct name_index *index, const char *name, size_t length)
 {
-	uint64_t hash = hash_bytes(name, length);
+	if (length > UINT32_MAX)
+		return SIZE_MAX;
+	uint32_t hash = hash_bytes(name, length);
 	struct slot *slot = probe(index->slots, index->capacity, name, length, hash);
 	return slot->name ? slot->value : SIZE_MAX;
 }

@@ -167,7 +167,15 @@ static bool print_row(FILE *out, const struct table *table, const size_t *widths
 	bool ok = true;
 	for (size_t c = 0; c < table->column_count; c++) {
 		cells[c].text = texts[c];
-		cells[c].count = text_wrap(texts[c], wrap ? widths[c] : 0, &cells[c].lines);
+		if (!wrap && !strchr(texts[c], '\n')) {
+			/* Unwrapped and one line: no need to cut it into pieces. */
+			cells[c].lines = malloc(sizeof *cells[c].lines);
+			cells[c].count = cells[c].lines ? 1 : 0;
+			if (cells[c].lines)
+				*cells[c].lines = (struct text_span){ 0, strlen(texts[c]) };
+		} else {
+			cells[c].count = text_wrap(texts[c], wrap ? widths[c] : 0, &cells[c].lines);
+		}
 		if (cells[c].count == 0)
 			ok = false;
 		if (cells[c].count > height)

@@ -65,13 +65,30 @@ size_t utf8_decode(const char *text, size_t length, uint32_t *codepoint)
 
 size_t utf8_validate(const char *text, size_t length)
 {
+	const unsigned char *bytes = (const unsigned char *)text;
 	size_t offset = 0;
 	while (offset < length) {
-		/* ASCII fast path: most CSV syntax and digits. */
-		if ((unsigned char)text[offset] < 0x80) {
-			offset++;
+		unsigned char first = bytes[offset];
+		if (first < 0x80) {
+			/* Eight ASCII bytes at a time: CSV syntax, digits, dates. */
+			uint64_t word;
+			if (length - offset >= 8 && (memcpy(&word, bytes + offset, 8), !(word & 0x8080808080808080ULL)))
+				offset += 8;
+			else
+				offset++;
 			continue;
 		}
+		/* Runs of Chinese: three bytes with an E1-EC or EE-EF lead can be
+		 * neither overlong nor a surrogate, so the check is this loop. */
+		while (length - offset >= 3) {
+			unsigned char lead = bytes[offset];
+			if (lead < 0xE1 || lead > 0xEF || lead == 0xED || (bytes[offset + 1] & 0xC0) != 0x80
+			    || (bytes[offset + 2] & 0xC0) != 0x80)
+				break;
+			offset += 3;
+		}
+		if (offset >= length || bytes[offset] < 0x80)
+			continue;
 		uint32_t codepoint;
 		size_t used = utf8_decode(text + offset, length - offset, &codepoint);
 		if (used == 0)
@@ -482,6 +499,17 @@ bool text_parse_decimal(const char *text, size_t length, double *value)
 	length = text_trim(&text, length);
 	if (length == 0 || length > 63)
 		return false;
+	/* Whole numbers (most targets) without strtod. */
+	if (length < 16) {
+		uint64_t whole = 0;
+		size_t i = 0;
+		while (i < length && text[i] >= '0' && text[i] <= '9')
+			whole = whole * 10 + (uint64_t)(text[i++] - '0');
+		if (i == length) {
+			*value = (double)whole;
+			return true;
+		}
+	}
 	char buffer[64];
 	memcpy(buffer, text, length);
 	buffer[length] = '\0';

@@ -13,7 +13,7 @@
 #include "duty/diag.h"
 
 struct csv_field {
-	const char *data;   /* NUL-terminated copy, valid during the callback */
+	char *data;         /* NUL-terminated, inside the input buffer */
 	size_t length;
 };
 
@@ -25,6 +25,10 @@ struct csv_row {
 	size_t start;        /* byte offset of the row's first byte */
 	size_t end;          /* byte offset after its line terminator */
 };
+/* The row's raw bytes are overwritten by its field contents (each field
+ * NUL-terminated, quotes undone): they stay valid as long as the input
+ * buffer does, and the raw bytes of a row are gone once it is read. A
+ * caller that needs the raw bytes (to rewrite a file) parses a copy. */
 
 /* Called once per row; return false to stop reading. */
 typedef bool (*csv_row_callback)(const struct csv_row *row, void *context);
@@ -38,14 +42,15 @@ struct csv_callbacks {
 
 /*
  * Parses data[0..size) as RFC 4180 CSV (comma, double quote, LF or CRLF).
- * Fields are passed on exactly as written: no spaces are trimmed. Blank
+ * Spaces and tabs around an unquoted field (or between a quoted field and
+ * its comma) are dropped, as libcsv does; nothing else is changed. Blank
  * lines are skipped. A quote that breaks the rules is reported in diag
  * with its line; reading then resumes on the next line, so one call can
  * report several broken rows. An unterminated quote is reported at the
  * line where it opened. Returns false when a problem was found or the
  * callback stopped the reading.
  */
-bool csv_read(const char *data, size_t size, const char *file, const struct csv_callbacks *callbacks,
+bool csv_read(char *data, size_t size, const char *file, const struct csv_callbacks *callbacks,
 	      void *context, struct diagnostics *diag);
 
 #endif

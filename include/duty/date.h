@@ -36,6 +36,7 @@ void date_format(date_t date, char text[DATE_TEXT_SIZE]);
 void month_format(month_t month, char text[MONTH_TEXT_SIZE]);
 
 month_t month_next(month_t month);
+date_t date_next_day(date_t date);
 
 /* The system's local date. */
 date_t date_today(void);

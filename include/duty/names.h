@@ -19,6 +19,9 @@ void name_index_free(struct name_index *index);
 bool name_index_add(struct name_index *index, const char *name, size_t length, size_t value,
 		    size_t *existing);
 
+/* Adds name -> value, or changes the value of a name already there. */
+bool name_index_put(struct name_index *index, const char *name, size_t length, size_t value);
+
 /* SIZE_MAX when absent. */
 size_t name_index_get(const struct name_index *index, const char *name, size_t length);
 

@@ -2,8 +2,8 @@
  * plan.h - the model of one responsibility table: a plan (title, year) of
  * tasks (重点工作), each with its requirement text, responsible units,
  * milestones (deadlines cut from the requirement) and quantitative targets.
- * Built once by the loader and never changed; every string lives in the
- * plan's arena.
+ * Built once by the loader and never changed; the task strings live in the
+ * plan's copy of the file's text, everything else in the plan's arena.
  */
 #ifndef DUTY_PLAN_H
 #define DUTY_PLAN_H
@@ -17,30 +17,30 @@
 #include "duty/units.h"
 
 struct milestone {
-	date_t deadline;
 	const char *phrase;     /* time phrase as written ("8月前"), "" when implied */
-	bool implied;           /* no time phrase: the year's end by default */
 	const char *text;       /* the part of the requirement it governs */
-	date_t done_on;         /* progress: the day it was done, 0 when not done */
 	const char *note;       /* progress: a note, "" when none */
+	date_t deadline;
+	date_t done_on;         /* progress: the day it was done, 0 when not done */
 	unsigned column_group;  /* N of its milestoneN_* columns */
+	bool implied;           /* no time phrase: the year's end by default */
 };
 
 enum target_op { TARGET_AT_LEAST, TARGET_AT_MOST, TARGET_EQUAL };
 
 struct target {
 	const char *metric;     /* the thing counted */
-	enum target_op op;
-	double value;
 	const char *value_text; /* the value as written, e.g. "4.5" */
 	const char *unit;       /* "%", "家", "份/千人", or "" */
 	const char *text;       /* the words of the requirement that set it */
-	bool reported;          /* progress: a value was reported */
-	double reported_value;
-	const char *reported_text;  /* as written */
-	date_t reported_on;     /* 0 when not given */
+	const char *reported_text;  /* progress: the reported value as written */
 	const char *report_note;
+	double value;
+	double reported_value;
+	enum target_op op;
+	date_t reported_on;     /* 0 when not given */
 	unsigned column_group;  /* N of its targetN_* columns */
+	bool reported;          /* progress: a value was reported */
 };
 
 /* Whether a reported value meets the target: >= and = are met when the
@@ -67,6 +67,7 @@ struct name_index;
 
 struct plan {
 	struct arena arena;
+	char *text;               /* the file's text: the task strings point into it */
 	const char *file;
 	const char *title;
 	int year;

@@ -58,6 +58,13 @@ void csv_write_record(FILE *out, const char *const *fields, size_t count, bool r
 /* True when the field starts with =, +, -, @, tab or CR. */
 bool csv_cell_is_formula(const char *field);
 
+/* --- iCalendar (RFC 5545) -------------------------------------------------- */
+
+void ics_begin(FILE *out, const char *name);
+/* One all-day event for milestone index of task; stamp is DTSTAMP's date. */
+void ics_event(FILE *out, const struct plan *plan, const struct task *task, size_t index, date_t stamp);
+void ics_end(FILE *out);
+
 /* --- JSON ----------------------------------------------------------------- */
 
 /* A task as in docs/json.md; with_via adds "via" (null or the group). */
