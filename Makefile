@@ -21,7 +21,8 @@ WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototy
             -Wformat=2 -Wno-format-nonliteral
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -Iinclude \
-              -DDUTY_VERSION='"$(VERSION)"' -DDUTY_DATADIR='"$(PREFIX)/share/duty"'
+              -DDUTY_VERSION='"$(VERSION)"' -DDUTY_DATADIR='"$(PREFIX)/share/duty"' \
+              -DDUTY_LOCALEDIR='"$(PREFIX)/share/locale"'
 LDLIBS   := -lcsv -lcjson -lm
 
 ifeq ($(SANITIZE),1)
@@ -46,9 +47,44 @@ SEEDS_units  := tests/fuzz/seeds/units tests/fuzz/regressions/units
 
 BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/csvfloor $(BUILD)/bench/measure
 
-.PHONY: all run test bench bench-data check-unit check-cli check-fuzz-regressions deps deps-test fuzz memcheck clean
+MO        := $(BUILD)/locale/zh_CN/LC_MESSAGES/duty.mo
+DESTDIR   ?=
+BINDIR    := $(PREFIX)/bin
+DATADIR   := $(PREFIX)/share/duty
+MANDIR    := $(PREFIX)/share/man/man1
+LOCALEDIR := $(PREFIX)/share/locale
+BASHCOMPDIR := $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  := $(PREFIX)/share/zsh/site-functions
 
-all: $(BUILD)/duty
+.PHONY: all run test install uninstall pot test-browser bench bench-data check-unit check-cli check-fuzz-regressions deps deps-test fuzz memcheck clean
+
+all: $(BUILD)/duty $(MO)
+
+# Translations: po/zh_CN.po compiled beside the binary, where it finds them.
+$(MO): po/zh_CN.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# Maintainers: refresh the template after changing messages.
+pot:
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
+		--package-name=duty --package-version=$(VERSION) -o po/duty.pot src/*.c
+	msgmerge --update --backup=none po/zh_CN.po po/duty.pot
+
+install: all
+	install -D -m 755 $(BUILD)/duty $(DESTDIR)$(BINDIR)/duty
+	install -D -m 644 data/tasks_2018.csv $(DESTDIR)$(DATADIR)/tasks_2018.csv
+	install -D -m 644 data/units.csv $(DESTDIR)$(DATADIR)/units.csv
+	install -D -m 644 docs/duty.1 $(DESTDIR)$(MANDIR)/duty.1
+	install -D -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/duty.mo
+	install -D -m 644 completion/duty.bash $(DESTDIR)$(BASHCOMPDIR)/duty
+	install -D -m 644 completion/_duty $(DESTDIR)$(ZSHCOMPDIR)/_duty
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/duty $(DESTDIR)$(DATADIR)/tasks_2018.csv $(DESTDIR)$(DATADIR)/units.csv \
+		$(DESTDIR)$(MANDIR)/duty.1 $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/duty.mo \
+		$(DESTDIR)$(BASHCOMPDIR)/duty $(DESTDIR)$(ZSHCOMPDIR)/_duty
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard include/duty/*.h) $(wildcard src/*.h) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
@@ -100,7 +136,7 @@ check-unit: $(UNIT_TESTS)
 $(BUILD)/tests/libfailio.so: tests/shim/failio.c | $(BUILD)/tests
 	$(CC) -std=c11 -Wall -Wextra -Werror -O1 -g -shared -fPIC $< -ldl -o $@
 
-check-cli: $(BUILD)/duty $(BUILD)/tests/libfailio.so
+check-cli: $(BUILD)/duty $(MO) $(BUILD)/tests/libfailio.so
 	@bash tests/cli/run.sh $(BUILD)/duty
 
 # Every seed and every input that once crashed a harness, run again.
@@ -116,6 +152,14 @@ test: deps-test
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=1 CFLAGS='-O1 -g' \
 		check-unit check-cli check-fuzz-regressions
 	@echo "all tests passed (normal and ASan+UBSan builds)"
+
+# The duty sheet printed to PDF by headless Chromium (tests/browser/run.sh).
+test-browser: deps-browser
+	@$(MAKE) --no-print-directory BUILD=build all
+	@bash tests/browser/run.sh build/duty
+
+deps-browser:
+	@sh scripts/install-deps.sh browser
 
 # libFuzzer: FUZZ_SECONDS shared between the harnesses. New inputs go to
 # build-fuzz/corpus-NAME; a crash stops the run and leaves its input in

@@ -6,13 +6,16 @@
 # password; otherwise prints the exact command and fails.
 set -u
 
-need="gcc make libc6-dev libcsv-dev libcjson-dev"
+need="gcc make libc6-dev libcsv-dev libcjson-dev gettext"
 case "${1:-build}" in
   build) ;;
-  test) need="$need libcmocka-dev jq" ;;   # jq reads JSON in the CLI tests
+  # jq reads JSON in the CLI tests, python3-icalendar parses the calendars,
+  # groff checks the man page, zsh the zsh completion, locales makes zh_CN.
+  test) need="$need libcmocka-dev jq python3-icalendar groff-base zsh locales" ;;
+  browser) need="$need chromium poppler-utils fonts-wqy-zenhei" ;;
   fuzz) need="$need clang libclang-rt-dev" ;;   # libFuzzer
-  memcheck) need="$need libcmocka-dev jq valgrind" ;;
-  *) echo "usage: install-deps.sh build|test|fuzz|memcheck" >&2; exit 2 ;;
+  memcheck) need="$need libcmocka-dev jq python3-icalendar groff-base zsh locales valgrind" ;;
+  *) echo "usage: install-deps.sh build|test|fuzz|memcheck|browser" >&2; exit 2 ;;
 esac
 
 missing=""
@@ -21,7 +24,10 @@ for package in $need; do
     missing="$missing $package"
   fi
 done
-[ -z "$missing" ] && exit 0
+# The tests read Chinese messages: make the zh_CN.UTF-8 locale if missing.
+want_locale=false
+case "${1:-build}" in test | memcheck) locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$' || want_locale=true ;; esac
+[ -z "$missing" ] && ! $want_locale && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then
   run=""
@@ -33,9 +39,17 @@ else
   exit 1
 fi
 
-echo "installing:$missing"
 export DEBIAN_FRONTEND=noninteractive
-# A fresh machine may have no package lists yet: update once and retry.
-if ! $run apt-get install -y -q $missing; then
-  $run apt-get update -q && $run apt-get install -y -q $missing
+if [ -n "$missing" ]; then
+  echo "installing:$missing"
+  # A fresh machine may have no package lists yet: update once and retry.
+  if ! $run apt-get install -y -q $missing; then
+    $run apt-get update -q && $run apt-get install -y -q $missing || exit 1
+  fi
+fi
+if $want_locale; then
+  echo "generating the zh_CN.UTF-8 locale"
+  $run sed -i 's/^# *zh_CN.UTF-8 UTF-8/zh_CN.UTF-8 UTF-8/' /etc/locale.gen
+  grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen || echo 'zh_CN.UTF-8 UTF-8' | $run tee -a /etc/locale.gen >/dev/null
+  $run locale-gen >/dev/null
 fi

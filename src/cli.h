@@ -13,6 +13,7 @@
 #include "duty/date.h"
 #include "duty/diag.h"
 #include "duty/edit.h"
+#include "duty/render.h"
 #include "duty/text.h"
 #include "duty/input.h"
 #include "duty/plan.h"
@@ -30,7 +31,7 @@ enum exit_code {
 	EXIT_OUTPUT = 5,       /* the output could not be written */
 };
 
-enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
+enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_ICS, FORMAT_HTML, FORMAT_MARKDOWN, FORMAT_COUNT };
 
 /* Command-specific options; a command lists the ones it accepts. */
 enum option_flag {
@@ -73,6 +74,7 @@ struct cli {
 	size_t width;              /* table width; 0 = do not wrap */
 	enum encoding encoding;    /* of the data files; ENCODING_AUTO detects */
 	bool raw;                  /* CSV cells as they are, no formula guard */
+	bool color;                /* colour table rows (--color, NO_COLOR) */
 	/* command options */
 	const char *unit_query;
 	bool direct;
@@ -127,6 +129,18 @@ void view_tasks(const struct cli *cli, const struct task_match *matches, size_t 
 
 /* "98%", "340 家", "4.5 份/千人": a value with its unit. */
 void view_quantity(struct strbuf *out, const char *value, const char *unit);
+
+/* The colour of a milestone's row: overdue red, due this month yellow,
+ * done dimmed. */
+enum row_color cli_milestone_color(const struct cli *cli, const struct milestone *milestone);
+
+/* Table style for this command line: width, colour. */
+struct table_style cli_table_style(const struct cli *cli, size_t indent, bool header);
+
+/* A unit's printable duty sheet (dutysheet.c). */
+void sheet_html(FILE *out, const struct cli *cli, size_t unit, const struct task_match *matches, size_t count);
+void sheet_markdown(FILE *out, const struct cli *cli, size_t unit, const struct task_match *matches,
+		    size_t count);
 
 /* Writes "2018-10" style month and a plain sentence about the next
  * deadline after it. */

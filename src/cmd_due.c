@@ -5,6 +5,8 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "duty/render.h"
+#include "duty/text.h"
 
 static int run_due(struct cli *cli)
 {
@@ -44,7 +46,16 @@ static int run_due(struct cli *cli)
 		cli_error(_("out of memory"));
 		return EXIT_DATA;
 	}
-	if (cli->format != FORMAT_TABLE) {
+	if (cli->format == FORMAT_ICS) {
+		struct strbuf name;
+		strbuf_init(&name);
+		strbuf_printf(&name, "%s — %s", cli->plan->title, cli->overdue ? today : month_text);
+		ics_begin(cli->out, strbuf_text(&name));
+		for (size_t i = 0; i < count; i++)
+			ics_event(cli->out, cli->plan, matches[i].task, matches[i].index, cli->today);
+		ics_end(cli->out);
+		strbuf_free(&name);
+	} else if (cli->format != FORMAT_TABLE) {
 		view_milestones(cli, matches, count, query.by_unit);
 	} else if (count == 0) {
 		if (cli->overdue)
@@ -86,11 +97,12 @@ const struct command command_due = {
 		   "Examples:\n"
 		   "  duty due --today 2018-10-15\n"
 		   "  duty due --month 2018-12 --unit 瑞安\n"
-		   "  duty due --overdue --today 2018-09-01 --format json\n"),
+		   "  duty due --overdue --today 2018-09-01 --format json\n"
+		   "  duty due --month 2018-12 --format ics > 2018-12.ics\n"),
 	.options = OPTION_MONTH | OPTION_OVERDUE | OPTION_UNIT | OPTION_DIRECT,
 	.min_arguments = 0,
 	.max_arguments = 0,
-	.formats = 1u << FORMAT_TABLE | 1u << FORMAT_CSV | 1u << FORMAT_JSON,
+	.formats = 1u << FORMAT_TABLE | 1u << FORMAT_CSV | 1u << FORMAT_JSON | 1u << FORMAT_ICS,
 	.loads_data = true,
 	.run = run_due,
 };

@@ -35,6 +35,19 @@ static void print_json(struct cli *cli, size_t unit, const struct task_match *ma
 	fputs("\n}\n", cli->out);
 }
 
+static void print_ics(struct cli *cli, size_t unit, const struct task_match *matches, size_t count)
+{
+	struct strbuf name;
+	strbuf_init(&name);
+	strbuf_printf(&name, "%s — %s", cli->plan->title, cli->plan->units->units[unit].name);
+	ics_begin(cli->out, strbuf_text(&name));
+	for (size_t i = 0; i < count; i++)
+		for (size_t m = 0; m < matches[i].task->milestone_count; m++)
+			ics_event(cli->out, cli->plan, matches[i].task, m, cli->today);
+	ics_end(cli->out);
+	strbuf_free(&name);
+}
+
 static int run_export(struct cli *cli)
 {
 	if (!cli->unit_query) {
@@ -53,11 +66,22 @@ static int run_export(struct cli *cli)
 	}
 	code = cli_open_output(cli);
 	if (code == EXIT_OK) {
-		if (cli->format == FORMAT_CSV) {
+		switch (cli->format) {
+		case FORMAT_CSV:
 			if (cli->output_path)
 				fputs("\xEF\xBB\xBF", cli->out);   /* so Excel reads the file as UTF-8 */
 			view_tasks(cli, matches, count, true);
-		} else {
+			break;
+		case FORMAT_ICS:
+			print_ics(cli, query.unit, matches, count);
+			break;
+		case FORMAT_HTML:
+			sheet_html(cli->out, cli, query.unit, matches, count);
+			break;
+		case FORMAT_MARKDOWN:
+			sheet_markdown(cli->out, cli, query.unit, matches, count);
+			break;
+		default:
 			print_json(cli, query.unit, matches, count);
 		}
 		code = cli_finish_output(cli, EXIT_OK);
@@ -69,7 +93,7 @@ static int run_export(struct cli *cli)
 const struct command command_export = {
 	.name = "export",
 	.arguments = "",
-	.summary = N_("a unit's duty list as JSON (or CSV)"),
+	.summary = N_("a unit's duty list: JSON, CSV, iCalendar, HTML or Markdown"),
 	.help = N_("Options:\n"
 		   "  -u, --unit U      the unit (required; any name, alias or unique part of one)\n"
 		   "      --direct      leave out tasks the unit has only through a group\n"
@@ -80,15 +104,21 @@ const struct command command_export = {
 		   "the date it was generated (today), and the unit's tasks, each with \"via\":\n"
 		   "null, or the group through which the unit is responsible. See docs/json.md.\n"
 		   "With --format csv -o FILE the file starts with a UTF-8 byte order mark so\n"
-		   "Excel and WPS open it correctly.\n"
+		   "Excel and WPS open it correctly. --format ics writes an iCalendar file with\n"
+		   "one all-day entry per milestone (for Outlook and phone calendars; importing\n"
+		   "it again updates the entries). --format html writes a duty sheet that\n"
+		   "prints on A4; --format md the same as Markdown.\n"
 		   "\n"
 		   "Examples:\n"
 		   "  duty export --unit 市教育局 | jq .\n"
-		   "  duty export --unit 瑞安 -o 瑞安市政府.json\n"),
+		   "  duty export --unit 瑞安 -o 瑞安市政府.json\n"
+		   "  duty export --unit 市教育局 --format ics -o 市教育局.ics\n"
+		   "  duty export --unit 瑞安 --format html -o 瑞安.html\n"),
 	.options = OPTION_UNIT | OPTION_DIRECT | OPTION_OUTPUT,
 	.min_arguments = 0,
 	.max_arguments = 0,
-	.formats = 1u << FORMAT_CSV | 1u << FORMAT_JSON,
+	.formats = 1u << FORMAT_CSV | 1u << FORMAT_JSON | 1u << FORMAT_ICS | 1u << FORMAT_HTML
+		   | 1u << FORMAT_MARKDOWN,
 	.loads_data = true,
 	.run = run_export,
 };

@@ -111,7 +111,7 @@ static void print_table(const struct cli *cli, const struct query *query, const 
 		total->by_status[STATUS_OVERDUE], total->by_status[STATUS_PENDING], total->targets, total->met,
 		total->not_met, total->not_reported);
 
-	struct table_style style = { .width = cli->width, .indent = 2, .header = true };
+	struct table_style style = cli_table_style(cli, 2, true);
 	struct table table;
 	struct strbuf a, b, c;
 	strbuf_init(&a);
@@ -132,7 +132,7 @@ static void print_table(const struct cli *cli, const struct query *query, const 
 			const char *cells[] = { strbuf_text(&a), deadline,
 						status_words(milestone_status(milestone, cli->today)), done,
 						task->title, milestone->note };
-			table_add_row(&table, cells);
+			table_add_colored_row(&table, cells, cli_milestone_color(cli, milestone));
 		}
 	}
 	table_print(&table, &style, cli->out);

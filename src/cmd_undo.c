@@ -147,11 +147,13 @@ const struct command command_undo = {
 	.name = "undo",
 	.arguments = "ID[.M]",
 	.summary = N_("mark a milestone not done again, or take back a report"),
-	.help = N_("`duty undo ID.M` makes milestone M of task ID not done and gives it back the\n"
-		   "note it had before `duty done` (so done followed by undo leaves the plan file\n"
-		   "exactly as it was); without .M, every done milestone of the task.\n"
-		   "`duty undo ID --target K` takes back the last report of target K: the report\n"
-		   "before it (from the history) comes back, or none.\n"
+	.help = N_("`duty undo ID.M` takes back the last `duty done` of milestone M of task ID:\n"
+		   "the milestone is not done again and has the note it had before (so done\n"
+		   "followed by undo leaves the plan file exactly as it was); if it was done\n"
+		   "twice, the first done comes back. Without .M, every done milestone of the\n"
+		   "task. `duty undo ID --target K` takes back the last report of target K:\n"
+		   "the report before it comes back, or none. Undo knows what came before from\n"
+		   "the history; a date typed into the file by hand is simply cleared.\n"
 		   "\n"
 		   "Options:\n"
 		   "      --target K    undo the last report of target K instead\n"

@@ -1,11 +1,19 @@
 /*
- * i18n.h - marks user-visible text for translation. Messages are written
- * in English inside _() so a message catalogue can replace them.
+ * i18n.h - user-visible text goes through gettext: messages are written in
+ * English inside _() and po/zh_CN.po gives them in Chinese when the locale
+ * is Chinese (LANG=zh_CN.UTF-8, or LANGUAGE=zh_CN). N_() marks text that
+ * is translated later, where it is used (tables of commands and columns).
  */
 #ifndef DUTY_I18N_H
 #define DUTY_I18N_H
 
-#define _(text) (text)
+#include <libintl.h>
+
+#define _(text) gettext(text)
 #define N_(text) (text)
+
+/* Sets up the locale and the message catalogue found beside the binary
+ * (build/locale), in the installed tree (share/locale), or at LOCALEDIR. */
+void i18n_init(void);
 
 #endif

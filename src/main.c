@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,9 @@
 #endif
 #ifndef DUTY_DATADIR
 #define DUTY_DATADIR "/usr/local/share/duty"
+#endif
+#ifndef DUTY_LOCALEDIR
+#define DUTY_LOCALEDIR "/usr/local/share/locale"
 #endif
 
 #define SHIPPED_PLAN "tasks_2018.csv"
@@ -51,6 +55,7 @@ enum option_code {
 	CODE_TARGET,
 	CODE_VALUE,
 	CODE_BY,
+	CODE_COLOR,
 };
 
 static const struct option long_options[] = {
@@ -73,6 +78,8 @@ static const struct option long_options[] = {
 	{ "target", required_argument, NULL, CODE_TARGET },
 	{ "value", required_argument, NULL, CODE_VALUE },
 	{ "by", required_argument, NULL, CODE_BY },
+	{ "color", optional_argument, NULL, CODE_COLOR },
+	{ "colour", optional_argument, NULL, CODE_COLOR },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -87,7 +94,7 @@ static const struct {
 	{ OPTION_VALUE, "--value" },
 };
 
-static const char *const format_names[] = { "table", "csv", "json" };
+static const char *const format_names[FORMAT_COUNT] = { "table", "csv", "json", "ics", "html", "md" };
 
 void cli_print_usage(FILE *out)
 {
@@ -107,13 +114,16 @@ void cli_print_usage(FILE *out)
 		"      --units FILE  the unit directory (default: units.csv beside the plan)\n"
 		"      --today DATE  take DATE (YYYY-MM-DD) as today (default: $DUTY_TODAY, else\n"
 		"                    the system date)\n"
-		"      --format FMT  table, csv or json (default: table)\n"
+		"      --format FMT  table, csv or json (default: table); export and due also\n"
+		"                    write ics (iCalendar), export html and md (a duty sheet)\n"
 		"      --width N     wrap tables to N columns (default: the terminal's width;\n"
 		"                    no wrapping when the output is not a terminal)\n"
 		"      --encoding E  read the files as utf-8 or gb18030 (default: detect)\n"
 		"      --raw         CSV output as is: no ' before cells a spreadsheet would\n"
 		"                    run as a formula (=, +, -, @)\n"
 		"      --by NAME     who records progress (default: $USER)\n"
+		"      --color[=WHEN] colour tables: auto (a terminal, unless NO_COLOR is set),\n"
+		"                    always or never; overdue red, due this month yellow, done dim\n"
 		"  -h, --help        this help; `duty help COMMAND` explains one command\n"
 		"      --version     the version\n"
 		"\n"
@@ -129,8 +139,8 @@ void cli_print_command_help(const struct command *command, FILE *out)
 		command->arguments[0] ? " " : "", command->arguments, _(command->summary));
 	if (command->help[0])
 		fprintf(out, "\n%s", _(command->help));
-	fputs(_("\nGlobal options: -f FILE, --units FILE, --today DATE, --format table|csv|json,\n"
-		"--width N, --encoding utf-8|gb18030, --raw (see `duty --help`).\n"),
+	fputs(_("\nGlobal options: -f FILE, --units FILE, --today DATE, --format FORMAT, --width N,\n"
+		"--color[=WHEN], --encoding utf-8|gb18030, --raw, --by NAME (see `duty --help`).\n"),
 	      out);
 }
 
@@ -199,33 +209,69 @@ static bool file_exists(const char *path)
 
 /* The shipped plan: beside the binary in a build tree (build/../data), in
  * an installed tree (bin/../share/duty), or at the configured DATADIR. */
-char *cli_shipped_plan_path(void)
+/* The directory of the running binary, or NULL. */
+static char *binary_directory(void)
 {
 	char exe[PATH_MAX];
 	ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (length > 0) {
-		exe[length] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			static const char *const relative[] = { "/../data/", "/../share/duty/" };
-			for (size_t i = 0; i < 2; i++) {
-				struct strbuf path;
-				strbuf_init(&path);
-				strbuf_printf(&path, "%s%s%s", exe, relative[i], SHIPPED_PLAN);
-				if (!path.failed && file_exists(path.data)) {
-					/* Shown in messages: say data/tasks_2018.csv, not build/../data. */
-					char *canonical = realpath(path.data, NULL);
-					if (canonical) {
-						strbuf_free(&path);
-						return canonical;
-					}
-					return path.data;
-				}
-				strbuf_free(&path);
-			}
+	if (length <= 0)
+		return NULL;
+	exe[length] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	return strdup(exe);
+}
+
+void i18n_init(void)
+{
+	setlocale(LC_ALL, "");
+	/* Numbers are read and written with a decimal point whatever the locale. */
+	setlocale(LC_NUMERIC, "C");
+	char *directory = binary_directory();
+	const char *chosen = DUTY_LOCALEDIR;
+	struct strbuf path;
+	strbuf_init(&path);
+	static const char *const relative[] = { "/locale", "/../share/locale" };
+	for (size_t i = 0; directory && i < 2; i++) {
+		strbuf_clear(&path);
+		strbuf_printf(&path, "%s%s/zh_CN/LC_MESSAGES/duty.mo", directory, relative[i]);
+		if (!path.failed && access(path.data, R_OK) == 0) {
+			strbuf_clear(&path);
+			strbuf_printf(&path, "%s%s", directory, relative[i]);
+			chosen = path.data;
+			break;
 		}
 	}
+	bindtextdomain("duty", chosen);
+	bind_textdomain_codeset("duty", "UTF-8");
+	textdomain("duty");
+	strbuf_free(&path);
+	free(directory);
+}
+
+char *cli_shipped_plan_path(void)
+{
+	char *directory = binary_directory();
+	static const char *const relative[] = { "/../data/", "/../share/duty/" };
+	for (size_t i = 0; directory && i < 2; i++) {
+		struct strbuf path;
+		strbuf_init(&path);
+		strbuf_printf(&path, "%s%s%s", directory, relative[i], SHIPPED_PLAN);
+		if (!path.failed && file_exists(path.data)) {
+			/* Shown in messages: say data/tasks_2018.csv, not build/../data. */
+			char *canonical = realpath(path.data, NULL);
+			free(directory);
+			if (canonical) {
+				strbuf_free(&path);
+				return canonical;
+			}
+			return path.data;
+		}
+		strbuf_free(&path);
+	}
+	free(directory);
 	return strdup(DUTY_DATADIR "/" SHIPPED_PLAN);
 }
 
@@ -323,8 +369,10 @@ static int load_data(struct cli *cli)
 	return code;
 }
 
+enum color_choice { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
 static int parse_options(struct cli *cli, int argc, char **argv, unsigned *given, bool *width_given,
-			 bool *help, bool *version)
+			 enum color_choice *color, bool *help, bool *version)
 {
 	opterr = 0;
 	int option;
@@ -345,13 +393,15 @@ static int parse_options(struct cli *cli, int argc, char **argv, unsigned *given
 			break;
 		case CODE_FORMAT: {
 			bool known = false;
-			for (int f = 0; f < 3; f++)
+			for (int f = 0; f < FORMAT_COUNT; f++)
 				if (strcmp(optarg, format_names[f]) == 0) {
 					cli->format = (enum format)f;
 					known = true;
 				}
 			if (!known) {
-				cli_error(_("--format \"%s\" is not a format; expected table, csv or json"), optarg);
+				cli_error(_("--format \"%s\" is not a format; expected table, csv, json, ics, html "
+					    "or md"),
+					  optarg);
 				return EXIT_USAGE;
 			}
 			cli->format_given = true;
@@ -406,6 +456,18 @@ static int parse_options(struct cli *cli, int argc, char **argv, unsigned *given
 			break;
 		case CODE_BY:
 			cli->by = optarg;
+			break;
+		case CODE_COLOR:
+			if (!optarg || strcmp(optarg, "always") == 0)
+				*color = COLOR_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				*color = COLOR_NEVER;
+			else if (strcmp(optarg, "auto") == 0)
+				*color = COLOR_AUTO;
+			else {
+				cli_error(_("--color=%s is not a choice; expected auto, always or never"), optarg);
+				return EXIT_USAGE;
+			}
 			break;
 		case 'h':
 			*help = true;
@@ -477,10 +539,12 @@ static int check_command_line(struct cli *cli, unsigned given)
 
 int main(int argc, char **argv)
 {
+	i18n_init();
 	struct cli cli = { .program = "duty", .out = stdout };
 	unsigned given = 0;
 	bool width_given = false, help = false, version = false;
-	int code = parse_options(&cli, argc, argv, &given, &width_given, &help, &version);
+	enum color_choice color = COLOR_AUTO;
+	int code = parse_options(&cli, argc, argv, &given, &width_given, &color, &help, &version);
 	if (code != EXIT_OK)
 		return code;
 	if (version) {
@@ -525,6 +589,10 @@ int main(int argc, char **argv)
 	}
 	if (!width_given)
 		cli.width = terminal_width();
+	/* auto: a terminal, unless NO_COLOR is set (https://no-color.org). */
+	const char *no_color = getenv("NO_COLOR");
+	cli.color = color == COLOR_ALWAYS
+		    || (color == COLOR_AUTO && isatty(STDOUT_FILENO) && !(no_color && *no_color));
 
 	char *owned_plan_path = NULL, *owned_units_path = NULL;
 	cli.units_given = cli.units_path != NULL;

@@ -7,6 +7,8 @@
  */
 #include "duty/render.h"
 
+#include <libintl.h>
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,11 +27,24 @@ void table_free(struct table *table)
 {
 	strbuf_free(&table->text);
 	free(table->cells);
+	free(table->colors);
 	table->cells = NULL;
+	table->colors = NULL;
 }
 
-void table_add_row(struct table *table, const char *const *cells)
+void table_add_colored_row(struct table *table, const char *const *cells, enum row_color color)
 {
+	if (table->row_count == table->color_capacity) {
+		size_t capacity = table->color_capacity ? table->color_capacity * 2 : 64;
+		unsigned char *grown = realloc(table->colors, capacity);
+		if (!grown) {
+			table->failed = true;
+			return;
+		}
+		table->colors = grown;
+		table->color_capacity = capacity;
+	}
+	table->colors[table->row_count] = (unsigned char)color;
 	size_t need = (table->row_count + 1) * table->column_count;
 	if (need > table->cell_capacity) {
 		size_t capacity = table->cell_capacity ? table->cell_capacity * 2 : 64;
@@ -52,6 +67,17 @@ void table_add_row(struct table *table, const char *const *cells)
 		strbuf_putc(&table->text, '\0');
 	}
 	table->row_count++;
+}
+
+void table_add_row(struct table *table, const char *const *cells)
+{
+	table_add_colored_row(table, cells, ROW_PLAIN);
+}
+
+/* Column headers are marked for translation where they are declared. */
+static const char *header_text(const struct table_column *column)
+{
+	return column->header[0] ? gettext(column->header) : "";
 }
 
 static const char *cell_at(const struct table *table, size_t row, size_t column)
@@ -129,11 +155,15 @@ struct wrapped_cell {
 	size_t count;
 };
 
+static const char *const color_codes[] = { "", "\033[31m", "\033[33m", "\033[2m" };
+
 static void print_line(FILE *out, const struct table *table, const size_t *widths,
-		       const struct wrapped_cell *cells, size_t line, size_t indent, struct strbuf *buffer)
+		       const struct wrapped_cell *cells, size_t line, size_t indent, struct strbuf *buffer,
+		       enum row_color color)
 {
 	strbuf_clear(buffer);
 	strbuf_spaces(buffer, indent);
+	strbuf_puts(buffer, color_codes[color]);
 	/* Trailing spaces are dropped: find the last column with text. */
 	size_t last = 0;
 	for (size_t c = 0; c < table->column_count; c++)
@@ -156,12 +186,15 @@ static void print_line(FILE *out, const struct table *table, const size_t *width
 		if (table->columns[c].align == ALIGN_LEFT && c < last)
 			strbuf_spaces(buffer, pad);
 	}
+	if (color != ROW_PLAIN)
+		strbuf_puts(buffer, "\033[0m");
 	strbuf_putc(buffer, '\n');
 	fwrite(buffer->data, 1, buffer->length, out);
 }
 
 static bool print_row(FILE *out, const struct table *table, const size_t *widths, const char *const *texts,
-		      size_t indent, bool wrap, struct wrapped_cell *cells, struct strbuf *buffer)
+		      size_t indent, bool wrap, struct wrapped_cell *cells, struct strbuf *buffer,
+		      enum row_color color)
 {
 	size_t height = 1;
 	bool ok = true;
@@ -183,7 +216,7 @@ static bool print_row(FILE *out, const struct table *table, const size_t *widths
 	}
 	if (ok)
 		for (size_t line = 0; line < height; line++)
-			print_line(out, table, widths, cells, line, indent, buffer);
+			print_line(out, table, widths, cells, line, indent, buffer, color);
 	for (size_t c = 0; c < table->column_count; c++) {
 		if (cells[c].count)
 			free(cells[c].lines);
@@ -205,7 +238,7 @@ bool table_print(const struct table *table, const struct table_style *style, FIL
 	bool ok = widths && cells && texts;
 	if (ok) {
 		for (size_t c = 0; c < columns; c++)
-			widths[c] = style->header ? text_width(table->columns[c].header) : 0;
+			widths[c] = style->header ? text_width(header_text(&table->columns[c])) : 0;
 		for (size_t r = 0; r < table->row_count; r++)
 			for (size_t c = 0; c < columns; c++) {
 				size_t width = cell_width(cell_at(table, r, c));
@@ -217,8 +250,9 @@ bool table_print(const struct table *table, const struct table_style *style, FIL
 	}
 	if (ok && style->header) {
 		for (size_t c = 0; c < columns; c++)
-			texts[c] = table->columns[c].header;
-		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, cells, &buffer);
+			texts[c] = header_text(&table->columns[c]);
+		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, cells, &buffer,
+			       ROW_PLAIN);
 		strbuf_clear(&buffer);
 		strbuf_spaces(&buffer, style->indent);
 		for (size_t c = 0; c < columns; c++) {
@@ -234,7 +268,9 @@ bool table_print(const struct table *table, const struct table_style *style, FIL
 	for (size_t r = 0; ok && r < table->row_count; r++) {
 		for (size_t c = 0; c < columns; c++)
 			texts[c] = cell_at(table, r, c);
-		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, cells, &buffer);
+		enum row_color color = style->color && table->colors && r < table->color_capacity
+					       ? (enum row_color)table->colors[r] : ROW_PLAIN;
+		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, cells, &buffer, color);
 	}
 	ok = ok && !buffer.failed;
 	strbuf_free(&buffer);

@@ -28,10 +28,24 @@ static const char *via_name(const struct plan *plan, size_t via)
 	return via == NO_GROUP ? "" : plan->units->units[via].name;
 }
 
-static struct table_style table_style(const struct cli *cli, size_t indent)
+struct table_style cli_table_style(const struct cli *cli, size_t indent, bool header)
 {
-	struct table_style style = { .width = cli->width, .indent = indent, .header = true };
+	struct table_style style = { .width = cli->width, .indent = indent, .header = header, .color = cli->color };
 	return style;
+}
+
+enum row_color cli_milestone_color(const struct cli *cli, const struct milestone *milestone)
+{
+	switch (milestone_status(milestone, cli->today)) {
+	case STATUS_DONE:
+		return ROW_DIM;
+	case STATUS_OVERDUE:
+		return ROW_RED;
+	case STATUS_DUE:
+		return ROW_YELLOW;
+	default:
+		return ROW_PLAIN;
+	}
 }
 
 /* --- milestones ------------------------------------------------------------ */
@@ -66,9 +80,9 @@ void view_milestones_table(const struct cli *cli, const struct milestone_match *
 			strbuf_text(&id), deadline, milestone->implied ? _("(implied)") : milestone->phrase,
 			task->title,      milestone->text, strbuf_text(&units), via_name(plan, matches[i].via),
 		};
-		table_add_row(&table, cells);
+		table_add_colored_row(&table, cells, cli_milestone_color(cli, milestone));
 	}
-	struct table_style style = table_style(cli, indent);
+	struct table_style style = cli_table_style(cli, indent, true);
 	if (!table_print(&table, &style, cli->out))
 		cli_error(_("out of memory while printing"));
 	table_free(&table);
@@ -208,10 +222,11 @@ void view_tasks(const struct cli *cli, const struct task_match *matches, size_t 
 		next_deadline_text(&next, task, cli->today);
 		const char *cells[] = { strbuf_text(&id), task->title, strbuf_text(&next), strbuf_text(&units),
 					via_name(plan, matches[i].via) };
-		table_add_row(&table, cells);
+		const struct milestone *next_milestone = &task->milestones[task_next_milestone(task, cli->today)];
+		table_add_colored_row(&table, cells, cli_milestone_color(cli, next_milestone));
 	}
 	if (cli->format == FORMAT_TABLE) {
-		struct table_style style = table_style(cli, 0);
+		struct table_style style = cli_table_style(cli, 0, true);
 		if (!table_print(&table, &style, cli->out))
 			cli_error(_("out of memory while printing"));
 		table_free(&table);

@@ -23,6 +23,8 @@ binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
 # The failure-injection shim built beside the binary (tests/shim/failio.c).
 export DUTY_TEST_SHIM="$(dirname "$binary")/tests/libfailio.so"
+# The binary itself, for cases that need it on PATH (shell completion).
+export DUTY_BINARY="$binary"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 [ $# -eq 0 ] && set -- "$root"/tests/cli/*.test
 work=$(mktemp -d)
