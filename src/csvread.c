@@ -5,6 +5,7 @@
  * on_field), so loading copies no text.
  */
 #include "duty/csvread.h"
+#include "i18n.h"
 
 #include <csv.h>
 #include <stdint.h>
@@ -114,7 +115,7 @@ bool csv_read(char *data, size_t size, const char *file, const struct csv_callba
 	bool ok = true;        /* no problem found */
 	bool stopped = false;  /* the callback or memory ended the reading */
 	if (!start_parser(&parser)) {
-		diag_error(diag, file, 0, NULL, "out of memory while starting the CSV parser");
+		diag_error(diag, file, 0, NULL, _("out of memory while starting the CSV parser"));
 		return false;
 	}
 
@@ -143,17 +144,17 @@ bool csv_read(char *data, size_t size, const char *file, const struct csv_callba
 			const char *column = field_name(callbacks, field, context);
 			char where[48] = "";
 			if (!column)
-				snprintf(where, sizeof where, " (field %zu)", field + 1);
+				snprintf(where, sizeof where, _(" (field %zu)"), field + 1);
 			if (bad == '"')
 				diag_error(diag, file, line, column,
-					   "a stray double quote (\") inside a field%s: a field that "
+					   _("a stray double quote (\") inside a field%s: a field that "
 					   "contains quotes must be quoted as a whole, with each inner "
-					   "quote doubled (\"\")",
+					   "quote doubled (\"\")"),
 					   where);
 			else
 				diag_error(diag, file, line, column,
-					   "text after the closing quote of a field%s: expected a comma "
-					   "or the end of the line right after it",
+					   _("text after the closing quote of a field%s: expected a comma "
+					   "or the end of the line right after it"),
 					   where);
 			ok = false;
 			/* Resume with a fresh parser on the next line. */
@@ -161,7 +162,7 @@ bool csv_read(char *data, size_t size, const char *file, const struct csv_callba
 			reset_row(&reader, end);
 			in_row = false;
 			if (!start_parser(&parser)) {
-				diag_error(diag, file, line, NULL, "out of memory while restarting the CSV parser");
+				diag_error(diag, file, line, NULL, _("out of memory while restarting the CSV parser"));
 				return false;
 			}
 		} else if (reader.row_complete) {
@@ -182,8 +183,8 @@ bool csv_read(char *data, size_t size, const char *file, const struct csv_callba
 		if (csv_fini(&parser, on_field, on_row_end, &reader) != 0) {
 			diag_error(diag, file, line_of_open_quote(&reader, row.line),
 				   field_name(callbacks, reader.field_count, context),
-				   "a quoted field starts on this line but its closing quote never comes; "
-				   "expected a \" before the end of the file");
+				   _("a quoted field starts on this line but its closing quote never comes; "
+				   "expected a \" before the end of the file"));
 			ok = false;
 		} else if (reader.row_complete && in_row && !reader.out_of_memory) {
 			row.end = size;
@@ -193,7 +194,7 @@ bool csv_read(char *data, size_t size, const char *file, const struct csv_callba
 		}
 	}
 	if (reader.out_of_memory) {
-		diag_error(diag, file, line, NULL, "out of memory while reading the file");
+		diag_error(diag, file, line, NULL, _("out of memory while reading the file"));
 		ok = false;
 	}
 	csv_free(&parser);

@@ -4,6 +4,7 @@
  * million-row file cannot exhaust memory through its error list.
  */
 #include "duty/diag.h"
+#include "i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -113,7 +114,7 @@ char *diagnostic_format(const struct diagnostic *problem)
 		snprintf(line, sizeof line, ":%ld", problem->line);
 	const char *column = problem->column ? problem->column : "";
 	const char *colon = problem->column ? ":" : "";
-	const char *kind = problem->severity == SEVERITY_WARNING ? "warning: " : "";
+	const char *kind = problem->severity == SEVERITY_WARNING ? _("warning: ") : "";
 	size_t size = strlen(file) + strlen(line) + strlen(colon) + strlen(column)
 		      + strlen(kind) + strlen(problem->message) + 4;
 	char *text = malloc(size);

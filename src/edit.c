@@ -22,6 +22,7 @@
 #include "duty/safefile.h"
 #include "duty/sheet.h"
 #include "duty/text.h"
+#include "i18n.h"
 
 /* --- collecting edits ------------------------------------------------------ */
 
@@ -322,14 +323,14 @@ static bool apply_edits(struct raw_file *raw, const struct plan *plan, const str
 		const struct task *task = plan_find_task(plan, edits->cells[e].task);
 		const struct raw_row *row = task ? row_at_line(raw, task->line) : NULL;
 		if (!row) {
-			diag_error(diag, plan->file, 0, NULL, "task %ld is no longer in the file", edits->cells[e].task);
+			diag_error(diag, plan->file, 0, NULL, _("task %ld is no longer in the file"), edits->cells[e].task);
 			ok = false;
 			break;
 		}
 		strbuf_clear(&cell);
 		if (!encode_cell(edits->cells[e].value, plan->encoding, &cell)) {
 			diag_error(diag, plan->file, row->line, edits->cells[e].column,
-				   "the new value cannot be written in %s", encoding_name(plan->encoding));
+				   _("the new value cannot be written in %s"), encoding_name(plan->encoding));
 			ok = false;
 			break;
 		}
@@ -384,7 +385,7 @@ static bool apply_edits(struct raw_file *raw, const struct plan *plan, const str
 		ok = !out->failed;
 	}
 	if (!ok && diag->errors == 0)
-		diag_error(diag, plan->file, 0, NULL, "out of memory while changing the file");
+		diag_error(diag, plan->file, 0, NULL, _("out of memory while changing the file"));
 	for (size_t a = 0; a < added_count; a++)
 		free(added[a]);
 	free(added);
@@ -416,13 +417,13 @@ enum edit_result plan_edit(const char *path, const struct unit_directory *units,
 	enum edit_result result = EDIT_BAD_DATA;
 	char *history_file = history_path(path);
 	if (!history_file)
-		diag_error(diag, path, 0, NULL, "out of memory");
+		diag_error(diag, path, 0, NULL, _("out of memory"));
 	else if (file_read(path, &bytes, &size, diag))
 		plan = plan_load_bytes(path, bytes, size, units, options, diag);
 	if (plan && history_load(history_file, &history, diag)) {
 		result = planner(plan, &history, &edits, context, diag) && !edits.failed ? EDIT_DONE : EDIT_REFUSED;
 		if (edits.failed)
-			diag_error(diag, path, 0, NULL, "out of memory");
+			diag_error(diag, path, 0, NULL, _("out of memory"));
 	}
 	if (result == EDIT_DONE && edits.cell_count) {
 		size_t bom = size >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -450,7 +451,7 @@ enum edit_result plan_edit(const char *path, const struct unit_directory *units,
 			diagnostics_init(&history_problems, 1);
 			if (!history_append(history_file, edits.entries, edits.entry_count, &history_problems))
 				diag_warning(diag, history_file, 0, NULL,
-					     "the change is saved, but it could not be added to the history: %s",
+					     _("the change is saved, but it could not be added to the history: %s"),
 					     history_problems.kept_count ? history_problems.kept[0].message : "?");
 			diagnostics_free(&history_problems);
 		}

@@ -17,6 +17,7 @@
 #include "duty/safefile.h"
 #include "duty/sheet.h"
 #include "duty/text.h"
+#include "i18n.h"
 
 static const char *const history_columns[] = {
 	"time", "by", "action", "task", "milestone", "target", "value", "on", "note",
@@ -104,7 +105,7 @@ bool history_append(const char *path, const struct history_entry *entries, size_
 	}
 	if (lines.failed) {
 		strbuf_free(&lines);
-		diag_error(diag, path, 0, NULL, "out of memory");
+		diag_error(diag, path, 0, NULL, _("out of memory"));
 		return false;
 	}
 	/* A new history starts with a byte order mark and its header. */
@@ -115,7 +116,7 @@ bool history_append(const char *path, const struct history_entry *entries, size_
 	bool ok = !header.failed
 		  && file_append(path, header.data, header.length, lines.data, lines.length, diag);
 	if (header.failed)
-		diag_error(diag, path, 0, NULL, "out of memory");
+		diag_error(diag, path, 0, NULL, _("out of memory"));
 	strbuf_free(&header);
 	strbuf_free(&lines);
 	return ok;
@@ -208,7 +209,7 @@ bool history_load(const char *path, struct history *history, struct diagnostics 
 	bool ok = csv_read(input.data, input.size, path, &callbacks, &loader, diag) && !loader.failed;
 	input_free(&input);
 	if (loader.failed)
-		diag_error(diag, path, 0, NULL, "out of memory reading the history");
+		diag_error(diag, path, 0, NULL, _("out of memory reading the history"));
 	if (!ok)
 		history_free(history);
 	return ok;

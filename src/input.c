@@ -17,6 +17,7 @@
 
 #include "duty/safefile.h"
 #include "duty/text.h"
+#include "i18n.h"
 
 bool encoding_parse(const char *name, enum encoding *encoding)
 {
@@ -136,18 +137,18 @@ static void report_not_text(const char *name, const struct input *raw, size_t ba
 	long line = input_line_of(raw->data, bad);
 	if (tried == ENCODING_UTF8)
 		diag_error(diag, name, line, NULL,
-			   "the text is not valid UTF-8 (byte 0x%02X at byte %zu); save the file "
-			   "as \"CSV UTF-8\", or give --encoding gb18030 if it is GBK/GB18030",
+			   _("the text is not valid UTF-8 (byte 0x%02X at byte %zu); save the file "
+			   "as \"CSV UTF-8\", or give --encoding gb18030 if it is GBK/GB18030"),
 			   (unsigned char)raw->data[bad], bad + bom);
 	else if (tried == ENCODING_GB18030)
 		diag_error(diag, name, line, NULL,
-			   "the text is not valid GB18030 (byte 0x%02X at byte %zu); save the file "
-			   "as \"CSV UTF-8\"",
+			   _("the text is not valid GB18030 (byte 0x%02X at byte %zu); save the file "
+			   "as \"CSV UTF-8\""),
 			   (unsigned char)raw->data[bad], bad + bom);
 	else
 		diag_error(diag, name, line, NULL,
-			   "the text is neither UTF-8 nor GB18030 (byte 0x%02X at byte %zu is "
-			   "not a character in either); save the file as \"CSV UTF-8\"",
+			   _("the text is neither UTF-8 nor GB18030 (byte 0x%02X at byte %zu is "
+			   "not a character in either); save the file as \"CSV UTF-8\""),
 			   (unsigned char)raw->data[bad], bad + bom);
 }
 
@@ -183,7 +184,7 @@ static bool decode(const char *name, struct input *input, enum encoding encoding
 	char *converted = gb18030_to_utf8(input->data, input->size, &size, &bad);
 	if (!converted) {
 		if (bad == SIZE_MAX)
-			diag_error(diag, name, 0, NULL, "cannot convert from GB18030: %s", strerror(errno));
+			diag_error(diag, name, 0, NULL, _("cannot convert from GB18030: %s"), strerror(errno));
 		else
 			report_not_text(name, input, bad, encoding, diag);
 		return false;
@@ -199,7 +200,7 @@ static bool check_text(const char *name, struct input *input, enum encoding enco
 		       struct diagnostics *diag)
 {
 	if (input->size == 0) {
-		diag_error(diag, name, 0, NULL, "the file is empty: expected a header row naming the columns");
+		diag_error(diag, name, 0, NULL, _("the file is empty: expected a header row naming the columns"));
 		return false;
 	}
 	char which = 0;
@@ -209,13 +210,13 @@ static bool check_text(const char *name, struct input *input, enum encoding enco
 		long line = input_line_of(input->data, bad);
 		if (which == '\0')
 			diag_error(diag, name, line, NULL,
-				   "the file contains a NUL byte (at byte %zu): it looks like a binary "
-				   "file, not CSV text",
+				   _("the file contains a NUL byte (at byte %zu): it looks like a binary "
+				   "file, not CSV text"),
 				   bad + bom);
 		else
 			diag_error(diag, name, line, NULL,
-				   "a carriage return (CR) at byte %zu is not followed by a line feed: "
-				   "lines must end with LF or CRLF",
+				   _("a carriage return (CR) at byte %zu is not followed by a line feed: "
+				   "lines must end with LF or CRLF"),
 				   bad + bom);
 		return false;
 	}
@@ -251,7 +252,7 @@ bool input_from_bytes(const char *name, const char *bytes, size_t size, enum enc
 {
 	char *copy = size < SIZE_MAX ? malloc(size + 1) : NULL;
 	if (!copy) {
-		diag_error(diag, name, 0, NULL, "out of memory reading %zu bytes", size);
+		diag_error(diag, name, 0, NULL, _("out of memory reading %zu bytes"), size);
 		return false;
 	}
 	if (size)

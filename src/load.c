@@ -21,6 +21,7 @@
 #include "duty/names.h"
 #include "duty/sheet.h"
 #include "duty/text.h"
+#include "i18n.h"
 
 enum fixed_column {
 	COLUMN_ID,
@@ -268,7 +269,7 @@ static void check_groups(struct plan_loader *loader, const struct group_set *set
 		for (size_t r = 0; r < required_count; r++) {
 			if (set->groups[g].columns[required[r]] == SIZE_MAX)
 				diag_error(loader->diag, loader->file, line, NULL,
-					   "the header has %s%u columns but no \"%s%u_%s\" column",
+					   _("the header has %s%u columns but no \"%s%u_%s\" column"),
 					   set->prefix, set->groups[g].number, set->prefix,
 					   set->groups[g].number, set->fields[required[r]]);
 		}
@@ -299,7 +300,7 @@ static bool report_duplicate_columns(struct plan_loader *loader, const struct cs
 		ok = name_index_add(seen, key, length, i, &first);
 		if (ok && first != SIZE_MAX)
 			diag_error(loader->diag, loader->file, row->line, loader->header[i],
-				   "the column \"%s\" appears twice in the header (columns %zu and %zu)",
+				   _("the column \"%s\" appears twice in the header (columns %zu and %zu)"),
 				   loader->header[i], first + 1, i + 1);
 	}
 	name_index_free(seen);
@@ -341,8 +342,8 @@ static bool read_header(struct plan_loader *loader, const struct csv_row *row)
 			known[loader->fixed[c]] = true;
 		else if (c != COLUMN_UNITS_ETC)
 			diag_error(loader->diag, loader->file, row->line, NULL,
-				   "the header has no \"%s\" column; expected at least "
-				   "id, title, requirement, units_text, units and milestone1_deadline",
+				   _("the header has no \"%s\" column; expected at least "
+				   "id, title, requirement, units_text, units and milestone1_deadline"),
 				   fixed_labels[c]);
 	}
 	struct group_set *sets[] = { &loader->milestones, &loader->targets };
@@ -373,8 +374,8 @@ static bool read_header(struct plan_loader *loader, const struct csv_row *row)
 	}
 	if (loader->milestones.count == 0)
 		diag_error(loader->diag, loader->file, row->line, NULL,
-			   "the header has no milestone columns; expected milestone1_deadline, "
-			   "milestone1_phrase, milestone1_implied and milestone1_text");
+			   _("the header has no milestone columns; expected milestone1_deadline, "
+			   "milestone1_phrase, milestone1_implied and milestone1_text"));
 	static const size_t milestone_required[] = { MILESTONE_DEADLINE, MILESTONE_TEXT };
 	static const size_t target_required[] = { TARGET_METRIC, TARGET_OP, TARGET_VALUE };
 	check_groups(loader, &loader->milestones, row->line, milestone_required, 2);
@@ -415,7 +416,7 @@ static bool read_preamble(struct plan_loader *loader, const struct csv_row *row)
 		long year;
 		if (!parse_id(value.text, value.length, &year) || year < 1000 || year > 9999) {
 			diag_error(loader->diag, loader->file, row->line, "plan_year",
-				   "the plan year \"%.*s\" is not a year; expected four digits like 2018",
+				   _("the plan year \"%.*s\" is not a year; expected four digits like 2018"),
 				   (int)value.length, value.text);
 			return true;
 		}
@@ -424,8 +425,8 @@ static bool read_preamble(struct plan_loader *loader, const struct csv_row *row)
 		return true;
 	}
 	diag_error(loader->diag, loader->file, row->line, NULL,
-		   "expected the header row (with an \"id\" column), or a \"plan_title\" or "
-		   "\"plan_year\" row above it, but found \"%.*s\"",
+		   _("expected the header row (with an \"id\" column), or a \"plan_title\" or "
+		   "\"plan_year\" row above it, but found \"%.*s\""),
 		   (int)key.length, key.text);
 	return true;
 }
@@ -506,15 +507,15 @@ static bool read_unit_name(const char *item, size_t length, void *context)
 	struct strbuf hint;
 	strbuf_init(&hint);
 	if (guess.match == UNIT_FOUND) {
-		strbuf_printf(&hint, "; did you mean %s", loader->units->units[guess.unit].name);
+		strbuf_printf(&hint, _("; did you mean %s"), loader->units->units[guess.unit].name);
 	} else {
 		for (size_t i = 0; i < guess.candidate_count && i < 3; i++) {
-			strbuf_puts(&hint, i ? ", " : "; did you mean ");
+			strbuf_puts(&hint, i ? ", " : _("; did you mean "));
 			strbuf_puts(&hint, loader->units->units[guess.candidates[i]].name);
 		}
 	}
 	diag_error(loader->diag, loader->file, reader->line, reader->column,
-		   "unknown unit \"%s\": it is not a name or alias in %s%s", name,
+		   _("unknown unit \"%s\": it is not a name or alias in %s%s"), name,
 		   loader->units->file, strbuf_text(&hint));
 	strbuf_free(&hint);
 	unit_resolution_free(&guess);
@@ -543,8 +544,8 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 			if (progress)
 				diag_error(loader->diag, loader->file, row->line,
 					   column_name(loader, group->columns[MILESTONE_DONE_ON]),
-					   "progress is recorded for milestone %u, but the task has no "
-					   "such milestone (its deadline and text are empty)",
+					   _("progress is recorded for milestone %u, but the task has no "
+					   "such milestone (its deadline and text are empty)"),
 					   group->number);
 			continue;
 		}
@@ -555,13 +556,13 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 		if (!date_parse(fields[MILESTONE_DEADLINE].text, fields[MILESTONE_DEADLINE].length,
 				&milestone->deadline)) {
 			diag_error(loader->diag, loader->file, row->line, deadline_column,
-				   "\"%.*s\" is not a valid date; expected YYYY-MM-DD, e.g. %d-06-30",
+				   _("\"%.*s\" is not a valid date; expected YYYY-MM-DD, e.g. %d-06-30"),
 				   (int)fields[MILESTONE_DEADLINE].length, fields[MILESTONE_DEADLINE].text,
 				   loader->plan->year ? loader->plan->year : 2018);
 			ok = false;
 		} else if (loader->have_year && date_year(milestone->deadline) != loader->plan->year) {
 			diag_error(loader->diag, loader->file, row->line, deadline_column,
-				   "the deadline %.*s is outside the plan year %d",
+				   _("the deadline %.*s is outside the plan year %d"),
 				   (int)fields[MILESTONE_DEADLINE].length, fields[MILESTONE_DEADLINE].text,
 				   loader->plan->year);
 			ok = false;
@@ -569,8 +570,8 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 		if (fields[MILESTONE_TEXT].length == 0) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[MILESTONE_TEXT]),
-				   "milestone %u has a deadline but no text; expected the part of the "
-				   "requirement it governs",
+				   _("milestone %u has a deadline but no text; expected the part of the "
+				   "requirement it governs"),
 				   group->number);
 			ok = false;
 		}
@@ -580,8 +581,8 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 		    && !parse_bool(fields[MILESTONE_IMPLIED].text, fields[MILESTONE_IMPLIED].length, &implied)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[MILESTONE_IMPLIED]),
-				   "\"%.*s\" is not 1 or 0; expected 1 when the requirement gives no time "
-				   "for this part",
+				   _("\"%.*s\" is not 1 or 0; expected 1 when the requirement gives no time "
+				   "for this part"),
 				   (int)fields[MILESTONE_IMPLIED].length, fields[MILESTONE_IMPLIED].text);
 			ok = false;
 		}
@@ -591,8 +592,8 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 				   &milestone->done_on)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[MILESTONE_DONE_ON]),
-				   "\"%.*s\" is not a valid date; expected the day the milestone was done, "
-				   "as YYYY-MM-DD, or nothing",
+				   _("\"%.*s\" is not a valid date; expected the day the milestone was done, "
+				   "as YYYY-MM-DD, or nothing"),
 				   (int)fields[MILESTONE_DONE_ON].length, fields[MILESTONE_DONE_ON].text);
 			ok = false;
 		}
@@ -603,8 +604,8 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 			date_format(milestone->deadline, earlier);
 			date_format(previous->deadline, later);
 			diag_error(loader->diag, loader->file, row->line, deadline_column,
-				   "milestones are out of order: milestone %u (%s) comes after "
-				   "milestone %u (%s); list them earliest first",
+				   _("milestones are out of order: milestone %u (%s) comes after "
+				   "milestone %u (%s); list them earliest first"),
 				   group->number, earlier, previous_number, later);
 		}
 		milestone->implied = implied;
@@ -637,8 +638,8 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 			if (progress)
 				diag_error(loader->diag, loader->file, row->line,
 					   column_name(loader, group->columns[TARGET_REPORTED]),
-					   "a report is recorded for target %u, but the task has no such "
-					   "target (its metric and value are empty)",
+					   _("a report is recorded for target %u, but the task has no such "
+					   "target (its metric and value are empty)"),
 					   group->number);
 			continue;
 		}
@@ -648,21 +649,21 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 		if (fields[TARGET_METRIC].length == 0) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[TARGET_METRIC]),
-				   "target %u has no metric; expected the thing counted, e.g. 农业标准化程度",
+				   _("target %u has no metric; expected the thing counted, e.g. 农业标准化程度"),
 				   group->number);
 			ok = false;
 		}
 		if (!target_op_parse(fields[TARGET_OP].text, fields[TARGET_OP].length, &target->op)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[TARGET_OP]),
-				   "\"%.*s\" is not a comparison; expected >=, <= or =",
+				   _("\"%.*s\" is not a comparison; expected >=, <= or ="),
 				   (int)fields[TARGET_OP].length, fields[TARGET_OP].text);
 			ok = false;
 		}
 		if (!text_parse_decimal(fields[TARGET_VALUE].text, fields[TARGET_VALUE].length, &target->value)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[TARGET_VALUE]),
-				   "\"%.*s\" is not a number; expected the target value as digits, e.g. 98 or 4.5",
+				   _("\"%.*s\" is not a number; expected the target value as digits, e.g. 98 or 4.5"),
 				   (int)fields[TARGET_VALUE].length, fields[TARGET_VALUE].text);
 			ok = false;
 		}
@@ -673,7 +674,7 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 				     &target->reported_value)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[TARGET_REPORTED]),
-				   "\"%.*s\" is not a number; expected the reported value as digits, e.g. 352",
+				   _("\"%.*s\" is not a number; expected the reported value as digits, e.g. 352"),
 				   (int)fields[TARGET_REPORTED].length, fields[TARGET_REPORTED].text);
 			ok = false;
 		}
@@ -682,8 +683,8 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 				   &target->reported_on)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[TARGET_REPORTED_ON]),
-				   "\"%.*s\" is not a valid date; expected the day of the report, as "
-				   "YYYY-MM-DD, or nothing",
+				   _("\"%.*s\" is not a valid date; expected the day of the report, as "
+				   "YYYY-MM-DD, or nothing"),
 				   (int)fields[TARGET_REPORTED_ON].length, fields[TARGET_REPORTED_ON].text);
 			ok = false;
 		}
@@ -738,7 +739,7 @@ static void report_unit_difference(struct plan_loader *loader, const struct csv_
 	for (size_t i = 0; i < named_count; i++)
 		strbuf_printf(&written, "%s%s", i ? ";" : "", units->units[named[i]].name);
 	diag_warning(loader->diag, loader->file, row->line, column_name(loader, loader->fixed[COLUMN_UNITS]),
-		     "the units (%s) are not the ones units_text names (%s)", strbuf_text(&listed),
+		     _("the units (%s) are not the ones units_text names (%s)"), strbuf_text(&listed),
 		     strbuf_text(&written));
 	strbuf_free(&listed);
 	strbuf_free(&written);
@@ -760,37 +761,37 @@ static void check_consistency(struct plan_loader *loader, const struct csv_row *
 		date_format(milestone->deadline, written);
 		if (!deadline_from_phrase(milestone->phrase, loader->plan->year, &expected, &implied)) {
 			diag_warning(diag, loader->file, row->line, phrase_column,
-				     "the time phrase \"%s\" is not one the deadline rule knows "
-				     "(N月前, 年底前, 到%d年底, 至%d年底, 年内, 全年, 每年)",
+				     _("the time phrase \"%s\" is not one the deadline rule knows "
+				     "(N月前, 年底前, 到%d年底, 至%d年底, 年内, 全年, 每年)"),
 				     milestone->phrase, loader->plan->year, loader->plan->year);
 		} else if (expected != milestone->deadline) {
 			date_format(expected, rule);
 			diag_warning(diag, loader->file, row->line,
 				     column_name(loader, group->columns[MILESTONE_DEADLINE]),
-				     "the deadline %s does not follow from \"%s\", which means %s "
-				     "(fine if it was moved on purpose)",
+				     _("the deadline %s does not follow from \"%s\", which means %s "
+				     "(fine if it was moved on purpose)"),
 				     written, milestone->phrase[0] ? milestone->phrase : "no time phrase", rule);
 		}
 		if (milestone->implied != (milestone->phrase[0] == '\0'))
 			diag_warning(diag, loader->file, row->line,
 				     column_name(loader, group->columns[MILESTONE_IMPLIED]),
-				     milestone->implied ? "implied is 1 but the milestone has the time phrase \"%s\""
-							: "implied is 0 but the milestone has no time phrase%s",
+				     milestone->implied ? _("implied is 1 but the milestone has the time phrase \"%s\"")
+							: _("implied is 0 but the milestone has no time phrase%s"),
 				     milestone->phrase);
 		if (milestone->phrase[0] && !strstr(milestone->text, milestone->phrase))
 			diag_warning(diag, loader->file, row->line, phrase_column,
-				     "the time phrase \"%s\" is not in the milestone's text", milestone->phrase);
+				     _("the time phrase \"%s\" is not in the milestone's text"), milestone->phrase);
 		if (!strstr(task->requirement, milestone->text))
 			diag_warning(diag, loader->file, row->line,
 				     column_name(loader, group->columns[MILESTONE_TEXT]),
-				     "the milestone's text is not part of the requirement");
+				     _("the milestone's text is not part of the requirement"));
 	}
 	for (size_t t = 0; t < task->target_count; t++) {
 		const struct target *target = &task->targets[t];
 		const struct column_group *group = find_group(&loader->targets, target->column_group);
 		if (target->text[0] && !strstr(task->requirement, target->text))
 			diag_warning(diag, loader->file, row->line, column_name(loader, group->columns[TARGET_TEXT]),
-				     "the target's text is not part of the requirement");
+				     _("the target's text is not part of the requirement"));
 	}
 	if (!loader->units || !task->units_text[0])
 		return;
@@ -808,8 +809,8 @@ static void check_consistency(struct plan_loader *loader, const struct csv_row *
 		diag_warning(diag, loader->file, row->line,
 			     column_name(loader, loader->fixed[COLUMN_UNITS_ETC] != SIZE_MAX
 						 ? loader->fixed[COLUMN_UNITS_ETC] : loader->fixed[COLUMN_UNITS]),
-			     etc ? "units_text ends with 等 but units_etc is not 1"
-				 : "units_etc is 1 but units_text does not end with 等");
+			     etc ? _("units_text ends with 等 but units_etc is not 1")
+				 : _("units_etc is 1 but units_text does not end with 等"));
 	free(named);
 }
 
@@ -834,7 +835,7 @@ static void require_text(struct plan_loader *loader, const struct csv_row *row, 
 {
 	if (sheet_field(row, loader->fixed[column]).length == 0)
 		diag_error(loader->diag, loader->file, row->line, column_name(loader, loader->fixed[column]),
-			   "the %s is empty; every task needs one", what);
+			   _("the %s is empty; every task needs one"), what);
 }
 
 static bool read_task(struct plan_loader *loader, const struct csv_row *row)
@@ -842,8 +843,8 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 	struct plan *plan = loader->plan;
 	if (row->count != loader->width) {
 		diag_error(loader->diag, loader->file, row->line, NULL,
-			   "this row has %zu fields but the header has %zu; check for a missing or "
-			   "extra comma, or a quote that was not closed",
+			   _("this row has %zu fields but the header has %zu; check for a missing or "
+			   "extra comma, or a quote that was not closed"),
 			   row->count, loader->width);
 		return true;
 	}
@@ -855,7 +856,7 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 	const char *id_column = column_name(loader, loader->fixed[COLUMN_ID]);
 	if (!parse_id(id.text, id.length, &task.id)) {
 		diag_error(loader->diag, loader->file, row->line, id_column,
-			   "the id \"%.*s\" is not a task number; expected a whole number like 12",
+			   _("the id \"%.*s\" is not a task number; expected a whole number like 12"),
 			   (int)id.length, id.text);
 	} else {
 		char key[24];
@@ -871,11 +872,11 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 		}
 		if (first != SIZE_MAX)
 			diag_error(loader->diag, loader->file, row->line, id_column,
-				   "the id %ld is used twice: task %ld is already on line %ld", task.id, task.id,
+				   _("the id %ld is used twice: task %ld is already on line %ld"), task.id, task.id,
 				   first & ROW_LINE ? (long)(first & ~ROW_LINE) : plan->tasks[first].line);
 	}
-	require_text(loader, row, COLUMN_TITLE, "title");
-	require_text(loader, row, COLUMN_REQUIREMENT, "requirement");
+	require_text(loader, row, COLUMN_TITLE, _("title"));
+	require_text(loader, row, COLUMN_REQUIREMENT, _("requirement"));
 
 	struct field_text units = sheet_field(row, loader->fixed[COLUMN_UNITS]);
 	const char *units_column = column_name(loader, loader->fixed[COLUMN_UNITS]);
@@ -889,14 +890,14 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 	}
 	if (units.length == 0)
 		diag_error(loader->diag, loader->file, row->line, units_column,
-			   "no responsible unit; expected canonical unit names separated by ';'");
+			   _("no responsible unit; expected canonical unit names separated by ';'"));
 	if (loader->fixed[COLUMN_UNITS_ETC] != SIZE_MAX) {
 		struct field_text etc = sheet_field(row, loader->fixed[COLUMN_UNITS_ETC]);
 		if (!parse_bool(etc.text, etc.length, &task.units_etc))
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, loader->fixed[COLUMN_UNITS_ETC]),
-				   "\"%.*s\" is not 1 or 0; expected 1 when the source names further "
-				   "units with 等",
+				   _("\"%.*s\" is not 1 or 0; expected 1 when the source names further "
+				   "units with 等"),
 				   (int)etc.length, etc.text);
 	}
 
@@ -907,8 +908,8 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 	if (task.milestone_count == 0 && loader->diag->errors == errors_before)
 		diag_error(loader->diag, loader->file, row->line,
 			   column_name(loader, loader->milestones.groups[0].columns[MILESTONE_DEADLINE]),
-			   "the task has no milestone; expected at least milestone1_deadline and "
-			   "milestone1_text (use %d-12-31 when the requirement gives no time)",
+			   _("the task has no milestone; expected at least milestone1_deadline and "
+			   "milestone1_text (use %d-12-31 when the requirement gives no time)"),
 			   plan->year);
 	if (loader->diag->errors != errors_before)
 		return true;   /* keep reading: report every problem in the file */
@@ -966,8 +967,8 @@ static bool on_plan_row(const struct csv_row *row, void *context)
 		if (header_is_row(row)) {
 			if (!loader->have_year)
 				diag_error(loader->diag, loader->file, row->line, NULL,
-					   "there is no plan_year row above the header; expected a row "
-					   "like \"plan_year,2018\" before it");
+					   _("there is no plan_year row above the header; expected a row "
+					   "like \"plan_year,2018\" before it"));
 			return read_header(loader, row) && loader->have_year;
 		}
 		return read_preamble(loader, row);
@@ -1025,7 +1026,7 @@ static struct plan *load_from_input(const char *name, struct input *input,
 {
 	struct plan *plan = calloc(1, sizeof *plan);
 	if (!plan) {
-		diag_error(diag, name, 0, NULL, "out of memory");
+		diag_error(diag, name, 0, NULL, _("out of memory"));
 		return NULL;
 	}
 	arena_init(&plan->arena);
@@ -1055,13 +1056,13 @@ static struct plan *load_from_input(const char *name, struct input *input,
 		csv_read(plan->text, input->size, name, &callbacks, &loader, diag);
 		if (!loader.out_of_memory && !loader.have_header && diag->errors == errors_before)
 			diag_error(diag, name, last_line, NULL,
-				   "no header row found: expected a row naming the columns, starting "
-				   "with \"id,title,requirement,units_text,units\"");
+				   _("no header row found: expected a row naming the columns, starting "
+				   "with \"id,title,requirement,units_text,units\""));
 		else if (!loader.out_of_memory && plan->task_count == 0 && diag->errors == errors_before)
-			diag_error(diag, name, 0, NULL, "the plan has no tasks: expected one row per task below the header");
+			diag_error(diag, name, 0, NULL, _("the plan has no tasks: expected one row per task below the header"));
 	}
 	if (loader.out_of_memory)
-		diag_error(diag, name, 0, NULL, "out of memory while loading the plan");
+		diag_error(diag, name, 0, NULL, _("out of memory while loading the plan"));
 	if (!plan->title && !loader.out_of_memory)
 		plan->title = arena_strdup(&plan->arena, base_name(name));
 	free(unit_stamps);

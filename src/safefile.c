@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "duty/text.h"
+#include "i18n.h"
 
 static char *join(const char *first, const char *second)
 {
@@ -36,13 +37,13 @@ int file_lock_acquire(const char *path, struct file_lock *lock, struct diagnosti
 	lock->descriptor = -1;
 	char *lock_path = join(path, ".lock");
 	if (!lock_path) {
-		diag_error(diag, path, 0, NULL, "out of memory");
+		diag_error(diag, path, 0, NULL, _("out of memory"));
 		return ENOMEM;
 	}
 	int descriptor = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	if (descriptor < 0) {
 		int error = errno;
-		diag_error(diag, path, 0, NULL, "cannot create the lock file %s: %s", lock_path, strerror(error));
+		diag_error(diag, path, 0, NULL, _("cannot create the lock file %s: %s"), lock_path, strerror(error));
 		free(lock_path);
 		return error;
 	}
@@ -50,7 +51,7 @@ int file_lock_acquire(const char *path, struct file_lock *lock, struct diagnosti
 		if (errno == EINTR)
 			continue;
 		int error = errno;
-		diag_error(diag, path, 0, NULL, "cannot lock %s: %s", lock_path, strerror(error));
+		diag_error(diag, path, 0, NULL, _("cannot lock %s: %s"), lock_path, strerror(error));
 		close(descriptor);
 		free(lock_path);
 		return error;
@@ -129,10 +130,10 @@ int file_replace(const char *path, const char *data, size_t size, struct diagnos
 	free(directory);
 	if (!directory || temporary.failed) {
 		strbuf_free(&temporary);
-		diag_error(diag, path, 0, NULL, "out of memory");
+		diag_error(diag, path, 0, NULL, _("out of memory"));
 		return ENOMEM;
 	}
-	const char *step = "create a temporary file beside it";
+	const char *step = _("create a temporary file beside it");
 	int descriptor = mkstemp(temporary.data);
 	bool created = descriptor >= 0;
 	bool ok = created;
@@ -142,33 +143,33 @@ int file_replace(const char *path, const char *data, size_t size, struct diagnos
 		mode_t mask = umask(0);
 		umask(mask);
 		mode_t mode = stat(path, &status) == 0 ? status.st_mode & 07777 : 0666 & ~mask;
-		step = "set the permissions of the temporary file";
+		step = _("set the permissions of the temporary file");
 		ok = fchmod(descriptor, mode) == 0;
 	}
 	if (ok) {
-		step = "write";
+		step = _("write");
 		ok = write_all(descriptor, data, size);
 	}
 	if (ok) {
-		step = "sync (fsync) the new content to disk";
+		step = _("sync (fsync) the new content to disk");
 		ok = fsync(descriptor) == 0;
 	}
 	if (created && close(descriptor) != 0 && ok) {
-		step = "close the temporary file";
+		step = _("close the temporary file");
 		ok = false;
 	}
 	if (ok) {
-		step = "rename the new file into place";
+		step = _("rename the new file into place");
 		ok = rename(temporary.data, path) == 0;
 	}
 	int error = ok ? 0 : errno;
 	if (!ok) {
 		if (created)
 			unlink(temporary.data);
-		diag_error(diag, path, 0, NULL, "could not %s: %s; the file is unchanged", step, strerror(error));
+		diag_error(diag, path, 0, NULL, _("could not %s: %s; the file is unchanged"), step, strerror(error));
 	} else if (!sync_directory(path)) {
 		/* The rename is done; only its durability across a crash is in doubt. */
-		diag_warning(diag, path, 0, NULL, "could not sync the directory after renaming: %s",
+		diag_warning(diag, path, 0, NULL, _("could not sync the directory after renaming: %s"),
 			     strerror(errno));
 	}
 	strbuf_free(&temporary);
@@ -185,7 +186,7 @@ bool file_append(const char *path, const char *preface, size_t preface_size, con
 		created = descriptor >= 0;
 	}
 	if (descriptor < 0) {
-		diag_error(diag, path, 0, NULL, "cannot open for appending: %s", strerror(errno));
+		diag_error(diag, path, 0, NULL, _("cannot open for appending: %s"), strerror(errno));
 		return false;
 	}
 	bool ok = true;
@@ -209,7 +210,7 @@ bool file_append(const char *path, const char *preface, size_t preface_size, con
 		error = errno;
 	}
 	if (!ok)
-		diag_error(diag, path, 0, NULL, "could not append: %s", strerror(error));
+		diag_error(diag, path, 0, NULL, _("could not append: %s"), strerror(error));
 	return ok;
 }
 
@@ -219,7 +220,7 @@ bool file_read(const char *path, char **data, size_t *size, struct diagnostics *
 	*size = 0;
 	int descriptor = open(path, O_RDONLY | O_CLOEXEC);
 	if (descriptor < 0) {
-		diag_error(diag, path, 0, NULL, "cannot open the file: %s", strerror(errno));
+		diag_error(diag, path, 0, NULL, _("cannot open the file: %s"), strerror(errno));
 		return false;
 	}
 	struct stat status;
@@ -244,7 +245,7 @@ bool file_read(const char *path, char **data, size_t *size, struct diagnostics *
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;
-			diag_error(diag, path, 0, NULL, "cannot read the file: %s", strerror(errno));
+			diag_error(diag, path, 0, NULL, _("cannot read the file: %s"), strerror(errno));
 			free(buffer);
 			close(descriptor);
 			return false;
@@ -256,7 +257,7 @@ bool file_read(const char *path, char **data, size_t *size, struct diagnostics *
 	close(descriptor);
 	if (!ok) {
 		free(buffer);
-		diag_error(diag, path, 0, NULL, "out of memory reading the file");
+		diag_error(diag, path, 0, NULL, _("out of memory reading the file"));
 		return false;
 	}
 	*data = buffer;

@@ -17,6 +17,7 @@
 #include "duty/names.h"
 #include "duty/sheet.h"
 #include "duty/text.h"
+#include "i18n.h"
 
 enum { COLUMN_NAME, COLUMN_KIND, COLUMN_ALIASES, COLUMN_MEMBERS, COLUMN_NOTE, COLUMN_COUNT };
 
@@ -76,8 +77,8 @@ static bool read_header(struct units_loader *loader, const struct csv_row *row)
 							       row->fields[loader->columns[c]].data);
 		} else if (c == COLUMN_NAME || c == COLUMN_KIND) {
 			diag_error(loader->diag, loader->file, row->line, NULL,
-				   "the header has no \"%s\" column; expected a header row like "
-				   "\"name,kind,aliases,members,note\"",
+				   _("the header has no \"%s\" column; expected a header row like "
+				   "\"name,kind,aliases,members,note\""),
 				   column_labels[c]);
 			ok = false;
 		}
@@ -104,8 +105,8 @@ static bool add_name(struct units_loader *loader, const char *name, size_t lengt
 	if (existing != SIZE_MAX && existing != unit) {
 		const struct unit *other = &loader->directory->units[existing];
 		diag_error(loader->diag, loader->file, line, column,
-			   "\"%.*s\" already names the unit \"%s\" (line %ld); "
-			   "each name or alias may belong to one unit only",
+			   _("\"%.*s\" already names the unit \"%s\" (line %ld); "
+			   "each name or alias may belong to one unit only"),
 			   (int)length, name, other->name, other->line);
 	}
 	return true;
@@ -134,8 +135,8 @@ static bool read_unit(struct units_loader *loader, const struct csv_row *row)
 	struct unit_directory *directory = loader->directory;
 	if (row->count != loader->header_width) {
 		diag_error(loader->diag, loader->file, row->line, NULL,
-			   "this row has %zu fields but the header has %zu; "
-			   "check for a missing or extra comma",
+			   _("this row has %zu fields but the header has %zu; "
+			   "check for a missing or extra comma"),
 			   row->count, loader->header_width);
 		return true;
 	}
@@ -143,13 +144,13 @@ static bool read_unit(struct units_loader *loader, const struct csv_row *row)
 	struct field_text kind = sheet_field(row, loader->columns[COLUMN_KIND]);
 	if (name.length == 0) {
 		diag_error(loader->diag, loader->file, row->line, column_label(loader, COLUMN_NAME),
-			   "the unit name is empty; expected the unit's canonical name");
+			   _("the unit name is empty; expected the unit's canonical name"));
 		return true;
 	}
 	if (kind.length == 0) {
 		diag_error(loader->diag, loader->file, row->line, column_label(loader, COLUMN_KIND),
-			   "the kind of \"%.*s\" is empty; expected e.g. city_department, "
-			   "county_government, office, group or phrase",
+			   _("the kind of \"%.*s\" is empty; expected e.g. city_department, "
+			   "county_government, office, group or phrase"),
 			   (int)name.length, name.text);
 		return true;
 	}
@@ -207,12 +208,12 @@ static bool read_unit(struct units_loader *loader, const struct csv_row *row)
 	}
 	if (members.length && !unit->is_group && !unit->is_phrase)
 		diag_error(loader->diag, loader->file, row->line, column_label(loader, COLUMN_MEMBERS),
-			   "\"%s\" has members but its kind is \"%s\"; only a group or a phrase "
-			   "has members",
+			   _("\"%s\" has members but its kind is \"%s\"; only a group or a phrase "
+			   "has members"),
 			   unit->name, unit->kind);
 	if (!members.length && (unit->is_group || unit->is_phrase))
 		diag_error(loader->diag, loader->file, row->line, column_label(loader, COLUMN_MEMBERS),
-			   "the %s \"%s\" has no members; expected unit names separated by ';'",
+			   _("the %s \"%s\" has no members; expected unit names separated by ';'"),
 			   unit->kind, unit->name);
 	return !loader->out_of_memory;
 }
@@ -295,25 +296,25 @@ static bool collect_member(const char *item, size_t length, void *context)
 		}
 		if (!found)
 			diag_error(loader->diag, loader->file, line, column,
-				   "\"%.*s\": no unit in the directory has the kind \"%.*s\"",
+				   _("\"%.*s\": no unit in the directory has the kind \"%.*s\""),
 				   (int)length, item, (int)kind_length, kind);
 		return true;
 	}
 	size_t member = units_find(directory, item, length);
 	if (member == SIZE_MAX) {
-		report_unknown(directory, loader->diag, SEVERITY_ERROR, loader->file, line, column, "member",
+		report_unknown(directory, loader->diag, SEVERITY_ERROR, loader->file, line, column, _("member"),
 			       item, length);
 		return true;
 	}
 	if (member == collector->unit_index) {
-		diag_error(loader->diag, loader->file, line, column, "\"%s\" lists itself as a member",
+		diag_error(loader->diag, loader->file, line, column, _("\"%s\" lists itself as a member"),
 			   unit->name);
 		return true;
 	}
 	if (directory->units[member].is_phrase) {
 		/* A phrase inside a group stands for its units. */
 		diag_error(loader->diag, loader->file, line, column,
-			   "\"%.*s\" is a phrase, not a unit; list the units it stands for instead",
+			   _("\"%.*s\" is a phrase, not a unit; list the units it stands for instead"),
 			   (int)length, item);
 		return true;
 	}
@@ -381,7 +382,7 @@ static bool find_cycles(struct units_loader *loader, size_t unit, unsigned char 
 			strbuf_puts(&cycle, directory->units[member].name);
 			diag_error(loader->diag, loader->file, directory->units[member].line,
 				   column_label(loader, COLUMN_MEMBERS),
-				   "groups contain each other in a cycle: %s", strbuf_text(&cycle));
+				   _("groups contain each other in a cycle: %s"), strbuf_text(&cycle));
 			strbuf_free(&cycle);
 			clean = false;
 		} else if (state[member] == UNVISITED) {
@@ -491,7 +492,7 @@ static struct unit_directory *load_from_input(const char *name, const struct inp
 {
 	struct unit_directory *directory = calloc(1, sizeof *directory);
 	if (!directory) {
-		diag_error(diag, name, 0, NULL, "out of memory");
+		diag_error(diag, name, 0, NULL, _("out of memory"));
 		return NULL;
 	}
 	arena_init(&directory->arena);
@@ -506,14 +507,14 @@ static struct unit_directory *load_from_input(const char *name, const struct inp
 		csv_read(input->data, input->size, name, &callbacks, &loader, diag);
 		if (!loader.out_of_memory && !loader.have_header)
 			diag_error(diag, name, 0, NULL,
-				   "the file has no rows: expected a header row \"name,kind,aliases,members,note\"");
+				   _("the file has no rows: expected a header row \"name,kind,aliases,members,note\""));
 		else if (!loader.out_of_memory && directory->count == 0 && diag->errors == errors_before)
-			diag_error(diag, name, 0, NULL, "the directory lists no units: expected one row per unit");
+			diag_error(diag, name, 0, NULL, _("the directory lists no units: expected one row per unit"));
 		if (!loader.out_of_memory && diag->errors == errors_before)
 			finish_directory(&loader);
 	}
 	if (loader.out_of_memory)
-		diag_error(diag, name, 0, NULL, "out of memory while loading the unit directory");
+		diag_error(diag, name, 0, NULL, _("out of memory while loading the unit directory"));
 	free(loader.members);
 	free(loader.member_stamps);
 	if (diag->errors != errors_before) {
@@ -658,7 +659,7 @@ static void report_unknown(const struct unit_directory *directory, struct diagno
 {
 	char *query = malloc(length + 1);
 	if (!query) {
-		diag_report(diag, severity, file, line, column, "unknown %s \"%.*s\"", what, (int)length, name);
+		diag_report(diag, severity, file, line, column, _("unknown %s \"%.*s\""), what, (int)length, name);
 		return;
 	}
 	memcpy(query, name, length);
@@ -668,11 +669,11 @@ static void report_unknown(const struct unit_directory *directory, struct diagno
 	struct strbuf hint;
 	strbuf_init(&hint);
 	for (size_t i = 0; i < count; i++) {
-		strbuf_puts(&hint, i ? ", " : "; did you mean ");
+		strbuf_puts(&hint, i ? ", " : _("; did you mean "));
 		strbuf_puts(&hint, directory->units[closest[i]].name);
 	}
 	diag_report(diag, severity, file, line, column,
-		    "unknown %s \"%s\": it is neither a name nor an alias in the unit directory%s", what,
+		    _("unknown %s \"%s\": it is neither a name nor an alias in the unit directory%s"), what,
 		    query, strbuf_text(&hint));
 	strbuf_free(&hint);
 	free(query);
@@ -735,7 +736,7 @@ size_t *units_parse_text(const struct unit_directory *directory, const char *tex
 	struct text_units list = { .directory = directory };
 	list.listed = calloc(directory->count + 1, sizeof *list.listed);
 	if (!list.listed) {
-		diag_error(diag, file, line, column, "out of memory reading the unit list");
+		diag_error(diag, file, line, column, _("out of memory reading the unit list"));
 		return NULL;
 	}
 	*etc = false;
@@ -794,7 +795,7 @@ size_t *units_parse_text(const struct unit_directory *directory, const char *tex
 						size_t unit = units_find(directory, name, name_length);
 						if (unit == SIZE_MAX)
 							report_unknown(directory, diag, SEVERITY_WARNING, file,
-								       line, column, "unit", name, name_length);
+								       line, column, _("unit"), name, name_length);
 						else
 							add_text_unit(&list, unit);
 					}
@@ -810,7 +811,7 @@ size_t *units_parse_text(const struct unit_directory *directory, const char *tex
 	free(list.listed);
 	if (list.failed) {
 		free(list.units);
-		diag_error(diag, file, line, column, "out of memory reading the unit list");
+		diag_error(diag, file, line, column, _("out of memory reading the unit list"));
 		return NULL;
 	}
 	*count = list.count;
