@@ -182,10 +182,11 @@ bool cli_parse_item(const char *text, long *task, unsigned *milestone);
 const char *cli_who(const struct cli *cli);
 
 /* Runs a planner on the plan file (see duty/edit.h) and reports the
- * outcome: problems on stderr, and for a plan that cannot be written, how
- * to start tracking a copy. The planner's own refusals exit with
- * refused_code. */
-int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, int refused_code);
+ * outcome: what the planner wrote into *said once the change is saved, or
+ * the problems on stderr (for a plan that cannot be written, how to start
+ * tracking a copy). The planner's own refusals exit EXIT_NOT_FOUND. Frees
+ * *said; returns the exit code. */
+int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, struct strbuf *said);
 extern const struct command command_help;
 
 /* "dir/name" for a file beside path; malloc'ed, NULL when out of memory. */

@@ -89,11 +89,7 @@ static int run_done(struct cli *cli)
 	date_format(cli->on_given ? cli->on : cli->today, request.on);
 	history_now(request.time);
 	strbuf_init(&request.said);
-	int code = cli_edit_plan(cli, plan_done, &request, EXIT_NOT_FOUND);
-	if (code == EXIT_OK)
-		fputs(strbuf_text(&request.said), cli->out);
-	strbuf_free(&request.said);
-	return cli_finish_output(cli, code);
+	return cli_edit_plan(cli, plan_done, &request, &request.said);
 }
 
 const struct command command_done = {

@@ -136,11 +136,7 @@ static int run_undo(struct cli *cli)
 	}
 	history_now(request.time);
 	strbuf_init(&request.said);
-	int code = cli_edit_plan(cli, plan_undo, &request, EXIT_NOT_FOUND);
-	if (code == EXIT_OK)
-		fputs(strbuf_text(&request.said), cli->out);
-	strbuf_free(&request.said);
-	return cli_finish_output(cli, code);
+	return cli_edit_plan(cli, plan_undo, &request, &request.said);
 }
 
 const struct command command_undo = {

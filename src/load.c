@@ -523,6 +523,24 @@ static bool read_unit_name(const char *item, size_t length, void *context)
 	return true;
 }
 
+/* Reads a column group's cells; true when the fields that define it (the
+ * first `definition` ones) are not all empty. *progress tells whether any
+ * progress cell is filled. */
+static bool read_group(const struct csv_row *row, const struct column_group *group, size_t count,
+		       size_t definition, struct field_text *fields, bool *progress)
+{
+	bool defined = false;
+	*progress = false;
+	for (size_t f = 0; f < count; f++) {
+		fields[f] = sheet_field(row, group->columns[f]);
+		if (f < definition)
+			defined = defined || fields[f].length > 0;
+		else
+			*progress = *progress || fields[f].length > 0;
+	}
+	return defined;
+}
+
 static size_t read_milestones(struct plan_loader *loader, const struct csv_row *row)
 {
 	const struct group_set *set = &loader->milestones;
@@ -532,15 +550,8 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 	for (size_t g = 0; g < set->count; g++) {
 		const struct column_group *group = &set->groups[g];
 		struct field_text fields[MILESTONE_FIELDS];
-		bool defined = false, progress = false;
-		for (size_t f = 0; f < MILESTONE_FIELDS; f++) {
-			fields[f] = sheet_field(row, group->columns[f]);
-			if (f < MILESTONE_DEFINITION)
-				defined = defined || fields[f].length > 0;
-			else
-				progress = progress || fields[f].length > 0;
-		}
-		if (!defined) {
+		bool progress = false;
+		if (!read_group(row, group, MILESTONE_FIELDS, MILESTONE_DEFINITION, fields, &progress)) {
 			if (progress)
 				diag_error(loader->diag, loader->file, row->line,
 					   column_name(loader, group->columns[MILESTONE_DONE_ON]),
@@ -626,15 +637,8 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 	for (size_t g = 0; g < set->count; g++) {
 		const struct column_group *group = &set->groups[g];
 		struct field_text fields[TARGET_FIELDS];
-		bool defined = false, progress = false;
-		for (size_t f = 0; f < TARGET_FIELDS; f++) {
-			fields[f] = sheet_field(row, group->columns[f]);
-			if (f < TARGET_DEFINITION)
-				defined = defined || fields[f].length > 0;
-			else
-				progress = progress || fields[f].length > 0;
-		}
-		if (!defined) {
+		bool progress = false;
+		if (!read_group(row, group, TARGET_FIELDS, TARGET_DEFINITION, fields, &progress)) {
 			if (progress)
 				diag_error(loader->diag, loader->file, row->line,
 					   column_name(loader, group->columns[TARGET_REPORTED]),

@@ -56,12 +56,14 @@ static void explain_init(const struct cli *cli, const char *why)
 	free(working);
 }
 
-int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, int refused_code)
+int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, struct strbuf *said)
 {
+	int refused_code = EXIT_NOT_FOUND;
 	/* The shipped plan is the reference copy: progress goes into a copy,
 	 * unless the user names the file with -f or DUTY_FILE. */
 	if (cli->plan_is_shipped) {
 		explain_init(cli, _("is the plan shipped with duty, kept as it is"));
+		strbuf_free(said);
 		return EXIT_OUTPUT;
 	}
 	struct diagnostics diag;
@@ -102,5 +104,8 @@ int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, int refu
 		break;
 	}
 	diagnostics_free(&diag);
-	return code;
+	if (code == EXIT_OK)
+		fputs(strbuf_text(said), cli->out);
+	strbuf_free(said);
+	return cli_finish_output(cli, code);
 }

@@ -15,12 +15,7 @@ static struct plan *plan;
 static int setup(void **state)
 {
 	(void)state;
-	struct diagnostics diag;
-	diagnostics_init(&diag, 4);
-	units = units_load(SHIPPED_UNITS, &(struct load_options){ 0 }, &diag);
-	plan = units ? plan_load(SHIPPED_PLAN, units, &(struct load_options){ 0 }, &diag) : NULL;
-	diagnostics_free(&diag);
-	return plan ? 0 : -1;
+	return load_shipped(&units, &plan);
 }
 
 static int teardown(void **state)

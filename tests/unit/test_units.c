@@ -12,7 +12,7 @@
 
 static struct unit_directory *units;
 
-static int load_shipped(void **state)
+static int load_units(void **state)
 {
 	(void)state;
 	struct diagnostics diag;
@@ -241,5 +241,5 @@ int main(void)
 		cmocka_unit_test(test_broken_directories),
 		cmocka_unit_test(test_nested_groups_are_transitive),
 	};
-	return cmocka_run_group_tests(tests, load_shipped, free_shipped);
+	return cmocka_run_group_tests(tests, load_units, free_shipped);
 }
