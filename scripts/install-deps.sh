@@ -10,11 +10,12 @@ need="gcc make libc6-dev libcsv-dev libcjson-dev gettext"
 case "${1:-build}" in
   build) ;;
   # jq reads JSON in the CLI tests, python3-icalendar parses the calendars,
-  # groff checks the man page, zsh the zsh completion, locales makes zh_CN.
-  test) need="$need libcmocka-dev jq python3-icalendar groff-base zsh locales" ;;
+  # groff and man check the man page, zsh the zsh completion, locales
+  # makes zh_CN.
+  test) need="$need libcmocka-dev jq python3-icalendar groff-base man-db zsh locales" ;;
   browser) need="$need chromium poppler-utils fonts-wqy-zenhei" ;;
   fuzz) need="$need clang libclang-rt-dev" ;;   # libFuzzer
-  memcheck) need="$need libcmocka-dev jq python3-icalendar groff-base zsh locales valgrind" ;;
+  memcheck) need="$need libcmocka-dev jq python3-icalendar groff-base man-db zsh locales valgrind" ;;
   *) echo "usage: install-deps.sh build|test|fuzz|memcheck|browser" >&2; exit 2 ;;
 esac
 
