@@ -34,7 +34,7 @@ LIB_SOURCES := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJECTS := $(LIB_SOURCES:src/%.c=$(BUILD)/obj/%.o)
 UNIT_TESTS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 # The library without the command-line layer, for the fuzz harnesses.
-CORE_SOURCES := $(filter-out src/main.c src/cli.c src/views.c src/cmd_%.c,$(wildcard src/*.c))
+CORE_SOURCES := $(filter-out src/main.c src/cli.c src/views.c src/tracking.c src/dutysheet.c src/cmd_%.c,$(wildcard src/*.c))
 
 FUZZERS      := load units
 FUZZ_SECONDS ?= 60
