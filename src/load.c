@@ -839,7 +839,7 @@ static void require_text(struct plan_loader *loader, const struct csv_row *row, 
 {
 	if (sheet_field(row, loader->fixed[column]).length == 0)
 		diag_error(loader->diag, loader->file, row->line, column_name(loader, loader->fixed[column]),
-			   _("the %s is empty; every task needs one"), what);
+			   _("the %s is empty; every task needs one"), _(what));
 }
 
 static bool read_task(struct plan_loader *loader, const struct csv_row *row)
@@ -879,8 +879,8 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 				   _("the id %ld is used twice: task %ld is already on line %ld"), task.id, task.id,
 				   first & ROW_LINE ? (long)(first & ~ROW_LINE) : plan->tasks[first].line);
 	}
-	require_text(loader, row, COLUMN_TITLE, _("title"));
-	require_text(loader, row, COLUMN_REQUIREMENT, _("requirement"));
+	require_text(loader, row, COLUMN_TITLE, N_("title"));
+	require_text(loader, row, COLUMN_REQUIREMENT, N_("requirement"));
 
 	struct field_text units = sheet_field(row, loader->fixed[COLUMN_UNITS]);
 	const char *units_column = column_name(loader, loader->fixed[COLUMN_UNITS]);
