@@ -127,9 +127,6 @@ void view_milestones(const struct cli *cli, const struct milestone_match *matche
 		     bool with_via);
 void view_tasks(const struct cli *cli, const struct task_match *matches, size_t count, bool with_via);
 
-/* "98%", "340 家", "4.5 份/千人": a value with its unit. */
-void view_quantity(struct strbuf *out, const char *value, const char *unit);
-
 /* The colour of a milestone's row: overdue red, due this month yellow,
  * done dimmed. */
 enum row_color cli_milestone_color(const struct cli *cli, const struct milestone *milestone);

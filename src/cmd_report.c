@@ -60,8 +60,8 @@ static bool plan_report(const struct plan *plan, const struct history *history, 
 	struct strbuf goal, value;
 	strbuf_init(&goal);
 	strbuf_init(&value);
-	view_quantity(&goal, target->value_text, target->unit);
-	view_quantity(&value, request->value, target->unit);
+	strbuf_put_quantity(&goal, target->value_text, target->unit);
+	strbuf_put_quantity(&value, request->value, target->unit);
 	strbuf_printf(&request->said, _("Task %ld, target %u (%s %s %s): %s on %s, %s"), task->id, request->target,
 		      target->metric, target_op_text(target->op), strbuf_text(&goal), strbuf_text(&value),
 		      request->on, target_is_met(&reported) ? _("met") : _("not met"));

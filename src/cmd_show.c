@@ -84,7 +84,7 @@ static void print_table(const struct cli *cli, const struct task *task)
 			strbuf_printf(&number, "%zu", t + 1);
 			strbuf_clear(&goal);
 			strbuf_printf(&goal, "%s ", target_op_text(target->op));
-			view_quantity(&goal, target->value_text, target->unit);
+			strbuf_put_quantity(&goal, target->value_text, target->unit);
 			const char *row[] = { strbuf_text(&number), target->metric, strbuf_text(&goal),
 					      target->text };
 			table_add_row(&targets, row);

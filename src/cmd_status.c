@@ -47,7 +47,7 @@ static void reported_text(struct strbuf *out, const struct target *target)
 {
 	if (!target->reported)
 		return;
-	view_quantity(out, target->reported_text, target->unit);
+	strbuf_put_quantity(out, target->reported_text, target->unit);
 }
 
 static const char *attainment(const struct target *target)
@@ -152,7 +152,7 @@ static void print_table(const struct cli *cli, const struct query *query, const 
 				date_format(target->reported_on, on);
 			strbuf_clear(&b);
 			strbuf_printf(&b, "%s ", target_op_text(target->op));
-			view_quantity(&b, target->value_text, target->unit);
+			strbuf_put_quantity(&b, target->value_text, target->unit);
 			strbuf_clear(&c);
 			reported_text(&c, target);
 			const char *cells[] = { id, number, target->metric, strbuf_text(&b), strbuf_text(&c), on,

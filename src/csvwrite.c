@@ -5,17 +5,9 @@
  * so it gets a leading ' (which spreadsheets show as text), unless raw.
  */
 #include "duty/render.h"
+#include "duty/text.h"
 
 #include <string.h>
-
-static bool needs_quotes(const char *field)
-{
-	if (!*field)
-		return false;
-	if (field[0] == ' ' || field[strlen(field) - 1] == ' ')
-		return true;
-	return strpbrk(field, ",\"\r\n") != NULL;
-}
 
 bool csv_cell_is_formula(const char *field)
 {
@@ -29,7 +21,7 @@ void csv_write_record(FILE *out, const char *const *fields, size_t count, bool r
 		if (i)
 			fputc(',', out);
 		bool guard = !raw && csv_cell_is_formula(field);
-		if (!needs_quotes(field)) {
+		if (!csv_field_needs_quotes(field, strlen(field))) {
 			if (guard)
 				fputc('\'', out);
 			fputs(field, out);

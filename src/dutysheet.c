@@ -51,10 +51,10 @@ static void milestone_line(struct strbuf *out, const struct milestone *milestone
 static void target_line(struct strbuf *out, const struct target *target)
 {
 	strbuf_printf(out, "%s %s ", target->metric, target_op_text(target->op));
-	view_quantity(out, target->value_text, target->unit);
+	strbuf_put_quantity(out, target->value_text, target->unit);
 	if (target->reported) {
 		strbuf_puts(out, _(" — reported "));
-		view_quantity(out, target->reported_text, target->unit);
+		strbuf_put_quantity(out, target->reported_text, target->unit);
 		strbuf_printf(out, ", %s", target_is_met(target) ? _("met") : _("not met"));
 	}
 }

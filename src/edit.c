@@ -224,20 +224,8 @@ static bool encode_cell(const char *value, enum encoding encoding, struct strbuf
 	strbuf_init(&encoded);
 	bool ok = encoding == ENCODING_GB18030 ? to_gb18030(value, &encoded)
 					       : (strbuf_puts(&encoded, value), true);
-	const char *text = strbuf_text(&encoded);
-	size_t length = encoded.length;
-	bool quote = length && (strpbrk(text, ",\"\r\n") || text[0] == ' ' || text[length - 1] == ' ');
-	if (ok && !quote) {
-		strbuf_append(out, text, length);
-	} else if (ok) {
-		strbuf_putc(out, '"');
-		for (size_t i = 0; i < length; i++) {
-			if (text[i] == '"')
-				strbuf_putc(out, '"');
-			strbuf_putc(out, text[i]);
-		}
-		strbuf_putc(out, '"');
-	}
+	if (ok)
+		strbuf_put_csv_field(out, strbuf_text(&encoded), encoded.length);
 	ok = ok && !encoded.failed;
 	strbuf_free(&encoded);
 	return ok;

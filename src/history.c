@@ -69,17 +69,7 @@ static void append_line(struct strbuf *buffer, const char *const *fields, size_t
 		const char *field = fields[i] ? fields[i] : "";
 		if (i)
 			strbuf_putc(buffer, ',');
-		if (!strpbrk(field, ",\"\r\n")) {
-			strbuf_puts(buffer, field);
-			continue;
-		}
-		strbuf_putc(buffer, '"');
-		for (const char *p = field; *p; p++) {
-			if (*p == '"')
-				strbuf_putc(buffer, '"');
-			strbuf_putc(buffer, *p);
-		}
-		strbuf_putc(buffer, '"');
+		strbuf_put_csv_field(buffer, field, strlen(field));
 	}
 	strbuf_putc(buffer, '\n');
 }

@@ -133,8 +133,8 @@ void ics_event(FILE *out, const struct plan *plan, const struct task *task, size
 	strbuf_puts(&text, milestone->text);
 	for (size_t t = 0; t < task->target_count; t++) {
 		const struct target *target = &task->targets[t];
-		strbuf_printf(&text, "\n%s %s %s%s%s", target->metric, target_op_text(target->op), target->value_text,
-			      target->unit[0] && strcmp(target->unit, "%") ? " " : "", target->unit);
+		strbuf_printf(&text, "\n%s %s ", target->metric, target_op_text(target->op));
+		strbuf_put_quantity(&text, target->value_text, target->unit);
 	}
 	strbuf_puts(&text, "\n");
 	for (size_t u = 0; u < task->unit_count; u++)

@@ -637,3 +637,42 @@ const char *strbuf_text(const struct strbuf *buffer)
 {
 	return buffer->data ? buffer->data : "";
 }
+
+bool csv_field_needs_quotes(const char *field, size_t length)
+{
+	if (length == 0)
+		return false;
+	if (field[0] == ' ' || field[length - 1] == ' ')
+		return true;
+	for (size_t i = 0; i < length; i++)
+		if (field[i] == ',' || field[i] == '"' || field[i] == '\r' || field[i] == '\n')
+			return true;
+	return false;
+}
+
+void strbuf_put_csv_field(struct strbuf *buffer, const char *field, size_t length)
+{
+	if (!csv_field_needs_quotes(field, length)) {
+		strbuf_append(buffer, field, length);
+		return;
+	}
+	strbuf_putc(buffer, '"');
+	const char *end = field + length;
+	while (field < end) {
+		const char *quote = memchr(field, '"', (size_t)(end - field));
+		size_t run = quote ? (size_t)(quote - field) + 1 : (size_t)(end - field);
+		strbuf_append(buffer, field, run);
+		if (quote)
+			strbuf_putc(buffer, '"');
+		field += run;
+	}
+	strbuf_putc(buffer, '"');
+}
+
+void strbuf_put_quantity(struct strbuf *buffer, const char *value, const char *unit)
+{
+	strbuf_puts(buffer, value);
+	if (unit[0] && strcmp(unit, "%") != 0)
+		strbuf_putc(buffer, ' ');
+	strbuf_puts(buffer, unit);
+}

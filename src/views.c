@@ -129,15 +129,6 @@ void view_milestones(const struct cli *cli, const struct milestone_match *matche
 	view_milestones_table(cli, matches, count, 0, with_via);
 }
 
-void view_quantity(struct strbuf *out, const char *value, const char *unit)
-{
-	/* A percent sign sits right after the number; other units after a space. */
-	strbuf_puts(out, value);
-	if (unit[0] && strcmp(unit, "%") != 0)
-		strbuf_putc(out, ' ');
-	strbuf_puts(out, unit);
-}
-
 void view_next_deadline(const struct cli *cli, const struct query *query, date_t after)
 {
 	date_t next;

@@ -83,4 +83,14 @@ void strbuf_printf(struct strbuf *buffer, const char *format, ...)
 /* Returns the NUL-terminated text ("" when empty). */
 const char *strbuf_text(const struct strbuf *buffer);
 
+/* A quantity as people write it: "98%" with the percent sign right after
+ * the number, "340 家" with other units after a space. */
+void strbuf_put_quantity(struct strbuf *buffer, const char *value, const char *unit);
+
+/* RFC 4180: a CSV field needs quotes when it holds a comma, a quote or a
+ * line break, or starts or ends with a space (some readers trim those). */
+bool csv_field_needs_quotes(const char *field, size_t length);
+/* Appends field as one CSV field: as it is, or quoted with quotes doubled. */
+void strbuf_put_csv_field(struct strbuf *buffer, const char *field, size_t length);
+
 #endif

@@ -119,6 +119,34 @@ static void test_trim_and_strbuf(void **state)
 	assert_string_equal(strbuf_text(&buffer), "");
 }
 
+static void check_csv_field(const char *field, const char *expected)
+{
+	struct strbuf buffer;
+	strbuf_init(&buffer);
+	strbuf_put_csv_field(&buffer, field, strlen(field));
+	assert_false(buffer.failed);
+	assert_string_equal(strbuf_text(&buffer), expected);
+	strbuf_free(&buffer);
+}
+
+static void test_csv_fields_are_quoted_only_when_needed(void **state)
+{
+	(void)state;
+	check_csv_field("", "");
+	check_csv_field("市教育局", "市教育局");
+	check_csv_field("98%以上", "98%以上");
+	check_csv_field("市农业局,市林业局", "\"市农业局,市林业局\"");
+	check_csv_field("出台“党政同责”", "出台“党政同责”");
+	check_csv_field("he said \"ok\"", "\"he said \"\"ok\"\"\"");
+	check_csv_field("\"", "\"\"\"\"");
+	check_csv_field("一行\r\n两行", "\"一行\r\n两行\"");
+	check_csv_field(" 前导空格", "\" 前导空格\"");
+	check_csv_field("末尾空格 ", "\"末尾空格 \"");
+	check_csv_field("中 间", "中 间");
+	assert_false(csv_field_needs_quotes("a,b", 1));
+	assert_true(csv_field_needs_quotes("a,b", 2));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -129,6 +157,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_does_not_split_latin_words),
 		cmocka_unit_test(test_edit_distance_counts_characters),
 		cmocka_unit_test(test_trim_and_strbuf),
+		cmocka_unit_test(test_csv_fields_are_quoted_only_when_needed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
