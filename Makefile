@@ -42,8 +42,8 @@ FUZZ_CC      ?= clang
 FUZZ_DIR     := build-fuzz
 REPLAYS      := $(FUZZERS:%=$(BUILD)/tests/replay_%)
 # Inputs each harness starts from (and make test replays).
-SEEDS_load   := data tests/data tests/fuzz/regressions/load
-SEEDS_units  := tests/fuzz/seeds/units tests/fuzz/regressions/units
+SEEDS_load   := $(wildcard data tests/data tests/fuzz/regressions/load)
+SEEDS_units  := $(wildcard tests/fuzz/seeds/units tests/fuzz/regressions/units)
 
 BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/csvfloor $(BUILD)/bench/measure
 
