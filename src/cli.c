@@ -24,7 +24,7 @@ void cli_error(const char *format, ...)
 	va_end(args);
 }
 
-void cli_report_problems(const struct diagnostics *diag, const char *file)
+void cli_print_problems(const struct diagnostics *diag)
 {
 	for (size_t i = 0; i < diag->kept_count; i++) {
 		char *line = diagnostic_format(&diag->kept[i]);
@@ -37,6 +37,11 @@ void cli_report_problems(const struct diagnostics *diag, const char *file)
 		fprintf(stderr, _("duty: ... and %zu more problems\n"), total - diag->kept_count);
 	if (diag->out_of_memory)
 		fputs(_("duty: (some problems could not be shown: out of memory)\n"), stderr);
+}
+
+void cli_report_problems(const struct diagnostics *diag, const char *file)
+{
+	cli_print_problems(diag);
 	if (diag->errors)
 		fprintf(stderr, _("duty: `duty check %s` lists every problem of the file\n"), file);
 }

@@ -100,7 +100,10 @@ struct cli {
 /* "duty: message" on stderr. */
 void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
-/* Prints the first problems of a failed load and how to see them all. */
+/* Prints the problems kept in diag ("duty: FILE:LINE:COLUMN: message"),
+ * and how many more there were. */
+void cli_print_problems(const struct diagnostics *diag);
+/* The same for a file that failed to load, with how to see them all. */
 void cli_report_problems(const struct diagnostics *diag, const char *file);
 
 /* Resolves cli->unit_query; prints the error and returns non-zero exit

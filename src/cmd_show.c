@@ -1,7 +1,6 @@
 /*
  * cmd_show.c - `duty show ID`: everything about one task.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,10 +128,8 @@ static void print_csv(const struct cli *cli, const struct task *task)
 static int run_show(struct cli *cli)
 {
 	const char *argument = cli->arguments[0];
-	char *end;
-	errno = 0;
-	long id = strtol(argument, &end, 10);
-	if (errno || *end || end == argument || id <= 0) {
+	long id;
+	if (!text_parse_whole(argument, strlen(argument), TASK_ID_MAX, &id) || id <= 0) {
 		cli_error(_("\"%s\" is not a task number; expected a whole number like 12"), argument);
 		return EXIT_USAGE;
 	}

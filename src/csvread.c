@@ -5,6 +5,7 @@
  * on_field), so loading copies no text.
  */
 #include "duty/csvread.h"
+#include "duty/array.h"
 #include "i18n.h"
 
 #include <csv.h>
@@ -32,16 +33,13 @@ static void on_field(void *content, size_t length, void *context)
 	struct reader *reader = context;
 	if (reader->out_of_memory)
 		return;
-	if (reader->field_count == reader->field_capacity) {
-		size_t capacity = reader->field_capacity ? reader->field_capacity * 2 : 64;
-		struct csv_field *grown = realloc(reader->fields, capacity * sizeof *grown);
-		if (!grown) {
-			reader->out_of_memory = true;
-			return;
-		}
-		reader->fields = grown;
-		reader->field_capacity = capacity;
+	struct csv_field *fields = array_reserve(reader->fields, &reader->field_capacity, reader->field_count,
+						 sizeof *fields);
+	if (!fields) {
+		reader->out_of_memory = true;
+		return;
 	}
+	reader->fields = fields;
 	char *target = reader->data + reader->cursor;
 	if (length)
 		memmove(target, content, length);

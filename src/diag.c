@@ -4,6 +4,7 @@
  * million-row file cannot exhaust memory through its error list.
  */
 #include "duty/diag.h"
+#include "duty/array.h"
 #include "i18n.h"
 
 #include <stdarg.h>
@@ -89,17 +90,13 @@ void diag_report(struct diagnostics *diag, enum severity severity,
 	if (diag->sink)
 		diag->sink(&problem, diag->sink_context);
 	if (keep) {
-		if (diag->kept_count == diag->kept_capacity) {
-			size_t capacity = diag->kept_capacity ? 2 * diag->kept_capacity : 8;
-			struct diagnostic *grown = realloc(diag->kept, capacity * sizeof *grown);
-			if (!grown) {
-				diag->out_of_memory = true;
-				diagnostic_release(&problem);
-				return;
-			}
-			diag->kept = grown;
-			diag->kept_capacity = capacity;
+		struct diagnostic *kept = array_reserve(diag->kept, &diag->kept_capacity, diag->kept_count, sizeof *kept);
+		if (!kept) {
+			diag->out_of_memory = true;
+			diagnostic_release(&problem);
+			return;
 		}
+		diag->kept = kept;
 		diag->kept[diag->kept_count++] = problem;
 		return;
 	}

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duty/array.h"
 #include "duty/csvread.h"
 #include "duty/load.h"
 #include "duty/safefile.h"
@@ -34,26 +35,15 @@ static const char *keep(struct plan_edits *edits, const char *text)
 	return copy ? copy : "";
 }
 
-static bool grow(void **array, size_t *capacity, size_t count, size_t element)
-{
-	if (count < *capacity)
-		return true;
-	size_t fresh = *capacity ? *capacity * 2 : 8;
-	void *grown = realloc(*array, fresh * element);
-	if (!grown)
-		return false;
-	*array = grown;
-	*capacity = fresh;
-	return true;
-}
-
 void plan_edits_set(struct plan_edits *edits, long task, const char *column, const char *value)
 {
-	if (!grow((void **)&edits->cells, &edits->cell_capacity, edits->cell_count, sizeof *edits->cells)) {
+	struct cell_edit *cells = array_reserve(edits->cells, &edits->cell_capacity, edits->cell_count, sizeof *cells);
+	if (!cells) {
 		edits->failed = true;
 		return;
 	}
-	struct cell_edit *cell = &edits->cells[edits->cell_count++];
+	edits->cells = cells;
+	struct cell_edit *cell = &cells[edits->cell_count++];
 	cell->task = task;
 	cell->column = keep(edits, column);
 	cell->value = keep(edits, value);
@@ -61,11 +51,14 @@ void plan_edits_set(struct plan_edits *edits, long task, const char *column, con
 
 void plan_edits_log(struct plan_edits *edits, const struct history_entry *entry)
 {
-	if (!grow((void **)&edits->entries, &edits->entry_capacity, edits->entry_count, sizeof *edits->entries)) {
+	struct history_entry *entries = array_reserve(edits->entries, &edits->entry_capacity, edits->entry_count,
+						      sizeof *entries);
+	if (!entries) {
 		edits->failed = true;
 		return;
 	}
-	struct history_entry *copy = &edits->entries[edits->entry_count++];
+	edits->entries = entries;
+	struct history_entry *copy = &entries[edits->entry_count++];
 	*copy = *entry;
 	copy->time = keep(edits, entry->time);
 	copy->by = keep(edits, entry->by);
@@ -106,10 +99,12 @@ struct raw_file {
 static bool collect_row(const struct csv_row *row, void *context)
 {
 	struct raw_file *raw = context;
-	if (!grow((void **)&raw->rows, &raw->row_capacity, raw->row_count, sizeof *raw->rows)) {
+	struct raw_row *rows = array_reserve(raw->rows, &raw->row_capacity, raw->row_count, sizeof *rows);
+	if (!rows) {
 		raw->failed = true;
 		return false;
 	}
+	raw->rows = rows;
 	raw->rows[raw->row_count++] = (struct raw_row){ row->start, row->end, row->line };
 	if (row->line == raw->header_line) {
 		raw->header = calloc(row->count + 1, sizeof *raw->header);
@@ -255,10 +250,12 @@ struct splicer {
 
 static void add_splice(struct splicer *splicer, size_t start, size_t end, const char *text, size_t length)
 {
-	if (!grow((void **)&splicer->items, &splicer->capacity, splicer->count, sizeof *splicer->items)) {
+	struct splice *items = array_reserve(splicer->items, &splicer->capacity, splicer->count, sizeof *items);
+	if (!items) {
 		splicer->failed = true;
 		return;
 	}
+	splicer->items = items;
 	splicer->items[splicer->count++] = (struct splice){ start, end, splicer->bytes.length, length };
 	strbuf_append(&splicer->bytes, text, length);
 }

@@ -12,8 +12,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "duty/array.h"
 #include "duty/csvread.h"
 #include "duty/input.h"
+#include "duty/plan.h"
 #include "duty/safefile.h"
 #include "duty/sheet.h"
 #include "duty/text.h"
@@ -131,16 +133,12 @@ static const char *copy(struct history_loader *loader, const struct csv_row *row
 	return text ? text : "";
 }
 
-static unsigned read_number(const struct csv_row *row, size_t column)
+/* A task, milestone or target number; 0 when the cell holds none. */
+static long read_number(const struct csv_row *row, size_t column, long max)
 {
 	struct field_text field = sheet_field(row, column);
-	unsigned long value = 0;
-	for (size_t i = 0; i < field.length && i < 9; i++) {
-		if (field.text[i] < '0' || field.text[i] > '9')
-			return 0;
-		value = value * 10 + (unsigned long)(field.text[i] - '0');
-	}
-	return (unsigned)value;
+	long value;
+	return text_parse_whole(field.text, field.length, max, &value) ? value : 0;
 }
 
 static bool on_history_row(const struct csv_row *row, void *context)
@@ -157,24 +155,21 @@ static bool on_history_row(const struct csv_row *row, void *context)
 		return true;
 	}
 	struct history *history = loader->history;
-	if (history->count == loader->capacity) {
-		size_t capacity = loader->capacity ? loader->capacity * 2 : 64;
-		struct history_entry *grown = realloc(history->entries, capacity * sizeof *grown);
-		if (!grown) {
-			loader->failed = true;
-			return false;
-		}
-		history->entries = grown;
-		loader->capacity = capacity;
+	struct history_entry *entries = array_reserve(history->entries, &loader->capacity, history->count,
+						      sizeof *entries);
+	if (!entries) {
+		loader->failed = true;
+		return false;
 	}
+	history->entries = entries;
 	struct history_entry *entry = &history->entries[history->count++];
 	const size_t *c = loader->columns;
 	entry->time = copy(loader, row, c[0]);
 	entry->by = copy(loader, row, c[1]);
 	entry->action = copy(loader, row, c[2]);
-	entry->task = (long)read_number(row, c[3]);
-	entry->milestone = read_number(row, c[4]);
-	entry->target = read_number(row, c[5]);
+	entry->task = read_number(row, c[3], TASK_ID_MAX);
+	entry->milestone = (unsigned)read_number(row, c[4], ITEM_NUMBER_MAX);
+	entry->target = (unsigned)read_number(row, c[5], ITEM_NUMBER_MAX);
 	entry->value = copy(loader, row, c[6]);
 	entry->on = copy(loader, row, c[7]);
 	entry->note = copy(loader, row, c[8]);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duty/array.h"
 #include "duty/csvread.h"
 #include "duty/input.h"
 #include "duty/names.h"
@@ -133,18 +134,7 @@ static bool parse_bool(const char *text, size_t length, bool *value)
 
 static bool parse_id(const char *text, size_t length, long *id)
 {
-	if (length == 0 || length > 15)
-		return false;
-	long value = 0;
-	for (size_t i = 0; i < length; i++) {
-		if (text[i] < '0' || text[i] > '9')
-			return false;
-		value = value * 10 + (text[i] - '0');
-	}
-	if (value <= 0)
-		return false;
-	*id = value;
-	return true;
+	return text_parse_whole(text, length, TASK_ID_MAX, id) && *id > 0;
 }
 
 bool target_op_parse(const char *text, size_t length, enum target_op *op)
@@ -469,16 +459,13 @@ static bool push_unit(struct plan_loader *loader, size_t unit)
 	if (loader->unit_stamps[unit] == loader->row_number)
 		return true;
 	loader->unit_stamps[unit] = loader->row_number;
-	if (loader->row_unit_count == loader->row_unit_capacity) {
-		size_t capacity = loader->row_unit_capacity ? loader->row_unit_capacity * 2 : 16;
-		size_t *grown = realloc(loader->row_units, capacity * sizeof *grown);
-		if (!grown) {
-			loader->out_of_memory = true;
-			return false;
-		}
-		loader->row_units = grown;
-		loader->row_unit_capacity = capacity;
+	size_t *row_units = array_reserve(loader->row_units, &loader->row_unit_capacity, loader->row_unit_count,
+					  sizeof *row_units);
+	if (!row_units) {
+		loader->out_of_memory = true;
+		return false;
 	}
+	loader->row_units = row_units;
 	loader->row_units[loader->row_unit_count++] = unit;
 	return true;
 }
@@ -821,16 +808,12 @@ static void check_consistency(struct plan_loader *loader, const struct csv_row *
 static struct task *next_task_slot(struct plan_loader *loader)
 {
 	struct plan *plan = loader->plan;
-	if (plan->task_count == loader->task_capacity) {
-		size_t capacity = loader->task_capacity ? loader->task_capacity * 2 : 64;
-		struct task *grown = realloc(plan->tasks, capacity * sizeof *grown);
-		if (!grown) {
-			loader->out_of_memory = true;
-			return NULL;
-		}
-		plan->tasks = grown;
-		loader->task_capacity = capacity;
+	struct task *tasks = array_reserve(plan->tasks, &loader->task_capacity, plan->task_count, sizeof *tasks);
+	if (!tasks) {
+		loader->out_of_memory = true;
+		return NULL;
 	}
+	plan->tasks = tasks;
 	return &plan->tasks[plan->task_count];
 }
 

@@ -3,7 +3,6 @@
  * needs. Global options may stand before or after the command (getopt_long
  * permutes); each command says which of the command options it accepts.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
@@ -179,10 +178,8 @@ const struct command *cli_find_command(const char *name, int *code)
 
 static bool parse_width(const char *text, size_t *width)
 {
-	char *end;
-	errno = 0;
-	long value = strtol(text, &end, 10);
-	if (errno || *end || end == text || value < 0 || value > 100000)
+	long value;
+	if (!text_parse_whole(text, strlen(text), 100000, &value))
 		return false;
 	*width = (size_t)value;
 	return true;
@@ -437,10 +434,8 @@ static int parse_options(struct cli *cli, int argc, char **argv, unsigned *given
 			*given |= OPTION_NOTE;
 			break;
 		case CODE_TARGET: {
-			char *end;
-			errno = 0;
-			long target = strtol(optarg, &end, 10);
-			if (errno || *end || end == optarg || target < 1 || target > 100000) {
+			long target;
+			if (!text_parse_whole(optarg, strlen(optarg), ITEM_NUMBER_MAX, &target) || target < 1) {
 				cli_error(_("--target \"%s\" is not a target number; expected 1 for the task's "
 					    "first target"),
 					  optarg);

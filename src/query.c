@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duty/array.h"
+
 struct duty task_duty(const struct unit_directory *units, const struct task *task, size_t unit)
 {
 	struct duty duty = { false, NO_GROUP };
@@ -47,21 +49,6 @@ static bool in_range(const struct query *query, date_t date)
 	return (!query->from || date >= query->from) && (!query->to || date <= query->to);
 }
 
-static bool grow(void **array, size_t *capacity, size_t count, size_t element)
-{
-	if (count < *capacity)
-		return true;
-	size_t fresh = *capacity ? *capacity * 2 : 64;
-	if (fresh > SIZE_MAX / element)
-		return false;
-	void *grown = realloc(*array, fresh * element);
-	if (!grown)
-		return false;
-	*array = grown;
-	*capacity = fresh;
-	return true;
-}
-
 size_t query_tasks(const struct plan *plan, const struct query *query, struct task_match **matches)
 {
 	struct task_match *found = NULL;
@@ -80,10 +67,12 @@ size_t query_tasks(const struct plan *plan, const struct query *query, struct ta
 			if (!any)
 				continue;
 		}
-		if (!grow((void **)&found, &capacity, count, sizeof *found)) {
+		struct task_match *grown = array_reserve(found, &capacity, count, sizeof *grown);
+		if (!grown) {
 			free(found);
 			return SIZE_MAX;
 		}
+		found = grown;
 		found[count].task = task;
 		found[count].via = via;
 		count++;
@@ -119,10 +108,12 @@ size_t query_milestones(const struct plan *plan, const struct query *query,
 				continue;
 			if (query->pending_only && task->milestones[m].done_on)
 				continue;
-			if (!grow((void **)&found, &capacity, count, sizeof *found)) {
+			struct milestone_match *grown = array_reserve(found, &capacity, count, sizeof *grown);
+			if (!grown) {
 				free(found);
 				return SIZE_MAX;
 			}
+			found = grown;
 			found[count].task = task;
 			found[count].index = m;
 			found[count].via = via;

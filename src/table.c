@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duty/array.h"
+
 enum { COLUMN_GAP = 2, MINIMUM_WRAP_WIDTH = 10 };
 
 void table_init(struct table *table, const struct table_column *columns, size_t column_count)
@@ -34,30 +36,22 @@ void table_free(struct table *table)
 
 void table_add_colored_row(struct table *table, const char *const *cells, enum row_color color)
 {
-	if (table->row_count == table->color_capacity) {
-		size_t capacity = table->color_capacity ? table->color_capacity * 2 : 64;
-		unsigned char *grown = realloc(table->colors, capacity);
-		if (!grown) {
-			table->failed = true;
-			return;
-		}
-		table->colors = grown;
-		table->color_capacity = capacity;
+	unsigned char *colors = array_reserve(table->colors, &table->color_capacity, table->row_count, 1);
+	if (!colors) {
+		table->failed = true;
+		return;
 	}
+	table->colors = colors;
+	/* The row's cell offsets follow those of the rows before it. */
+	size_t last = (table->row_count + 1) * table->column_count;
+	size_t *offsets = last ? array_reserve(table->cells, &table->cell_capacity, last - 1, sizeof *offsets)
+			       : table->cells;
+	if (last && !offsets) {
+		table->failed = true;
+		return;
+	}
+	table->cells = offsets;
 	table->colors[table->row_count] = (unsigned char)color;
-	size_t need = (table->row_count + 1) * table->column_count;
-	if (need > table->cell_capacity) {
-		size_t capacity = table->cell_capacity ? table->cell_capacity * 2 : 64;
-		while (capacity < need)
-			capacity *= 2;
-		size_t *grown = realloc(table->cells, capacity * sizeof *grown);
-		if (!grown) {
-			table->failed = true;
-			return;
-		}
-		table->cells = grown;
-		table->cell_capacity = capacity;
-	}
 	for (size_t c = 0; c < table->column_count; c++) {
 		table->cells[table->row_count * table->column_count + c] = table->text.length;
 		const char *cell = cells[c] ? cells[c] : "";

@@ -5,10 +5,13 @@
 #include "duty/text.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "duty/array.h"
 
 size_t utf8_sequence_length(unsigned char first_byte)
 {
@@ -282,15 +285,12 @@ static size_t split_pieces(const char *text, struct piece **out)
 			}
 			piece.length = next - offset;
 		}
-		if (count == capacity) {
-			capacity *= 2;
-			struct piece *grown = realloc(pieces, capacity * sizeof *grown);
-			if (!grown) {
-				free(pieces);
-				return SIZE_MAX;
-			}
-			pieces = grown;
+		struct piece *grown = array_reserve(pieces, &capacity, count, sizeof *grown);
+		if (!grown) {
+			free(pieces);
+			return SIZE_MAX;
 		}
+		pieces = grown;
 		pieces[count++] = piece;
 		offset += piece.length;
 	}
@@ -308,16 +308,12 @@ static void emit_line(struct line_builder *builder, size_t offset, size_t end)
 {
 	if (builder->failed)
 		return;
-	if (builder->count == builder->capacity) {
-		size_t capacity = builder->capacity ? builder->capacity * 2 : 4;
-		struct text_span *grown = realloc(builder->lines, capacity * sizeof *grown);
-		if (!grown) {
-			builder->failed = true;
-			return;
-		}
-		builder->lines = grown;
-		builder->capacity = capacity;
+	struct text_span *lines = array_reserve(builder->lines, &builder->capacity, builder->count, sizeof *lines);
+	if (!lines) {
+		builder->failed = true;
+		return;
 	}
+	builder->lines = lines;
 	builder->lines[builder->count].offset = offset;
 	builder->lines[builder->count].length = end - offset;
 	builder->count++;
@@ -494,21 +490,33 @@ bool text_contains(const char *haystack, const char *needle)
 	return strstr(haystack, needle) != NULL;
 }
 
+bool text_parse_whole(const char *text, size_t length, long max, long *value)
+{
+	if (length == 0)
+		return false;
+	long number = 0;
+	for (size_t i = 0; i < length; i++) {
+		if (text[i] < '0' || text[i] > '9')
+			return false;
+		int digit = text[i] - '0';
+		if (number > (max - digit) / 10)
+			return false;
+		number = number * 10 + digit;
+	}
+	*value = number;
+	return true;
+}
+
 bool text_parse_decimal(const char *text, size_t length, double *value)
 {
 	length = text_trim(&text, length);
 	if (length == 0 || length > 63)
 		return false;
 	/* Whole numbers (most targets) without strtod. */
-	if (length < 16) {
-		uint64_t whole = 0;
-		size_t i = 0;
-		while (i < length && text[i] >= '0' && text[i] <= '9')
-			whole = whole * 10 + (uint64_t)(text[i++] - '0');
-		if (i == length) {
-			*value = (double)whole;
-			return true;
-		}
+	long whole;
+	if (text_parse_whole(text, length, LONG_MAX, &whole)) {
+		*value = (double)whole;
+		return true;
 	}
 	char buffer[64];
 	memcpy(buffer, text, length);

@@ -13,21 +13,14 @@
 
 bool cli_parse_item(const char *text, long *task, unsigned *milestone)
 {
-	char *end;
-	errno = 0;
-	long id = strtol(text, &end, 10);
-	if (errno || end == text || id <= 0 || text[0] < '0' || text[0] > '9')
+	const char *dot = strchr(text, '.');
+	size_t id_length = dot ? (size_t)(dot - text) : strlen(text);
+	long id, number = 0;
+	if (!text_parse_whole(text, id_length, TASK_ID_MAX, &id) || id <= 0)
+		return false;
+	if (dot && (!text_parse_whole(dot + 1, strlen(dot + 1), ITEM_NUMBER_MAX, &number) || number <= 0))
 		return false;
 	*task = id;
-	*milestone = 0;
-	if (*end == '\0')
-		return true;
-	if (*end != '.' || end[1] < '0' || end[1] > '9')
-		return false;
-	char *rest;
-	long number = strtol(end + 1, &rest, 10);
-	if (errno || *rest || number <= 0 || number > 100000)
-		return false;
 	*milestone = (unsigned)number;
 	return true;
 }
@@ -58,7 +51,6 @@ static void explain_init(const struct cli *cli, const char *why)
 
 int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, struct strbuf *said)
 {
-	int refused_code = EXIT_NOT_FOUND;
 	/* The shipped plan is the reference copy: progress goes into a copy,
 	 * unless the user names the file with -f or DUTY_FILE. */
 	if (cli->plan_is_shipped) {
@@ -75,29 +67,19 @@ int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, struct s
 	switch (result) {
 	case EDIT_DONE:
 		/* Saved; anything reported is a warning (e.g. the history). */
-		for (size_t i = 0; i < diag.kept_count; i++) {
-			char *line = diagnostic_format(&diag.kept[i]);
-			if (line)
-				fprintf(stderr, "duty: %s\n", line);
-			free(line);
-		}
+		cli_print_problems(&diag);
 		break;
 	case EDIT_REFUSED:
 		for (size_t i = 0; i < diag.kept_count; i++)
 			cli_error("%s", diag.kept[i].message);
-		code = refused_code;
+		code = EXIT_NOT_FOUND;
 		break;
 	case EDIT_BAD_DATA:
 		cli_report_problems(&diag, cli->plan_path);
 		code = EXIT_DATA;
 		break;
 	case EDIT_NOT_WRITTEN:
-		for (size_t i = 0; i < diag.kept_count; i++) {
-			char *line = diagnostic_format(&diag.kept[i]);
-			if (line)
-				fprintf(stderr, "duty: %s\n", line);
-			free(line);
-		}
+		cli_print_problems(&diag);
 		if (is_permission_error(error))
 			explain_init(cli, _("cannot be written here (it may be the installed, read-only copy)"));
 		code = EXIT_OUTPUT;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duty/array.h"
 #include "duty/input.h"
 #include "duty/names.h"
 #include "duty/sheet.h"
@@ -45,8 +46,8 @@ struct units_loader {
 	size_t header_width;
 	size_t columns[COLUMN_COUNT];
 	const char *column_names[COLUMN_COUNT];   /* as written in the header */
-	size_t capacity;
-	struct pending_members *members;
+	size_t unit_capacity, member_capacity;   /* of directory->units and members */
+	struct pending_members *members;         /* per unit, parallel to directory->units */
 	bool out_of_memory;
 };
 
@@ -155,19 +156,16 @@ static bool read_unit(struct units_loader *loader, const struct csv_row *row)
 		return true;
 	}
 
-	if (directory->count == loader->capacity) {
-		size_t capacity = loader->capacity ? loader->capacity * 2 : 32;
-		struct unit *units = realloc(directory->units, capacity * sizeof *units);
-		struct pending_members *members = realloc(loader->members, capacity * sizeof *members);
-		if (units)
-			directory->units = units;
-		if (members)
-			loader->members = members;
-		if (!units || !members) {
-			loader->out_of_memory = true;
-			return false;
-		}
-		loader->capacity = capacity;
+	struct unit *units = array_reserve(directory->units, &loader->unit_capacity, directory->count, sizeof *units);
+	if (units)
+		directory->units = units;
+	struct pending_members *pending = array_reserve(loader->members, &loader->member_capacity, directory->count,
+							sizeof *pending);
+	if (pending)
+		loader->members = pending;
+	if (!units || !pending) {
+		loader->out_of_memory = true;
+		return false;
 	}
 	size_t index = directory->count;
 	struct unit *unit = &directory->units[index];
@@ -254,16 +252,12 @@ static bool push_member(struct member_collector *collector, size_t member)
 	if (*stamp == collector->unit_index + 1)
 		return true;
 	*stamp = collector->unit_index + 1;
-	if (collector->count == collector->capacity) {
-		size_t capacity = collector->capacity ? collector->capacity * 2 : 16;
-		size_t *grown = realloc(collector->members, capacity * sizeof *grown);
-		if (!grown) {
-			collector->loader->out_of_memory = true;
-			return false;
-		}
-		collector->members = grown;
-		collector->capacity = capacity;
+	size_t *members = array_reserve(collector->members, &collector->capacity, collector->count, sizeof *members);
+	if (!members) {
+		collector->loader->out_of_memory = true;
+		return false;
 	}
+	collector->members = members;
 	collector->members[collector->count++] = member;
 	return true;
 }
@@ -700,16 +694,12 @@ static void add_text_unit(struct text_units *list, size_t unit)
 	if (list->listed[unit])
 		return;
 	list->listed[unit] = true;
-	if (list->count == list->capacity) {
-		size_t capacity = list->capacity ? list->capacity * 2 : 8;
-		size_t *grown = realloc(list->units, capacity * sizeof *grown);
-		if (!grown) {
-			list->failed = true;
-			return;
-		}
-		list->units = grown;
-		list->capacity = capacity;
+	size_t *units = array_reserve(list->units, &list->capacity, list->count, sizeof *units);
+	if (!units) {
+		list->failed = true;
+		return;
 	}
+	list->units = units;
 	list->units[list->count++] = unit;
 }
 

@@ -47,6 +47,11 @@ struct target {
  * value is reached, <= when it is not exceeded. */
 bool target_is_met(const struct target *target);
 
+/* The largest task id: 15 digits stay exact as a JSON number. */
+#define TASK_ID_MAX 999999999999999L
+/* The largest milestone or target number (M of ID.M, K of --target K). */
+#define ITEM_NUMBER_MAX 100000L
+
 struct task {
 	long id;
 	const char *title;

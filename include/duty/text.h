@@ -59,6 +59,10 @@ bool text_contains(const char *haystack, const char *needle);
  * no exponents, hex, inf or nan. */
 bool text_parse_decimal(const char *text, size_t length, double *value);
 
+/* A whole number written in digits only ("12", "0"; no sign or spaces),
+ * at most max (which is not negative). */
+bool text_parse_whole(const char *text, size_t length, long max, long *value);
+
 /* Trims ASCII spaces and tabs at both ends; returns the new length. */
 size_t text_trim(const char **text, size_t length);
 

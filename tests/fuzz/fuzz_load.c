@@ -9,25 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "duty/load.h"
 #include "duty/query.h"
 #include "duty/render.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static struct unit_directory *shipped_units(void)
-{
-	static struct unit_directory *units;
-	if (!units) {
-		struct diagnostics diag;
-		diagnostics_init(&diag, 1);
-		units = units_load(SOURCE_DIR "/data/units.csv", &(struct load_options){ 0 }, &diag);
-		diagnostics_free(&diag);
-		if (!units)
-			abort();
-	}
-	return units;
-}
+#include "fuzzing.h"
 
 static void exercise(const struct plan *plan, FILE *sink)
 {

@@ -7,22 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "duty/load.h"
 #include "duty/text.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzzing.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct unit_directory *units;
-	if (!units) {
-		struct diagnostics diag;
-		diagnostics_init(&diag, 1);
-		units = units_load(SOURCE_DIR "/data/units.csv", &(struct load_options){ 0 }, &diag);
-		diagnostics_free(&diag);
-		if (!units)
-			abort();
-	}
+	const struct unit_directory *units = shipped_units();
 	char *text = malloc(size + 1);
 	if (!text)
 		return 0;

@@ -12,46 +12,17 @@
 #include "duty/load.h"
 #include "duty/text.h"
 
-struct fixture {
-	struct unit_directory *units;
-	struct plan *plan;
-};
-
-static int setup(void **state)
+static const struct task *task(long id)
 {
-	static struct fixture fixture;
-	struct diagnostics diag;
-	diagnostics_init(&diag, 4);
-	fixture.units = units_load(SHIPPED_UNITS, &(struct load_options){ 0 }, &diag);
-	if (fixture.units)
-		fixture.plan = plan_load(SHIPPED_PLAN, fixture.units, &(struct load_options){ 0 }, &diag);
-	for (size_t i = 0; i < diag.kept_count; i++)
-		print_error("%s:%ld: %s\n", diag.kept[i].file, diag.kept[i].line, diag.kept[i].message);
-	diagnostics_free(&diag);
-	*state = &fixture;
-	return fixture.plan ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *fixture = *state;
-	plan_free(fixture->plan);
-	units_free(fixture->units);
-	return 0;
-}
-
-static const struct task *task(void **state, long id)
-{
-	struct fixture *fixture = *state;
-	const struct task *found = plan_find_task(fixture->plan, id);
+	const struct task *found = plan_find_task(shipped.plan, id);
 	assert_non_null(found);
 	return found;
 }
 
 static void test_shipped_plan(void **state)
 {
-	struct fixture *fixture = *state;
-	const struct plan *plan = fixture->plan;
+	(void)state;
+	const struct plan *plan = shipped.plan;
 	assert_string_equal(plan->title, "2018年温州市食品安全工作责任分工一览表");
 	assert_int_equal(plan->year, 2018);
 	assert_int_equal(plan->task_count, 32);
@@ -74,13 +45,14 @@ static void check_milestone(const struct task *t, size_t index, date_t deadline,
 
 static void test_milestones_of_tasks_4_and_29(void **state)
 {
-	const struct task *four = task(state, 4);
+	(void)state;
+	const struct task *four = task(4);
 	assert_int_equal(four->milestone_count, 2);
 	check_milestone(four, 0, 20180731, "8月前", false);
 	check_milestone(four, 1, 20181231, "全年", false);
 	assert_string_equal(four->milestones[1].text, "全年其他县（市、区）同步深化创建工作");
 
-	const struct task *twenty_nine = task(state, 29);
+	const struct task *twenty_nine = task(29);
 	assert_int_equal(twenty_nine->milestone_count, 3);
 	check_milestone(twenty_nine, 0, 20180430, "5月前", false);
 	check_milestone(twenty_nine, 1, 20180731, "8月前", false);
@@ -88,11 +60,11 @@ static void test_milestones_of_tasks_4_and_29(void **state)
 	assert_string_equal(twenty_nine->milestones[2].text,
 			    "全面实施《温州市食品药品安全科普宣传三年行动计（2018-2020）》");
 
-	const struct task *nineteen = task(state, 19);   /* reordered: 10月前 comes first */
+	const struct task *nineteen = task(19);   /* reordered: 10月前 comes first */
 	check_milestone(nineteen, 0, 20180930, "10月前", false);
 	check_milestone(nineteen, 1, 20181231, "至2018年底", false);
-	check_milestone(task(state, 13), 0, 20181231, "到2018年底", false);
-	check_milestone(task(state, 1), 0, 20180531, "6月前", false);
+	check_milestone(task(13), 0, 20181231, "到2018年底", false);
+	check_milestone(task(1), 0, 20180531, "6月前", false);
 }
 
 static void check_target(const struct target *target, const char *metric, enum target_op op, double value,
@@ -106,34 +78,35 @@ static void check_target(const struct target *target, const char *metric, enum t
 
 static void test_targets(void **state)
 {
-	const struct task *seven = task(state, 7);
+	(void)state;
+	const struct task *seven = task(7);
 	assert_int_equal(seven->target_count, 4);
 	check_target(&seven->targets[0], "市本级定量监测", TARGET_AT_LEAST, 1400, "批次");
 	check_target(&seven->targets[2], "食用农产品监测总体合格率", TARGET_AT_LEAST, 98, "%");
 	assert_string_equal(seven->targets[2].text, "食用农产品监测总体合格率稳定在98%以上");
-	const struct task *eighteen = task(state, 18);
+	const struct task *eighteen = task(18);
 	check_target(&eighteen->targets[0], "食品检验量", TARGET_AT_LEAST, 4.5, "份/千人");
 	assert_string_equal(eighteen->targets[0].value_text, "4.5");
-	check_target(&task(state, 12)->targets[0], "创建放心示范餐饮店", TARGET_EQUAL, 340, "家");
-	check_target(&task(state, 8)->targets[2], "林业标准化生产程度", TARGET_AT_LEAST, 63, "%");
-	assert_string_equal(task(state, 8)->targets[2].text, "林业标准化生产程度63％以上");
+	check_target(&task(12)->targets[0], "创建放心示范餐饮店", TARGET_EQUAL, 340, "家");
+	check_target(&task(8)->targets[2], "林业标准化生产程度", TARGET_AT_LEAST, 63, "%");
+	assert_string_equal(task(8)->targets[2].text, "林业标准化生产程度63％以上");
 	/* "（2018-2020）" and "到2018年底" are dates, not targets. */
-	assert_int_equal(task(state, 29)->target_count, 0);
-	assert_int_equal(task(state, 13)->target_count, 1);
+	assert_int_equal(task(29)->target_count, 0);
+	assert_int_equal(task(13)->target_count, 1);
 }
 
 static void test_units_of_tasks(void **state)
 {
-	struct fixture *fixture = *state;
-	const struct task *thirteen = task(state, 13);
+	(void)state;
+	const struct task *thirteen = task(13);
 	assert_int_equal(thirteen->unit_count, 4);
-	assert_string_equal(fixture->units->units[thirteen->units[1]].name, "功能区管委会");
+	assert_string_equal(shipped.units->units[thirteen->units[1]].name, "功能区管委会");
 	assert_string_equal(thirteen->units_text, "各县（市、区）政府、功能区，市综合行政执法局、市市场监管局");
-	assert_true(task(state, 15)->units_etc);
-	assert_false(task(state, 16)->units_etc);
-	const struct task *twenty = task(state, 20);
+	assert_true(task(15)->units_etc);
+	assert_false(task(16)->units_etc);
+	const struct task *twenty = task(20);
 	assert_int_equal(twenty->unit_count, 4);
-	assert_string_equal(fixture->units->units[twenty->units[3]].name, "县级市场监管部门");
+	assert_string_equal(shipped.units->units[twenty->units[3]].name, "县级市场监管部门");
 }
 
 /* The data agrees with its own rules: each deadline follows from its
@@ -141,8 +114,8 @@ static void test_units_of_tasks(void **state)
  * are what the source's wording names. */
 static void test_shipped_data_is_consistent(void **state)
 {
-	struct fixture *fixture = *state;
-	const struct plan *plan = fixture->plan;
+	(void)state;
+	const struct plan *plan = shipped.plan;
 	for (size_t i = 0; i < plan->task_count; i++) {
 		const struct task *t = &plan->tasks[i];
 		for (size_t m = 0; m < t->milestone_count; m++) {
@@ -172,7 +145,7 @@ static void test_shipped_data_is_consistent(void **state)
 		diagnostics_init(&diag, 4);
 		bool etc = false;
 		size_t count = 0;
-		size_t *from_text = units_parse_text(fixture->units, t->units_text, &count, &etc, "t", 1,
+		size_t *from_text = units_parse_text(shipped.units, t->units_text, &count, &etc, "t", 1,
 						     "units_text", &diag);
 		assert_int_equal(diag.errors, 0);
 		assert_int_equal(count, t->unit_count);
@@ -186,11 +159,11 @@ static void test_shipped_data_is_consistent(void **state)
 /* Loads a file from tests/data against the shipped units. */
 static struct plan *load_case(void **state, const char *name, struct diagnostics *diag)
 {
-	struct fixture *fixture = *state;
+	(void)state;
 	char path[512];
 	snprintf(path, sizeof path, "%s/%s", TEST_DATA_DIR, name);
 	diagnostics_init(diag, 8);
-	return plan_load(path, fixture->units, &(struct load_options){ 0 }, diag);
+	return plan_load(path, shipped.units, &(struct load_options){ 0 }, diag);
 }
 
 static void check_rejected(void **state, const char *name, long line, const char *column, const char *words)
@@ -308,18 +281,18 @@ static void test_unknown_columns_are_kept(void **state)
 
 static void test_load_from_memory(void **state)
 {
-	struct fixture *fixture = *state;
+	(void)state;
 	const char *text = "plan_year,2018\n"
 			   "id,title,requirement,units_text,units,milestone1_deadline,milestone1_text\n"
 			   "7,标题,要求,市教育局,教育局,2018/6/30,要求\n";
 	struct diagnostics diag;
 	diagnostics_init(&diag, 4);
-	struct plan *plan = plan_load_bytes("memory.csv", text, strlen(text), fixture->units, &(struct load_options){ 0 }, &diag);
+	struct plan *plan = plan_load_bytes("memory.csv", text, strlen(text), shipped.units, &(struct load_options){ 0 }, &diag);
 	assert_non_null(plan);
 	assert_string_equal(plan->title, "memory.csv");   /* no plan_title: the file name */
 	assert_int_equal(plan->tasks[0].milestones[0].deadline, 20180630);
 	assert_true(plan->tasks[0].milestones[0].implied);   /* no phrase */
-	assert_string_equal(fixture->units->units[plan->tasks[0].units[0]].name, "市教育局");
+	assert_string_equal(shipped.units->units[plan->tasks[0].units[0]].name, "市教育局");
 	plan_free(plan);
 	diagnostics_free(&diag);
 }
@@ -327,7 +300,7 @@ static void test_load_from_memory(void **state)
 /* Any field size and row count loads: nothing is cut at a fixed size. */
 static void test_large_fields_and_many_rows(void **state)
 {
-	struct fixture *fixture = *state;
+	(void)state;
 	enum { ROWS = 20000, BIG = 1 << 20 };
 	struct strbuf text;
 	strbuf_init(&text);
@@ -347,7 +320,7 @@ static void test_large_fields_and_many_rows(void **state)
 	assert_false(text.failed);
 	struct diagnostics diag;
 	diagnostics_init(&diag, 4);
-	struct plan *plan = plan_load_bytes("big.csv", text.data, text.length, fixture->units,
+	struct plan *plan = plan_load_bytes("big.csv", text.data, text.length, shipped.units,
 					    &(struct load_options){ 0 }, &diag);
 	assert_non_null(plan);
 	assert_int_equal(plan->task_count, ROWS);
@@ -374,5 +347,5 @@ int main(void)
 		cmocka_unit_test(test_load_from_memory),
 		cmocka_unit_test(test_large_fields_and_many_rows),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
 }

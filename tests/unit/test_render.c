@@ -11,22 +11,6 @@
 #include "duty/load.h"
 #include "duty/render.h"
 
-static struct unit_directory *units;
-static struct plan *plan;
-
-static int setup(void **state)
-{
-	(void)state;
-	return load_shipped(&units, &plan);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	plan_free(plan);
-	units_free(units);
-	return 0;
-}
 
 struct capture {
 	char *text;
@@ -127,8 +111,8 @@ static void test_csv_guards_cells_a_spreadsheet_would_run(void **state)
 static void test_task_json_parses_back(void **state)
 {
 	(void)state;
-	const struct task *task = plan_find_task(plan, 18);
-	cJSON *object = json_task(plan, task, true, NO_GROUP);
+	const struct task *task = plan_find_task(shipped.plan, 18);
+	cJSON *object = json_task(shipped.plan, task, true, NO_GROUP);
 	struct capture capture;
 	capture_start(&capture);
 	json_print_indented(capture.file, object, 0);
@@ -168,8 +152,8 @@ static void test_array_writer_streams_valid_json(void **state)
 	capture_start(&capture);
 	struct json_array_writer writer;
 	json_array_begin(&writer, capture.file, 0);
-	for (size_t i = 0; i < plan->task_count; i++)
-		json_array_add(&writer, json_task(plan, &plan->tasks[i], false, NO_GROUP));
+	for (size_t i = 0; i < shipped.plan->task_count; i++)
+		json_array_add(&writer, json_task(shipped.plan, &shipped.plan->tasks[i], false, NO_GROUP));
 	json_array_end(&writer);
 	char *text = capture_end(&capture);
 	cJSON *parsed = cJSON_Parse(text);
@@ -193,8 +177,8 @@ static void test_array_writer_streams_valid_json(void **state)
 static void test_due_json_has_milestone_fields(void **state)
 {
 	(void)state;
-	struct milestone_match match = { plan_find_task(plan, 29), 1, NO_GROUP };
-	cJSON *object = json_due(plan, &match, false);
+	struct milestone_match match = { plan_find_task(shipped.plan, 29), 1, NO_GROUP };
+	cJSON *object = json_due(shipped.plan, &match, false);
 	char *text = cJSON_PrintUnformatted(object);
 	assert_string_equal(text, "{\"task\":29,\"milestone\":2,\"title\":\"深化食品安全宣传教育\","
 				  "\"deadline\":\"2018-07-31\",\"phrase\":\"8月前\",\"implied\":false,"
@@ -215,5 +199,5 @@ int main(void)
 		cmocka_unit_test(test_array_writer_streams_valid_json),
 		cmocka_unit_test(test_due_json_has_milestone_fields),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
 }

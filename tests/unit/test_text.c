@@ -1,8 +1,10 @@
 /*
- * test_text.c - UTF-8, display width, wrapping and edit distance.
+ * test_text.c - UTF-8, display width, wrapping, edit distance, numbers and
+ * CSV fields.
  */
 #include "testing.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,6 +149,31 @@ static void test_csv_fields_are_quoted_only_when_needed(void **state)
 	assert_true(csv_field_needs_quotes("a,b", 2));
 }
 
+static void test_whole_numbers_are_digits_only(void **state)
+{
+	(void)state;
+	long value = -1;
+	assert_true(text_parse_whole("12", 2, 100, &value));
+	assert_int_equal(value, 12);
+	assert_true(text_parse_whole("0", 1, 100, &value));
+	assert_int_equal(value, 0);
+	assert_true(text_parse_whole("100", 3, 100, &value));
+	assert_int_equal(value, 100);
+	assert_false(text_parse_whole("101", 3, 100, &value));
+	assert_false(text_parse_whole("", 0, 100, &value));
+	assert_false(text_parse_whole("+5", 2, 100, &value));
+	assert_false(text_parse_whole("-5", 2, 100, &value));
+	assert_false(text_parse_whole(" 5", 2, 100, &value));
+	assert_false(text_parse_whole("5 ", 2, 100, &value));
+	assert_false(text_parse_whole("１２", strlen("１２"), 100, &value));   /* full-width digits */
+	assert_false(text_parse_whole("99999999999999999999", 20, LONG_MAX, &value));
+	assert_true(text_parse_whole("9223372036854775807", 19, LONG_MAX, &value));
+	assert_int_equal(value, LONG_MAX);
+	/* length counts: "12" of "123" */
+	assert_true(text_parse_whole("123", 2, 100, &value));
+	assert_int_equal(value, 12);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -158,6 +185,7 @@ int main(void)
 		cmocka_unit_test(test_edit_distance_counts_characters),
 		cmocka_unit_test(test_trim_and_strbuf),
 		cmocka_unit_test(test_csv_fields_are_quoted_only_when_needed),
+		cmocka_unit_test(test_whole_numbers_are_digits_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

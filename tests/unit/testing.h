@@ -18,16 +18,35 @@
 
 #include "duty/load.h"
 
-/* Loads the shipped unit directory and plan; 0 when both load (cmocka
- * group setups return it). */
-static inline int load_shipped(struct unit_directory **units, struct plan **plan)
+/* The shipped unit directory and plan, for the tests of a file that runs
+ * its group with shipped_setup and shipped_teardown. */
+static struct shipped {
+	struct unit_directory *units;
+	struct plan *plan;
+} shipped __attribute__((unused));
+
+/* Loads the shipped data, printing any problem; 0 when both load. */
+static inline int shipped_setup(void **state)
 {
+	(void)state;
 	struct diagnostics diag;
 	diagnostics_init(&diag, 4);
-	*units = units_load(SHIPPED_UNITS, &(struct load_options){ 0 }, &diag);
-	*plan = *units ? plan_load(SHIPPED_PLAN, *units, &(struct load_options){ 0 }, &diag) : NULL;
+	shipped.units = units_load(SHIPPED_UNITS, &(struct load_options){ 0 }, &diag);
+	if (shipped.units)
+		shipped.plan = plan_load(SHIPPED_PLAN, shipped.units, &(struct load_options){ 0 }, &diag);
+	for (size_t i = 0; i < diag.kept_count; i++)
+		print_error("%s:%ld: %s\n", diag.kept[i].file, diag.kept[i].line, diag.kept[i].message);
 	diagnostics_free(&diag);
-	return *plan ? 0 : -1;
+	return shipped.plan ? 0 : -1;
+}
+
+static inline int shipped_teardown(void **state)
+{
+	(void)state;
+	plan_free(shipped.plan);
+	units_free(shipped.units);
+	shipped = (struct shipped){ NULL, NULL };
+	return 0;
 }
 
 #endif
