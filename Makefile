@@ -20,7 +20,7 @@ PREFIX   ?= /usr/local
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wno-format-nonliteral
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -Iinclude \
+ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -Iinclude -Isrc \
               -DDUTY_VERSION='"$(VERSION)"' -DDUTY_DATADIR='"$(PREFIX)/share/duty"' \
               -DDUTY_LOCALEDIR='"$(PREFIX)/share/locale"'
 LDLIBS   := -lcsv -lcjson -lm
@@ -30,11 +30,16 @@ ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-f
 LDFLAGS    += -fsanitize=address,undefined
 endif
 
-LIB_SOURCES := $(filter-out src/main.c,$(wildcard src/*.c))
+# Layers, lowest first (docs/design.md): the library (libduty.a) is base, io,
+# model and render; the command-line layer (libdutycli.a) is cli and cmd.
+LIB_SOURCES := $(wildcard src/base/*.c src/io/*.c src/model/*.c src/render/*.c)
+CLI_SOURCES := $(filter-out src/cli/main.c,$(wildcard src/cli/*.c src/cmd/*.c))
 LIB_OBJECTS := $(LIB_SOURCES:src/%.c=$(BUILD)/obj/%.o)
+CLI_OBJECTS := $(CLI_SOURCES:src/%.c=$(BUILD)/obj/%.o)
+HEADERS     := $(wildcard include/duty/*.h src/cli/*.h)
+# test_cli_*.c test the command-line layer; the others link the library alone.
 UNIT_TESTS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
-# The library without the command-line layer, for the fuzz harnesses.
-CORE_SOURCES := $(filter-out src/main.c src/cli.c src/views.c src/tracking.c src/dutysheet.c src/cmd_%.c,$(wildcard src/*.c))
+CORE_SOURCES := $(LIB_SOURCES)
 
 FUZZERS      := load units
 FUZZ_SECONDS ?= 60
@@ -56,7 +61,7 @@ LOCALEDIR := $(PREFIX)/share/locale
 BASHCOMPDIR := $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  := $(PREFIX)/share/zsh/site-functions
 
-.PHONY: all run test install uninstall pot test-browser bench bench-data check-unit check-cli check-fuzz-regressions deps deps-test fuzz memcheck clean
+.PHONY: check-layers all run test install uninstall pot test-browser bench bench-data check-unit check-cli check-fuzz-regressions deps deps-test fuzz memcheck clean
 
 all: $(BUILD)/duty $(MO)
 
@@ -68,7 +73,7 @@ $(MO): po/zh_CN.po
 # Maintainers: refresh the template after changing messages.
 pot:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
-		--package-name=duty --package-version=$(VERSION) -o po/duty.pot src/*.c
+		--package-name=duty --package-version=$(VERSION) -o po/duty.pot src/*/*.c
 	msgmerge --update --backup=none po/zh_CN.po po/duty.pot
 
 install: all
@@ -86,7 +91,8 @@ uninstall:
 		$(DESTDIR)$(BASHCOMPDIR)/duty $(DESTDIR)$(ZSHCOMPDIR)/_duty
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/duty/*.h) $(wildcard src/*.h) | $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/obj $(BUILD)/tests:
@@ -96,18 +102,28 @@ $(BUILD)/libduty.a: $(LIB_OBJECTS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/duty: $(BUILD)/obj/main.o $(BUILD)/libduty.a
+$(BUILD)/libdutycli.a: $(CLI_OBJECTS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/duty: $(BUILD)/obj/cli/main.o $(BUILD)/libdutycli.a $(BUILD)/libduty.a
 	$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
+# A library test links libduty.a alone: the library needs nothing above it.
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testing.h $(BUILD)/libduty.a | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Isrc -DSOURCE_DIR='"$(CURDIR)"' $< $(BUILD)/libduty.a $(LDFLAGS) \
+	$(CC) $(ALL_CFLAGS) -DSOURCE_DIR='"$(CURDIR)"' $< $(BUILD)/libduty.a $(LDFLAGS) \
 		$(LDLIBS) -lcmocka -o $@
+
+$(BUILD)/tests/test_cli_%: tests/unit/test_cli_%.c tests/unit/testing.h $(BUILD)/libdutycli.a \
+		$(BUILD)/libduty.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -DSOURCE_DIR='"$(CURDIR)"' $< $(BUILD)/libdutycli.a $(BUILD)/libduty.a \
+		$(LDFLAGS) $(LDLIBS) -lcmocka -o $@
 
 $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libduty.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -DSOURCE_DIR='"$(CURDIR)"' $< tests/fuzz/replay.c $(BUILD)/libduty.a $(LDFLAGS) \
 		$(LDLIBS) -o $@
 
-$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SOURCES) $(wildcard include/duty/*.h)
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SOURCES) $(HEADERS)
 	@mkdir -p $(FUZZ_DIR)
 	$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE -g -O1 -Iinclude -DSOURCE_DIR='"$(CURDIR)"' \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
@@ -147,7 +163,12 @@ check-fuzz-regressions: $(REPLAYS)
 		printf '%s: ' "$$f"; ./$(BUILD)/tests/replay_$$f $$files || exit 1; \
 	done
 
+# Includes point down the layers, never up (scripts/check-layers.sh).
+check-layers:
+	@sh scripts/check-layers.sh
+
 test: deps-test
+	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory BUILD=build check-unit check-cli check-fuzz-regressions
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=1 CFLAGS='-O1 -g' \
 		check-unit check-cli check-fuzz-regressions

@@ -36,6 +36,9 @@ struct plan_edits {
 
 /* Records a cell change (strings are copied). */
 void plan_edits_set(struct plan_edits *edits, long task, const char *column, const char *value);
+/* The same for field of group number of a layout (milestone 3's done_on). */
+void plan_edits_set_field(struct plan_edits *edits, long task, const struct group_layout *layout, unsigned number,
+			  size_t field, const char *value);
 /* Records a history entry (strings are copied). */
 void plan_edits_log(struct plan_edits *edits, const struct history_entry *entry);
 

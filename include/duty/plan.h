@@ -12,8 +12,11 @@
 #include <stddef.h>
 
 #include "duty/arena.h"
+#include "duty/columns.h"
 #include "duty/date.h"
 #include "duty/input.h"
+#include "duty/itemid.h"
+#include "duty/strbuf.h"
 #include "duty/units.h"
 
 struct milestone {
@@ -46,11 +49,6 @@ struct target {
 /* Whether a reported value meets the target: >= and = are met when the
  * value is reached, <= when it is not exceeded. */
 bool target_is_met(const struct target *target);
-
-/* The largest task id: 15 digits stay exact as a JSON number. */
-#define TASK_ID_MAX 999999999999999L
-/* The largest milestone or target number (M of ID.M, K of --target K). */
-#define ITEM_NUMBER_MAX 100000L
 
 struct task {
 	long id;
@@ -87,6 +85,47 @@ struct plan {
 };
 
 void plan_free(struct plan *plan);
+
+/* --- the plan file's columns (docs/data-format.md) ----------------------- */
+
+enum plan_column {
+	PLAN_ID, PLAN_TITLE, PLAN_REQUIREMENT, PLAN_UNITS_TEXT, PLAN_UNITS, PLAN_UNITS_ETC,
+	PLAN_COLUMN_COUNT
+};
+
+/* The names a header may give each task column; the first is duty's own. */
+extern const struct column_name plan_columns[PLAN_COLUMN_COUNT];
+
+/* The fields of the numbered column groups, milestoneN_FIELD and
+ * targetN_FIELD. Those before DEFINITION define the item; the rest record
+ * progress. */
+enum milestone_field {
+	MILESTONE_DEADLINE, MILESTONE_PHRASE, MILESTONE_IMPLIED, MILESTONE_TEXT,
+	MILESTONE_DONE_ON, MILESTONE_NOTE, MILESTONE_FIELDS,
+	MILESTONE_DEFINITION = MILESTONE_DONE_ON
+};
+enum target_field {
+	TARGET_METRIC, TARGET_OP, TARGET_VALUE, TARGET_UNIT, TARGET_TEXT,
+	TARGET_REPORTED, TARGET_REPORTED_ON, TARGET_NOTE, TARGET_FIELDS,
+	TARGET_DEFINITION = TARGET_REPORTED
+};
+enum { GROUP_FIELDS = 8 };   /* the most fields of any group */
+
+struct group_layout {
+	const char *prefix;          /* "milestone" or "target" */
+	const char *const *fields;
+	size_t field_count;
+	size_t definition;           /* fields before this one define the item */
+};
+
+extern const struct group_layout milestone_layout, target_layout;
+
+/* Recognises a column of the layout ("milestone12_deadline"): its number
+ * and field. */
+bool group_column_parse(const struct group_layout *layout, const char *name, size_t length, unsigned *number,
+			size_t *field);
+/* Appends the name of a group's column: "milestone3_done_on". */
+void group_column_name(struct strbuf *out, const struct group_layout *layout, unsigned number, size_t field);
 
 const struct task *plan_find_task(const struct plan *plan, long id);
 

@@ -1,42 +1,22 @@
 /*
- * sheet.h - what the plan file and the unit directory share: a header row
- * whose names select columns (in any order, English or the source
- * document's Chinese headings), rows that must match the header's width,
- * and rows left empty by a spreadsheet.
+ * sheet.h - a unit's printable duty sheet (责任清单): one self-contained
+ * HTML page laid out for A4, and the same content as Markdown.
  */
 #ifndef DUTY_SHEET_H
 #define DUTY_SHEET_H
 
-#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
-#include "duty/csvread.h"
+#include "duty/date.h"
+#include "duty/plan.h"
+#include "duty/query.h"
 
-/* A column and the names a header may give it, NULL-terminated. */
-struct column_name {
-	const char *names[4];
-};
-
-/* Index of the header field naming this column, or SIZE_MAX. Names match
- * after trimming spaces, ASCII letters ignoring case. */
-size_t sheet_find_column(const struct csv_row *header, const struct column_name *column);
-
-bool sheet_name_equals(const char *field, size_t length, const char *name);
-
-/* True when every field is empty or spaces: a spreadsheet's blank row. */
-bool sheet_row_is_blank(const struct csv_row *row);
-
-/* A field with spaces trimmed, as (pointer, length). */
-struct field_text {
-	const char *text;
-	size_t length;
-};
-
-struct field_text sheet_field(const struct csv_row *row, size_t column);
-
-/* Splits a list cell at ';' or '；', trims each item and skips empty ones.
- * Calls back with each item; stops early when the callback returns false. */
-typedef bool (*list_item_callback)(const char *item, size_t length, void *context);
-bool sheet_split_list(const char *text, size_t length, list_item_callback callback, void *context);
+/* The sheet of unit: the tasks in matches, their milestones and targets
+ * with progress as of today. */
+void sheet_html(FILE *out, const struct plan *plan, date_t today, size_t unit,
+		const struct task_match *matches, size_t count);
+void sheet_markdown(FILE *out, const struct plan *plan, date_t today, size_t unit,
+		    const struct task_match *matches, size_t count);
 
 #endif

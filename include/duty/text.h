@@ -1,28 +1,18 @@
 /*
- * text.h - UTF-8 text as the terminal shows it: validation and decoding,
- * display width (a CJK character takes two columns), wrapping between
- * characters for Chinese and between words for Latin text, a growable
- * string buffer, and the edit distance used for "did you mean" hints.
+ * text.h - text as people read it: display width (a CJK character takes
+ * two columns), wrapping between characters for Chinese and between words
+ * for Latin text, the edit distance used for "did you mean" hints, and the
+ * numbers people type.
  */
 #ifndef DUTY_TEXT_H
 #define DUTY_TEXT_H
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-/* Decodes one code point from text[0..length). Returns the bytes used
- * (1-4), or 0 when the bytes there are not valid UTF-8 (overlong forms,
- * surrogates and values above U+10FFFF are invalid). */
-size_t utf8_decode(const char *text, size_t length, uint32_t *codepoint);
-
-/* Returns length when all of text is valid UTF-8, else the offset of the
- * first byte that is not. */
-size_t utf8_validate(const char *text, size_t length);
-
-/* Bytes of the code point starting at text[0], assuming valid UTF-8. */
-size_t utf8_sequence_length(unsigned char first_byte);
+#include "duty/strbuf.h"
+#include "duty/utf8.h"
 
 /* Number of code points (invalid bytes count one each). */
 size_t utf8_length(const char *text);
@@ -65,36 +55,5 @@ bool text_parse_whole(const char *text, size_t length, long max, long *value);
 
 /* Trims ASCII spaces and tabs at both ends; returns the new length. */
 size_t text_trim(const char **text, size_t length);
-
-/* A growable string. Appends after an allocation failure are ignored and
- * `failed` stays set, so callers check once at the end. */
-struct strbuf {
-	char *data;
-	size_t length;
-	size_t capacity;
-	bool failed;
-};
-
-void strbuf_init(struct strbuf *buffer);
-void strbuf_free(struct strbuf *buffer);
-void strbuf_clear(struct strbuf *buffer);
-void strbuf_append(struct strbuf *buffer, const char *text, size_t length);
-void strbuf_puts(struct strbuf *buffer, const char *text);
-void strbuf_putc(struct strbuf *buffer, char c);
-void strbuf_spaces(struct strbuf *buffer, size_t count);
-void strbuf_printf(struct strbuf *buffer, const char *format, ...)
-	__attribute__((format(printf, 2, 3)));
-/* Returns the NUL-terminated text ("" when empty). */
-const char *strbuf_text(const struct strbuf *buffer);
-
-/* A quantity as people write it: "98%" with the percent sign right after
- * the number, "340 家" with other units after a space. */
-void strbuf_put_quantity(struct strbuf *buffer, const char *value, const char *unit);
-
-/* RFC 4180: a CSV field needs quotes when it holds a comma, a quote or a
- * line break, or starts or ends with a space (some readers trim those). */
-bool csv_field_needs_quotes(const char *field, size_t length);
-/* Appends field as one CSV field: as it is, or quoted with quotes doubled. */
-void strbuf_put_csv_field(struct strbuf *buffer, const char *field, size_t length);
 
 #endif

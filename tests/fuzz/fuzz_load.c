@@ -10,7 +10,10 @@
 #include <stdlib.h>
 
 #include "duty/query.h"
-#include "duty/render.h"
+#include "duty/table.h"
+#include "duty/csv.h"
+#include "duty/ics.h"
+#include "duty/json.h"
 #include "fuzzing.h"
 
 static void exercise(const struct plan *plan, FILE *sink)

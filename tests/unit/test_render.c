@@ -9,7 +9,10 @@
 #include <string.h>
 
 #include "duty/load.h"
-#include "duty/render.h"
+#include "duty/table.h"
+#include "duty/text.h"
+#include "duty/csv.h"
+#include "duty/json.h"
 
 
 struct capture {

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "duty/text.h"
+#include "duty/utf8.h"
+#include "duty/csvwrite.h"
 
 static void test_utf8_decode_and_validate(void **state)
 {

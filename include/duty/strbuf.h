@@ -1,0 +1,38 @@
+/*
+ * strbuf.h - a growable string. Appends after an allocation failure are
+ * ignored and `failed` stays set, so callers check once at the end.
+ */
+#ifndef DUTY_STRBUF_H
+#define DUTY_STRBUF_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct strbuf {
+	char *data;
+	size_t length;
+	size_t capacity;
+	bool failed;
+};
+
+#define STRBUF_INIT { NULL, 0, 0, false }
+
+void strbuf_init(struct strbuf *buffer);
+void strbuf_free(struct strbuf *buffer);
+void strbuf_clear(struct strbuf *buffer);
+void strbuf_append(struct strbuf *buffer, const char *text, size_t length);
+void strbuf_puts(struct strbuf *buffer, const char *text);
+void strbuf_putc(struct strbuf *buffer, char c);
+void strbuf_spaces(struct strbuf *buffer, size_t count);
+void strbuf_printf(struct strbuf *buffer, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Appends items with separator between them. */
+void strbuf_join(struct strbuf *buffer, const char *const *items, size_t count, const char *separator);
+/* Returns the NUL-terminated text ("" when empty). */
+const char *strbuf_text(const struct strbuf *buffer);
+/* Hands over the malloc'ed text (never NULL unless an allocation failed,
+ * then the buffer is freed) and leaves the buffer empty. */
+char *strbuf_detach(struct strbuf *buffer);
+
+#endif

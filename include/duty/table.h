@@ -1,0 +1,50 @@
+/*
+ * table.h - terminal tables: cells aligned by display width, wrapped to fit
+ * a width, rows coloured by state.
+ */
+#ifndef DUTY_TABLE_H
+#define DUTY_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "duty/strbuf.h"
+
+enum align { ALIGN_LEFT, ALIGN_RIGHT };
+
+struct table_column {
+	const char *header;
+	enum align align;
+	bool wraps;          /* may be narrowed and wrapped to fit the width */
+};
+
+/* How a row stands out on a colour terminal. */
+enum row_color { ROW_PLAIN, ROW_RED, ROW_YELLOW, ROW_DIM };
+
+struct table {
+	const struct table_column *columns;
+	size_t column_count;
+	struct strbuf text;  /* every cell, NUL-separated */
+	size_t *cells;       /* offsets into text, row-major */
+	unsigned char *colors;   /* enum row_color per row */
+	size_t row_count, cell_capacity, color_capacity;
+	bool failed;
+};
+
+struct table_style {
+	size_t width;        /* total width to fit in; 0 = no limit, no wrapping */
+	size_t indent;       /* spaces before every line */
+	bool header;         /* print the header and a rule under it */
+	bool color;          /* use the rows' colours (ANSI escapes) */
+};
+
+void table_init(struct table *table, const struct table_column *columns, size_t column_count);
+void table_free(struct table *table);
+/* Adds a row of column_count cells (copied; NULL counts as ""). */
+void table_add_row(struct table *table, const char *const *cells);
+void table_add_colored_row(struct table *table, const char *const *cells, enum row_color color);
+/* Returns false when out of memory. */
+bool table_print(const struct table *table, const struct table_style *style, FILE *out);
+
+#endif

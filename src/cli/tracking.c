@@ -1,0 +1,79 @@
+/*
+ * tracking.c - what done, undo and report share: reading ID.M, knowing who
+ * is making a change, and running an edit of the plan file with messages
+ * a user can act on (including how to start tracking a writable copy).
+ */
+#include <errno.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+const char *cli_who(const struct cli *cli)
+{
+	if (cli->by && *cli->by)
+		return cli->by;
+	const char *user = getenv("USER");
+	if (user && *user)
+		return user;
+	struct passwd *account = getpwuid(getuid());
+	return account && account->pw_name ? account->pw_name : "unknown";
+}
+
+static bool is_permission_error(int error)
+{
+	return error == EACCES || error == EPERM || error == EROFS;
+}
+
+static void explain_init(const struct cli *cli, const char *why)
+{
+	char *working = cli_working_directory();
+	cli_error(_("%s %s. Run `duty init` to copy the plan to %s/; duty uses that copy from then on."),
+		  cli->plan_path, why, working ? working : "~/.local/share/duty");
+	free(working);
+}
+
+int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, struct strbuf *said)
+{
+	/* The shipped plan is the reference copy: progress goes into a copy,
+	 * unless the user names the file with -f or DUTY_FILE. */
+	if (cli->plan_is_shipped) {
+		explain_init(cli, _("is the plan shipped with duty, kept as it is"));
+		strbuf_free(said);
+		return EXIT_OUTPUT;
+	}
+	struct diagnostics diag;
+	diagnostics_init(&diag, 5);
+	struct load_options options = { .encoding = cli->encoding };
+	int error = 0;
+	enum edit_result result = plan_edit(cli->plan_path, cli->units, &options, planner, context, &diag, &error);
+	int code = EXIT_OK;
+	switch (result) {
+	case EDIT_DONE:
+		/* Saved; anything reported is a warning (e.g. the history). */
+		cli_print_problems(&diag);
+		break;
+	case EDIT_REFUSED:
+		for (size_t i = 0; i < diag.kept_count; i++)
+			cli_error("%s", diag.kept[i].message);
+		code = EXIT_NOT_FOUND;
+		break;
+	case EDIT_BAD_DATA:
+		cli_report_problems(&diag, cli->plan_path);
+		code = EXIT_DATA;
+		break;
+	case EDIT_NOT_WRITTEN:
+		cli_print_problems(&diag);
+		if (is_permission_error(error))
+			explain_init(cli, _("cannot be written here (it may be the installed, read-only copy)"));
+		code = EXIT_OUTPUT;
+		break;
+	}
+	diagnostics_free(&diag);
+	if (code == EXIT_OK)
+		fputs(strbuf_text(said), cli->out);
+	strbuf_free(said);
+	return cli_finish_output(cli, code);
+}

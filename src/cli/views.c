@@ -1,0 +1,230 @@
+/*
+ * views.c - how lists of tasks and milestones look in each format. The
+ * overview, list, due and export commands share these so a milestone or a
+ * task reads the same everywhere.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "duty/table.h"
+#include "duty/csv.h"
+#include "duty/json.h"
+#include "duty/text.h"
+
+/* Units joined the way the source writes them: 市农业局、市林业局等. */
+static void join_units(struct strbuf *out, const struct plan *plan, const struct task *task,
+		       const char *separator)
+{
+	for (size_t u = 0; u < task->unit_count; u++) {
+		if (u)
+			strbuf_puts(out, separator);
+		strbuf_puts(out, plan->units->units[task->units[u]].name);
+	}
+	if (task->units_etc && strcmp(separator, "、") == 0)
+		strbuf_puts(out, "等");
+}
+
+static const char *via_name(const struct plan *plan, size_t via)
+{
+	return via == NO_GROUP ? "" : plan->units->units[via].name;
+}
+
+struct table_style cli_table_style(const struct cli *cli, size_t indent, bool header)
+{
+	struct table_style style = { .width = cli->width, .indent = indent, .header = header, .color = cli->color };
+	return style;
+}
+
+enum row_color cli_milestone_color(const struct cli *cli, const struct milestone *milestone)
+{
+	switch (milestone_status(milestone, cli->today)) {
+	case STATUS_DONE:
+		return ROW_DIM;
+	case STATUS_OVERDUE:
+		return ROW_RED;
+	case STATUS_DUE:
+		return ROW_YELLOW;
+	default:
+		return ROW_PLAIN;
+	}
+}
+
+/* --- milestones ------------------------------------------------------------ */
+
+static const struct table_column milestone_columns[] = {
+	{ N_("ID"), ALIGN_LEFT, false },      { N_("Deadline"), ALIGN_LEFT, false },
+	{ N_("Phrase"), ALIGN_LEFT, false },  { N_("Task"), ALIGN_LEFT, true },
+	{ N_("Milestone"), ALIGN_LEFT, true }, { N_("Units"), ALIGN_LEFT, true },
+	{ N_("Via"), ALIGN_LEFT, true },
+};
+
+void view_milestones_table(const struct cli *cli, const struct milestone_match *matches, size_t count,
+			   size_t indent, bool with_via)
+{
+	const struct plan *plan = cli->plan;
+	struct table table;
+	size_t columns = with_via ? 7 : 6;
+	table_init(&table, milestone_columns, columns);
+	struct strbuf id, units;
+	strbuf_init(&id);
+	strbuf_init(&units);
+	for (size_t i = 0; i < count; i++) {
+		const struct task *task = matches[i].task;
+		const struct milestone *milestone = &task->milestones[matches[i].index];
+		char deadline[DATE_TEXT_SIZE];
+		date_format(milestone->deadline, deadline);
+		strbuf_clear(&id);
+		strbuf_printf(&id, "%ld.%zu", task->id, matches[i].index + 1);
+		strbuf_clear(&units);
+		join_units(&units, plan, task, "、");
+		const char *cells[] = {
+			strbuf_text(&id), deadline, milestone->implied ? _("(implied)") : milestone->phrase,
+			task->title,      milestone->text, strbuf_text(&units), via_name(plan, matches[i].via),
+		};
+		table_add_colored_row(&table, cells, cli_milestone_color(cli, milestone));
+	}
+	struct table_style style = cli_table_style(cli, indent, true);
+	if (!table_print(&table, &style, cli->out))
+		cli_error(_("out of memory while printing"));
+	table_free(&table);
+	strbuf_free(&id);
+	strbuf_free(&units);
+}
+
+void view_milestones(const struct cli *cli, const struct milestone_match *matches, size_t count,
+		     bool with_via)
+{
+	const struct plan *plan = cli->plan;
+	if (cli->format == FORMAT_JSON) {
+		struct json_array_writer writer;
+		json_array_begin(&writer, cli->out, 0);
+		for (size_t i = 0; i < count; i++)
+			json_array_add(&writer, json_due(plan, &matches[i], with_via));
+		json_array_end(&writer);
+		fputc('\n', cli->out);
+		return;
+	}
+	if (cli->format == FORMAT_CSV) {
+		static const char *const header[] = { "task", "milestone", "title", "deadline", "phrase",
+						      "implied", "text", "units", "via" };
+		csv_write_record(cli->out, header, with_via ? 9 : 8, cli->raw);
+		struct strbuf units;
+		strbuf_init(&units);
+		for (size_t i = 0; i < count; i++) {
+			const struct task *task = matches[i].task;
+			const struct milestone *milestone = &task->milestones[matches[i].index];
+			char id[24], index[24], deadline[DATE_TEXT_SIZE];
+			snprintf(id, sizeof id, "%ld", task->id);
+			snprintf(index, sizeof index, "%zu", matches[i].index + 1);
+			date_format(milestone->deadline, deadline);
+			strbuf_clear(&units);
+			join_units(&units, plan, task, ";");
+			const char *fields[] = { id, index, task->title, deadline, milestone->phrase,
+						 milestone->implied ? "1" : "0", milestone->text,
+						 strbuf_text(&units), via_name(plan, matches[i].via) };
+			csv_write_record(cli->out, fields, with_via ? 9 : 8, cli->raw);
+		}
+		strbuf_free(&units);
+		return;
+	}
+	view_milestones_table(cli, matches, count, 0, with_via);
+}
+
+void view_next_deadline(const struct cli *cli, const struct query *query, date_t after)
+{
+	date_t next;
+	size_t count;
+	if (query_next_deadline(cli->plan, query, after, &next, &count)) {
+		char text[DATE_TEXT_SIZE];
+		date_format(next, text);
+		fprintf(cli->out, count == 1 ? _("The next deadline is %s (%zu milestone).\n")
+					     : _("The next deadline is %s (%zu milestones).\n"),
+			text, count);
+	} else {
+		fputs(_("No deadline comes after it.\n"), cli->out);
+	}
+}
+
+/* --- tasks ------------------------------------------------------------------- */
+
+static const struct table_column task_columns[] = {
+	{ N_("ID"), ALIGN_RIGHT, false },          { N_("Task"), ALIGN_LEFT, true },
+	{ N_("Next deadline"), ALIGN_LEFT, false }, { N_("Units"), ALIGN_LEFT, true },
+	{ N_("Via"), ALIGN_LEFT, true },
+};
+
+/* "2018-10-31 11月前"; "2018-09-30 overdue" when the first milestone not
+ * done is late; "all done" when nothing is left. */
+static void next_deadline_text(struct strbuf *out, const struct task *task, date_t today)
+{
+	size_t next = task_next_milestone(task, today);
+	const struct milestone *milestone = &task->milestones[next];
+	if (milestone->done_on) {
+		strbuf_puts(out, _("all done"));
+		return;
+	}
+	char deadline[DATE_TEXT_SIZE];
+	date_format(milestone->deadline, deadline);
+	strbuf_puts(out, deadline);
+	if (milestone->deadline < today)
+		strbuf_puts(out, _(" overdue"));
+	else if (!milestone->implied)
+		strbuf_printf(out, " %s", milestone->phrase);
+}
+
+void view_tasks(const struct cli *cli, const struct task_match *matches, size_t count, bool with_via)
+{
+	const struct plan *plan = cli->plan;
+	if (cli->format == FORMAT_JSON) {
+		struct json_array_writer writer;
+		json_array_begin(&writer, cli->out, 0);
+		for (size_t i = 0; i < count; i++)
+			json_array_add(&writer, json_task(plan, matches[i].task, with_via, matches[i].via));
+		json_array_end(&writer);
+		fputc('\n', cli->out);
+		return;
+	}
+	struct strbuf id, next, units;
+	strbuf_init(&id);
+	strbuf_init(&next);
+	strbuf_init(&units);
+	struct table table;
+	if (cli->format == FORMAT_CSV) {
+		static const char *const header[] = { "id", "title", "next_deadline", "units", "via" };
+		csv_write_record(cli->out, header, with_via ? 5 : 4, cli->raw);
+	} else {
+		table_init(&table, task_columns, with_via ? 5 : 4);
+	}
+	for (size_t i = 0; i < count; i++) {
+		const struct task *task = matches[i].task;
+		strbuf_clear(&id);
+		strbuf_printf(&id, "%ld", task->id);
+		strbuf_clear(&units);
+		strbuf_clear(&next);
+		if (cli->format == FORMAT_CSV) {
+			char deadline[DATE_TEXT_SIZE];
+			date_format(task->milestones[task_next_milestone(task, cli->today)].deadline, deadline);
+			join_units(&units, plan, task, ";");
+			const char *fields[] = { strbuf_text(&id), task->title, deadline, strbuf_text(&units),
+						 via_name(plan, matches[i].via) };
+			csv_write_record(cli->out, fields, with_via ? 5 : 4, cli->raw);
+			continue;
+		}
+		join_units(&units, plan, task, "、");
+		next_deadline_text(&next, task, cli->today);
+		const char *cells[] = { strbuf_text(&id), task->title, strbuf_text(&next), strbuf_text(&units),
+					via_name(plan, matches[i].via) };
+		const struct milestone *next_milestone = &task->milestones[task_next_milestone(task, cli->today)];
+		table_add_colored_row(&table, cells, cli_milestone_color(cli, next_milestone));
+	}
+	if (cli->format == FORMAT_TABLE) {
+		struct table_style style = cli_table_style(cli, 0, true);
+		if (!table_print(&table, &style, cli->out))
+			cli_error(_("out of memory while printing"));
+		table_free(&table);
+	}
+	strbuf_free(&id);
+	strbuf_free(&next);
+	strbuf_free(&units);
+}

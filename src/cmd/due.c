@@ -1,0 +1,108 @@
+/*
+ * cmd_due.c - `duty due`: milestones that fall due in a month (today's by
+ * default), or with --overdue those whose deadline is before today.
+ */
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "duty/ics.h"
+#include "duty/text.h"
+
+static int run_due(struct cli *cli)
+{
+	struct query query;
+	int code = cli_unit_query(cli, &query);
+	if (code != EXIT_OK)
+		return code;
+	month_t month = cli->month_given ? cli->month : date_month(cli->today);
+	char month_text[MONTH_TEXT_SIZE], today[DATE_TEXT_SIZE];
+	month_format(month, month_text);
+	date_format(cli->today, today);
+	if (cli->overdue) {
+		query.to = cli->today - 1;
+		if (cli->month_given) {
+			query.from = date_make(month / 100, month % 100, 1);
+			if (date_month_last_day(month) < query.to)
+				query.to = date_month_last_day(month);
+		}
+	} else {
+		query.from = date_make(month / 100, month % 100, 1);
+		query.to = date_month_last_day(month);
+	}
+	/* What is due is what is left to do: done milestones are counted apart. */
+	query.pending_only = true;
+	struct milestone_match *matches = NULL;
+	size_t count = query.from > query.to && query.to ? 0 : query_milestones(cli->plan, &query, &matches);
+	size_t done = 0;
+	if (count != SIZE_MAX && !(query.from > query.to && query.to)) {
+		struct query all = query;
+		all.pending_only = false;
+		struct milestone_match *every = NULL;
+		size_t total = query_milestones(cli->plan, &all, &every);
+		done = total != SIZE_MAX ? total - count : 0;
+		free(every);
+	}
+	if (count == SIZE_MAX) {
+		cli_error(_("out of memory"));
+		return EXIT_DATA;
+	}
+	if (cli->format == FORMAT_ICS) {
+		struct strbuf name;
+		strbuf_init(&name);
+		strbuf_printf(&name, "%s — %s", cli->plan->title, cli->overdue ? today : month_text);
+		ics_begin(cli->out, strbuf_text(&name));
+		for (size_t i = 0; i < count; i++)
+			ics_event(cli->out, cli->plan, matches[i].task, matches[i].index, cli->today);
+		ics_end(cli->out);
+		strbuf_free(&name);
+	} else if (cli->format != FORMAT_TABLE) {
+		view_milestones(cli, matches, count, query.by_unit);
+	} else if (count == 0) {
+		if (cli->overdue)
+			fprintf(cli->out, _("Nothing is overdue on %s. "), today);
+		else if (done)
+			fprintf(cli->out, _("Nothing is left to do in %s (%zu done). "), month_text, done);
+		else
+			fprintf(cli->out, _("Nothing falls due in %s. "), month_text);
+		view_next_deadline(cli, &query, cli->overdue ? cli->today - 1 : date_month_last_day(month));
+	} else {
+		if (cli->overdue)
+			fprintf(cli->out, _("Overdue on %s (deadline passed, not done): %zu\n"), today, count);
+		else
+			fprintf(cli->out, _("Due in %s: %zu"), month_text, count);
+		if (!cli->overdue)
+			fprintf(cli->out, done ? _(" (and %zu done)\n") : "\n", done);
+		view_milestones(cli, matches, count, query.by_unit);
+	}
+	free(matches);
+	return cli_finish_output(cli, EXIT_OK);
+}
+
+const struct command command_due = {
+	.name = "due",
+	.arguments = "",
+	.summary = N_("milestones due in a month, or overdue"),
+	.help = N_("Options:\n"
+		   "  -m, --month YYYY-MM milestones whose deadline falls in that month\n"
+		   "                      (default: today's month)\n"
+		   "      --overdue       milestones whose deadline is before today and that are\n"
+		   "                      not done\n"
+		   "                      (within --month when it is given)\n"
+		   "  -u, --unit U        only milestones of unit U's tasks (see `duty help list`)\n"
+		   "      --direct        only tasks that name the unit itself\n"
+		   "\n"
+		   "Milestones marked done (`duty done`) are left out. When nothing falls due,\n"
+		   "it says when the next deadline is.\n"
+		   "\n"
+		   "Examples:\n"
+		   "  duty due --today 2018-10-15\n"
+		   "  duty due --month 2018-12 --unit 瑞安\n"
+		   "  duty due --overdue --today 2018-09-01 --format json\n"
+		   "  duty due --month 2018-12 --format ics > 2018-12.ics\n"),
+	.options = OPTION_MONTH | OPTION_OVERDUE | OPTION_UNIT | OPTION_DIRECT,
+	.min_arguments = 0,
+	.max_arguments = 0,
+	.formats = 1u << FORMAT_TABLE | 1u << FORMAT_CSV | 1u << FORMAT_JSON | 1u << FORMAT_ICS,
+	.loads_data = true,
+	.run = run_due,
+};

@@ -1,0 +1,126 @@
+/*
+ * cmd_export.c - `duty export --unit U`: the unit's duty list (责任清单) as
+ * one JSON document for another system, or as CSV.
+ */
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "duty/ics.h"
+#include "duty/json.h"
+#include "duty/sheet.h"
+
+static void print_json(struct cli *cli, size_t unit, const struct task_match *matches, size_t count)
+{
+	const struct plan *plan = cli->plan;
+	char today[DATE_TEXT_SIZE];
+	date_format(cli->today, today);
+	cJSON *name = cJSON_CreateString(plan->units->units[unit].name);
+	cJSON *about = cJSON_CreateObject();
+	cJSON_AddStringToObject(about, "title", plan->title);
+	cJSON_AddNumberToObject(about, "year", plan->year);
+	cJSON *generated = cJSON_CreateString(today);
+	fputs("{\n\t\"unit\":\t", cli->out);
+	json_print_indented(cli->out, name, 1);
+	fputs(",\n\t\"plan\":\t", cli->out);
+	json_print_indented(cli->out, about, 1);
+	fputs(",\n\t\"generated_on\":\t", cli->out);
+	json_print_indented(cli->out, generated, 1);
+	fputs(",\n\t\"tasks\":\t", cli->out);
+	cJSON_Delete(name);
+	cJSON_Delete(about);
+	cJSON_Delete(generated);
+	struct json_array_writer writer;
+	json_array_begin(&writer, cli->out, 1);
+	for (size_t i = 0; i < count; i++)
+		json_array_add(&writer, json_task(plan, matches[i].task, true, matches[i].via));
+	json_array_end(&writer);
+	fputs("\n}\n", cli->out);
+}
+
+static void print_ics(struct cli *cli, size_t unit, const struct task_match *matches, size_t count)
+{
+	struct strbuf name;
+	strbuf_init(&name);
+	strbuf_printf(&name, "%s — %s", cli->plan->title, cli->plan->units->units[unit].name);
+	ics_begin(cli->out, strbuf_text(&name));
+	for (size_t i = 0; i < count; i++)
+		for (size_t m = 0; m < matches[i].task->milestone_count; m++)
+			ics_event(cli->out, cli->plan, matches[i].task, m, cli->today);
+	ics_end(cli->out);
+	strbuf_free(&name);
+}
+
+static int run_export(struct cli *cli)
+{
+	if (!cli->unit_query) {
+		cli_error(_("`duty export` needs --unit U: the unit whose duty list to write"));
+		return EXIT_USAGE;
+	}
+	struct query query;
+	int code = cli_unit_query(cli, &query);
+	if (code != EXIT_OK)
+		return code;
+	struct task_match *matches = NULL;
+	size_t count = query_tasks(cli->plan, &query, &matches);
+	if (count == SIZE_MAX) {
+		cli_error(_("out of memory"));
+		return EXIT_DATA;
+	}
+	code = cli_open_output(cli);
+	if (code == EXIT_OK) {
+		switch (cli->format) {
+		case FORMAT_CSV:
+			if (cli->output_path)
+				fputs("\xEF\xBB\xBF", cli->out);   /* so Excel reads the file as UTF-8 */
+			view_tasks(cli, matches, count, true);
+			break;
+		case FORMAT_ICS:
+			print_ics(cli, query.unit, matches, count);
+			break;
+		case FORMAT_HTML:
+			sheet_html(cli->out, cli->plan, cli->today, query.unit, matches, count);
+			break;
+		case FORMAT_MARKDOWN:
+			sheet_markdown(cli->out, cli->plan, cli->today, query.unit, matches, count);
+			break;
+		default:
+			print_json(cli, query.unit, matches, count);
+		}
+		code = cli_finish_output(cli, EXIT_OK);
+	}
+	free(matches);
+	return code;
+}
+
+const struct command command_export = {
+	.name = "export",
+	.arguments = "",
+	.summary = N_("a unit's duty list: JSON, CSV, iCalendar, HTML or Markdown"),
+	.help = N_("Options:\n"
+		   "  -u, --unit U      the unit (required; any name, alias or unique part of one)\n"
+		   "      --direct      leave out tasks the unit has only through a group\n"
+		   "  -o, --output FILE write to FILE instead of the standard output; the file is\n"
+		   "                    replaced only when the whole list was written\n"
+		   "\n"
+		   "JSON (the default here) is one object: the unit, the plan's title and year,\n"
+		   "the date it was generated (today), and the unit's tasks, each with \"via\":\n"
+		   "null, or the group through which the unit is responsible. See docs/json.md.\n"
+		   "With --format csv -o FILE the file starts with a UTF-8 byte order mark so\n"
+		   "Excel and WPS open it correctly. --format ics writes an iCalendar file with\n"
+		   "one all-day entry per milestone (for Outlook and phone calendars; importing\n"
+		   "it again updates the entries). --format html writes a duty sheet that\n"
+		   "prints on A4; --format md the same as Markdown.\n"
+		   "\n"
+		   "Examples:\n"
+		   "  duty export --unit 市教育局 | jq .\n"
+		   "  duty export --unit 瑞安 -o 瑞安市政府.json\n"
+		   "  duty export --unit 市教育局 --format ics -o 市教育局.ics\n"
+		   "  duty export --unit 瑞安 --format html -o 瑞安.html\n"),
+	.options = OPTION_UNIT | OPTION_DIRECT | OPTION_OUTPUT,
+	.min_arguments = 0,
+	.max_arguments = 0,
+	.formats = 1u << FORMAT_CSV | 1u << FORMAT_JSON | 1u << FORMAT_ICS | 1u << FORMAT_HTML
+		   | 1u << FORMAT_MARKDOWN,
+	.loads_data = true,
+	.run = run_export,
+};

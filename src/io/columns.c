@@ -1,0 +1,82 @@
+/*
+ * columns.c - header matching and list cells shared by the CSV loaders.
+ */
+#include "duty/columns.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "duty/text.h"
+
+static char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+bool column_name_equals(const char *field, size_t length, const char *name)
+{
+	length = text_trim(&field, length);
+	size_t name_length = strlen(name);
+	if (length != name_length)
+		return false;
+	for (size_t i = 0; i < length; i++)
+		if (ascii_lower(field[i]) != ascii_lower(name[i]))
+			return false;
+	return true;
+}
+
+size_t column_find(const struct csv_row *header, const struct column_name *column)
+{
+	for (size_t i = 0; i < header->count; i++)
+		for (size_t n = 0; n < 4 && column->names[n]; n++)
+			if (column_name_equals(header->fields[i].data, header->fields[i].length,
+					      column->names[n]))
+				return i;
+	return SIZE_MAX;
+}
+
+bool row_is_blank(const struct csv_row *row)
+{
+	for (size_t i = 0; i < row->count; i++) {
+		const char *text = row->fields[i].data;
+		if (text_trim(&text, row->fields[i].length) > 0)
+			return false;
+	}
+	return true;
+}
+
+struct field_text row_field(const struct csv_row *row, size_t column)
+{
+	struct field_text field = { "", 0 };
+	if (column < row->count) {
+		field.text = row->fields[column].data;
+		field.length = text_trim(&field.text, row->fields[column].length);
+	}
+	return field;
+}
+
+bool list_split(const char *text, size_t length, list_item_callback callback, void *context)
+{
+	static const char fullwidth_semicolon[] = "\xEF\xBC\x9B";   /* ； */
+	size_t start = 0, i = 0;
+	while (i <= length) {
+		size_t separator = 0;
+		if (i == length)
+			separator = 1;
+		else if (text[i] == ';')
+			separator = 1;
+		else if (length - i >= 3 && memcmp(text + i, fullwidth_semicolon, 3) == 0)
+			separator = 3;
+		if (!separator) {
+			i++;
+			continue;
+		}
+		const char *item = text + start;
+		size_t item_length = text_trim(&item, i - start);
+		if (item_length && !callback(item, item_length, context))
+			return false;
+		i += separator;
+		start = i;
+	}
+	return true;
+}

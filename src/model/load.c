@@ -1,0 +1,935 @@
+/*
+ * load.c - rows of a plan file -> struct plan.
+ *
+ * The file may start with key rows (plan_title, plan_year), then the header
+ * row, then one row per task. Milestones and targets are column groups
+ * numbered from 1: milestone1_deadline, milestone1_phrase, ..., target1_metric,
+ * and so on; a group whose cells are all empty is simply absent. Every row
+ * is checked completely so that one run reports all of its problems.
+ */
+#include "duty/load.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duty/array.h"
+#include "duty/csvread.h"
+#include "duty/input.h"
+#include "duty/names.h"
+#include "duty/columns.h"
+#include "duty/text.h"
+#include "duty/i18n.h"
+
+/* Marks an id index value as the line of a row that was not kept. */
+#define ROW_LINE ((size_t)1 << (sizeof(size_t) * 8 - 2))
+
+struct column_group {
+	unsigned number;               /* N in milestoneN_... */
+	size_t columns[GROUP_FIELDS];  /* SIZE_MAX when the header lacks it */
+};
+
+struct group_set {
+	const struct group_layout *layout;
+	struct column_group *groups;   /* sorted by number */
+	size_t count;
+};
+
+struct plan_loader {
+	struct plan *plan;
+	const struct unit_directory *units;   /* NULL: unit names are not checked */
+	const struct load_options *options;
+	struct diagnostics *diag;
+	const char *file;
+
+	bool have_header;
+	bool have_year;
+	size_t width;
+	const char **header;           /* names as written */
+	size_t fixed[PLAN_COLUMN_COUNT];
+	struct group_set milestones;
+	struct group_set targets;
+	size_t *extra;                 /* column indexes of unknown columns */
+	size_t extra_count;
+
+	size_t task_capacity;
+	/* Scratch space reused for every row. */
+	struct milestone *row_milestones;
+	struct target *row_targets;
+	size_t *row_units;
+	size_t row_unit_count, row_unit_capacity;
+	size_t *unit_stamps;           /* per unit: the last row that named it */
+	size_t row_number;
+	bool out_of_memory;
+};
+
+/* --- small parsers -------------------------------------------------------- */
+
+static bool parse_bool(const char *text, size_t length, bool *value)
+{
+	if (length == 1 && (text[0] == '0' || text[0] == '1')) {
+		*value = text[0] == '1';
+		return true;
+	}
+	static const char *const yes[] = { "1", "true", "yes", "y", "是", NULL };
+	static const char *const no[] = { "0", "false", "no", "n", "否", "", NULL };
+	for (size_t i = 0; yes[i]; i++)
+		if (column_name_equals(text, length, yes[i])) {
+			*value = true;
+			return true;
+		}
+	for (size_t i = 0; no[i]; i++)
+		if (column_name_equals(text, length, no[i])) {
+			*value = false;
+			return true;
+		}
+	return false;
+}
+
+/* --- header ----------------------------------------------------------------- */
+
+/* One numbered group column found in the header. */
+struct group_column {
+	unsigned number;
+	size_t field;
+	size_t column;
+};
+
+static int by_group_number(const void *left, const void *right)
+{
+	const struct group_column *a = left, *b = right;
+	if (a->number != b->number)
+		return a->number < b->number ? -1 : 1;
+	return a->column < b->column ? -1 : a->column > b->column;
+}
+
+/* Builds a set's groups from its columns, sorted by number, in one pass. */
+static bool build_groups(struct plan_loader *loader, struct group_set *set, struct group_column *found,
+			 size_t count)
+{
+	qsort(found, count, sizeof *found, by_group_number);
+	set->groups = calloc(count + 1, sizeof *set->groups);
+	if (!set->groups) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	for (size_t i = 0; i < count; i++) {
+		if (!set->count || set->groups[set->count - 1].number != found[i].number) {
+			struct column_group *group = &set->groups[set->count++];
+			group->number = found[i].number;
+			for (size_t f = 0; f < GROUP_FIELDS; f++)
+				group->columns[f] = SIZE_MAX;
+		}
+		set->groups[set->count - 1].columns[found[i].field] = found[i].column;
+	}
+	return true;
+}
+
+static bool header_is_row(const struct csv_row *row)
+{
+	return column_find(row, &plan_columns[PLAN_ID]) != SIZE_MAX;
+}
+
+/* Checks a group set has, in each group, the fields that must be there. */
+static void check_groups(struct plan_loader *loader, const struct group_set *set, long line,
+			 const size_t *required, size_t required_count)
+{
+	for (size_t g = 0; g < set->count; g++) {
+		for (size_t r = 0; r < required_count; r++) {
+			if (set->groups[g].columns[required[r]] == SIZE_MAX)
+				diag_error(loader->diag, loader->file, line, NULL,
+					   _("the header has %s%u columns but no \"%s%u_%s\" column"),
+					   set->layout->prefix, set->groups[g].number, set->layout->prefix,
+					   set->groups[g].number, set->layout->fields[required[r]]);
+		}
+	}
+}
+
+/* Reports header names given twice (ignoring ASCII case), in linear time. */
+static bool report_duplicate_columns(struct plan_loader *loader, const struct csv_row *row)
+{
+	struct name_index *seen = name_index_new(row->count);
+	if (!seen)
+		return false;
+	bool ok = true;
+	for (size_t i = 0; ok && i < row->count; i++) {
+		const char *name = row->fields[i].data;
+		size_t length = text_trim(&name, row->fields[i].length);
+		if (!length)
+			continue;
+		char *key = arena_strndup(&loader->plan->arena, name, length);
+		if (!key) {
+			ok = false;
+			break;
+		}
+		for (char *p = key; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		size_t first = SIZE_MAX;
+		ok = name_index_add(seen, key, length, i, &first);
+		if (ok && first != SIZE_MAX)
+			diag_error(loader->diag, loader->file, row->line, loader->header[i],
+				   _("the column \"%s\" appears twice in the header (columns %zu and %zu)"),
+				   loader->header[i], first + 1, i + 1);
+	}
+	name_index_free(seen);
+	if (!ok)
+		loader->out_of_memory = true;
+	return ok;
+}
+
+static bool read_header(struct plan_loader *loader, const struct csv_row *row)
+{
+	struct plan *plan = loader->plan;
+	loader->have_header = true;
+	loader->width = row->count;
+	plan->header_line = row->line;
+	loader->header = arena_array(&plan->arena, row->count, sizeof *loader->header);
+	bool *known = calloc(row->count ? row->count : 1, sizeof *known);
+	loader->extra = malloc((row->count ? row->count : 1) * sizeof *loader->extra);
+	if (!loader->header || !known || !loader->extra) {
+		free(known);
+		loader->out_of_memory = true;
+		return false;
+	}
+	size_t errors_before = loader->diag->errors;
+	for (size_t i = 0; i < row->count; i++) {
+		loader->header[i] = arena_strndup(&plan->arena, row->fields[i].data, row->fields[i].length);
+		if (!loader->header[i]) {
+			free(known);
+			loader->out_of_memory = true;
+			return false;
+		}
+	}
+	if (!report_duplicate_columns(loader, row)) {
+		free(known);
+		return false;
+	}
+	for (int c = 0; c < PLAN_COLUMN_COUNT; c++) {
+		loader->fixed[c] = column_find(row, &plan_columns[c]);
+		if (loader->fixed[c] != SIZE_MAX)
+			known[loader->fixed[c]] = true;
+		else if (c != PLAN_UNITS_ETC)
+			diag_error(loader->diag, loader->file, row->line, NULL,
+				   _("the header has no \"%s\" column; expected at least "
+				   "id, title, requirement, units_text, units and milestone1_deadline"),
+				   plan_columns[c].names[0]);
+	}
+	struct group_set *sets[] = { &loader->milestones, &loader->targets };
+	struct group_column *found[2] = {
+		malloc((row->count + 1) * sizeof *found[0]),
+		malloc((row->count + 1) * sizeof *found[1]),
+	};
+	size_t found_count[2] = { 0, 0 };
+	bool built = found[0] && found[1];
+	for (size_t i = 0; built && i < row->count; i++) {
+		for (size_t s = 0; s < 2; s++) {
+			unsigned number;
+			size_t field;
+			if (!group_column_parse(sets[s]->layout, row->fields[i].data, row->fields[i].length, &number, &field))
+				continue;
+			found[s][found_count[s]++] = (struct group_column){ number, field, i };
+			known[i] = true;
+		}
+	}
+	for (size_t s = 0; built && s < 2; s++)
+		built = build_groups(loader, sets[s], found[s], found_count[s]);
+	free(found[0]);
+	free(found[1]);
+	if (!built) {
+		free(known);
+		loader->out_of_memory = true;
+		return false;
+	}
+	if (loader->milestones.count == 0)
+		diag_error(loader->diag, loader->file, row->line, NULL,
+			   _("the header has no milestone columns; expected milestone1_deadline, "
+			   "milestone1_phrase, milestone1_implied and milestone1_text"));
+	static const size_t milestone_required[] = { MILESTONE_DEADLINE, MILESTONE_TEXT };
+	static const size_t target_required[] = { TARGET_METRIC, TARGET_OP, TARGET_VALUE };
+	check_groups(loader, &loader->milestones, row->line, milestone_required, 2);
+	check_groups(loader, &loader->targets, row->line, target_required, 3);
+
+	for (size_t i = 0; i < row->count; i++)
+		if (!known[i])
+			loader->extra[loader->extra_count++] = i;
+	free(known);
+	const char **extra_names = arena_array(&plan->arena, loader->extra_count + 1, sizeof *extra_names);
+	loader->row_milestones = calloc(loader->milestones.count + 1, sizeof *loader->row_milestones);
+	loader->row_targets = calloc(loader->targets.count + 1, sizeof *loader->row_targets);
+	if (!extra_names || !loader->row_milestones || !loader->row_targets) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	for (size_t e = 0; e < loader->extra_count; e++)
+		extra_names[e] = loader->header[loader->extra[e]];
+	plan->extra_columns = extra_names;
+	plan->extra_column_count = loader->extra_count;
+	/* Rows cannot be read against a header that lacks its columns. */
+	return loader->diag->errors == errors_before;
+}
+
+/* plan_title / plan_year rows above the header. */
+static bool read_preamble(struct plan_loader *loader, const struct csv_row *row)
+{
+	struct plan *plan = loader->plan;
+	struct field_text key = row_field(row, 0);
+	struct field_text value = row_field(row, 1);
+	if (column_name_equals(key.text, key.length, "plan_title")) {
+		plan->title = arena_strndup(&plan->arena, value.text, value.length);
+		if (!plan->title)
+			loader->out_of_memory = true;
+		return !loader->out_of_memory;
+	}
+	if (column_name_equals(key.text, key.length, "plan_year")) {
+		long year;
+		if (!task_id_parse(value.text, value.length, &year) || year < 1000 || year > 9999) {
+			diag_error(loader->diag, loader->file, row->line, "plan_year",
+				   _("the plan year \"%.*s\" is not a year; expected four digits like 2018"),
+				   (int)value.length, value.text);
+			return true;
+		}
+		plan->year = (int)year;
+		loader->have_year = true;
+		return true;
+	}
+	diag_error(loader->diag, loader->file, row->line, NULL,
+		   _("expected the header row (with an \"id\" column), or a \"plan_title\" or "
+		   "\"plan_year\" row above it, but found \"%.*s\""),
+		   (int)key.length, key.text);
+	return true;
+}
+
+/* --- rows --------------------------------------------------------------------- */
+
+static const char *column_name(const struct plan_loader *loader, size_t column)
+{
+	return column < loader->width ? loader->header[column] : NULL;
+}
+
+/* Keeps a field: its text already lies NUL-terminated in the plan's own
+ * copy of the file (csvread puts it there); trimming only moves the end. */
+static const char *copy_field(struct plan_loader *loader, struct field_text field)
+{
+	(void)loader;
+	if (field.length == 0)
+		return "";   /* also a column the file does not have */
+	char *text = (char *)field.text;
+	text[field.length] = '\0';
+	return text;
+}
+
+/* Keeps the cell exactly as written (only surrounding spaces trimmed). */
+static const char *copy_column(struct plan_loader *loader, const struct csv_row *row, size_t column)
+{
+	return copy_field(loader, row_field(row, column));
+}
+
+static bool push_unit(struct plan_loader *loader, size_t unit)
+{
+	const struct unit *entry = &loader->units->units[unit];
+	if (entry->is_phrase) {
+		for (size_t m = 0; m < entry->member_count; m++)
+			if (!push_unit(loader, entry->members[m]))
+				return false;
+		return true;
+	}
+	/* A unit named twice in one row counts once; the stamp keeps this O(1). */
+	if (loader->unit_stamps[unit] == loader->row_number)
+		return true;
+	loader->unit_stamps[unit] = loader->row_number;
+	size_t *row_units = array_reserve(loader->row_units, &loader->row_unit_capacity, loader->row_unit_count,
+					  sizeof *row_units);
+	if (!row_units) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	loader->row_units = row_units;
+	loader->row_units[loader->row_unit_count++] = unit;
+	return true;
+}
+
+struct unit_list_reader {
+	struct plan_loader *loader;
+	long line;
+	const char *column;
+};
+
+static bool read_unit_name(const char *item, size_t length, void *context)
+{
+	struct unit_list_reader *reader = context;
+	struct plan_loader *loader = reader->loader;
+	size_t unit = units_find(loader->units, item, length);
+	if (unit != SIZE_MAX)
+		return push_unit(loader, unit);
+	char *name = malloc(length + 1);
+	if (!name) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	memcpy(name, item, length);
+	name[length] = '\0';
+	struct unit_resolution guess = units_resolve(loader->units, name);
+	struct strbuf hint;
+	strbuf_init(&hint);
+	if (guess.match == UNIT_FOUND) {
+		strbuf_printf(&hint, _("; did you mean %s"), loader->units->units[guess.unit].name);
+	} else {
+		for (size_t i = 0; i < guess.candidate_count && i < 3; i++) {
+			strbuf_puts(&hint, i ? ", " : _("; did you mean "));
+			strbuf_puts(&hint, loader->units->units[guess.candidates[i]].name);
+		}
+	}
+	diag_error(loader->diag, loader->file, reader->line, reader->column,
+		   _("unknown unit \"%s\": it is not a name or alias in %s%s"), name,
+		   loader->units->file, strbuf_text(&hint));
+	strbuf_free(&hint);
+	unit_resolution_free(&guess);
+	free(name);
+	return true;
+}
+
+/* Reads a column group's cells; true when the fields that define it (the
+ * first `definition` ones) are not all empty. *progress tells whether any
+ * progress cell is filled. */
+static bool read_group(const struct csv_row *row, const struct column_group *group, size_t count,
+		       size_t definition, struct field_text *fields, bool *progress)
+{
+	bool defined = false;
+	*progress = false;
+	for (size_t f = 0; f < count; f++) {
+		fields[f] = row_field(row, group->columns[f]);
+		if (f < definition)
+			defined = defined || fields[f].length > 0;
+		else
+			*progress = *progress || fields[f].length > 0;
+	}
+	return defined;
+}
+
+static size_t read_milestones(struct plan_loader *loader, const struct csv_row *row)
+{
+	const struct group_set *set = &loader->milestones;
+	size_t count = 0;
+	const struct milestone *previous = NULL;
+	unsigned previous_number = 0;
+	for (size_t g = 0; g < set->count; g++) {
+		const struct column_group *group = &set->groups[g];
+		struct field_text fields[MILESTONE_FIELDS];
+		bool progress = false;
+		if (!read_group(row, group, MILESTONE_FIELDS, MILESTONE_DEFINITION, fields, &progress)) {
+			if (progress)
+				diag_error(loader->diag, loader->file, row->line,
+					   column_name(loader, group->columns[MILESTONE_DONE_ON]),
+					   _("progress is recorded for milestone %u, but the task has no "
+					   "such milestone (its deadline and text are empty)"),
+					   group->number);
+			continue;
+		}
+		struct milestone *milestone = &loader->row_milestones[count];
+		milestone->column_group = group->number;
+		const char *deadline_column = column_name(loader, group->columns[MILESTONE_DEADLINE]);
+		bool ok = true;
+		if (!date_parse(fields[MILESTONE_DEADLINE].text, fields[MILESTONE_DEADLINE].length,
+				&milestone->deadline)) {
+			diag_error(loader->diag, loader->file, row->line, deadline_column,
+				   _("\"%.*s\" is not a valid date; expected YYYY-MM-DD, e.g. %d-06-30"),
+				   (int)fields[MILESTONE_DEADLINE].length, fields[MILESTONE_DEADLINE].text,
+				   loader->plan->year ? loader->plan->year : 2018);
+			ok = false;
+		} else if (loader->have_year && date_year(milestone->deadline) != loader->plan->year) {
+			diag_error(loader->diag, loader->file, row->line, deadline_column,
+				   _("the deadline %.*s is outside the plan year %d"),
+				   (int)fields[MILESTONE_DEADLINE].length, fields[MILESTONE_DEADLINE].text,
+				   loader->plan->year);
+			ok = false;
+		}
+		if (fields[MILESTONE_TEXT].length == 0) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[MILESTONE_TEXT]),
+				   _("milestone %u has a deadline but no text; expected the part of the "
+				   "requirement it governs"),
+				   group->number);
+			ok = false;
+		}
+		/* An empty implied cell follows the phrase: no phrase, implied. */
+		bool implied = fields[MILESTONE_PHRASE].length == 0;
+		if (fields[MILESTONE_IMPLIED].length
+		    && !parse_bool(fields[MILESTONE_IMPLIED].text, fields[MILESTONE_IMPLIED].length, &implied)) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[MILESTONE_IMPLIED]),
+				   _("\"%.*s\" is not 1 or 0; expected 1 when the requirement gives no time "
+				   "for this part"),
+				   (int)fields[MILESTONE_IMPLIED].length, fields[MILESTONE_IMPLIED].text);
+			ok = false;
+		}
+		milestone->done_on = 0;
+		if (fields[MILESTONE_DONE_ON].length
+		    && !date_parse(fields[MILESTONE_DONE_ON].text, fields[MILESTONE_DONE_ON].length,
+				   &milestone->done_on)) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[MILESTONE_DONE_ON]),
+				   _("\"%.*s\" is not a valid date; expected the day the milestone was done, "
+				   "as YYYY-MM-DD, or nothing"),
+				   (int)fields[MILESTONE_DONE_ON].length, fields[MILESTONE_DONE_ON].text);
+			ok = false;
+		}
+		if (!ok)
+			continue;
+		if (previous && milestone->deadline < previous->deadline) {
+			char earlier[DATE_TEXT_SIZE], later[DATE_TEXT_SIZE];
+			date_format(milestone->deadline, earlier);
+			date_format(previous->deadline, later);
+			diag_error(loader->diag, loader->file, row->line, deadline_column,
+				   _("milestones are out of order: milestone %u (%s) comes after "
+				   "milestone %u (%s); list them earliest first"),
+				   group->number, earlier, previous_number, later);
+		}
+		milestone->implied = implied;
+		milestone->phrase = copy_field(loader, fields[MILESTONE_PHRASE]);
+		milestone->text = copy_field(loader, fields[MILESTONE_TEXT]);
+		milestone->note = copy_field(loader, fields[MILESTONE_NOTE]);
+		previous = milestone;
+		previous_number = group->number;
+		count++;
+	}
+	return count;
+}
+
+static size_t read_targets(struct plan_loader *loader, const struct csv_row *row)
+{
+	const struct group_set *set = &loader->targets;
+	size_t count = 0;
+	for (size_t g = 0; g < set->count; g++) {
+		const struct column_group *group = &set->groups[g];
+		struct field_text fields[TARGET_FIELDS];
+		bool progress = false;
+		if (!read_group(row, group, TARGET_FIELDS, TARGET_DEFINITION, fields, &progress)) {
+			if (progress)
+				diag_error(loader->diag, loader->file, row->line,
+					   column_name(loader, group->columns[TARGET_REPORTED]),
+					   _("a report is recorded for target %u, but the task has no such "
+					   "target (its metric and value are empty)"),
+					   group->number);
+			continue;
+		}
+		struct target *target = &loader->row_targets[count];
+		target->column_group = group->number;
+		bool ok = true;
+		if (fields[TARGET_METRIC].length == 0) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[TARGET_METRIC]),
+				   _("target %u has no metric; expected the thing counted, e.g. 农业标准化程度"),
+				   group->number);
+			ok = false;
+		}
+		if (!target_op_parse(fields[TARGET_OP].text, fields[TARGET_OP].length, &target->op)) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[TARGET_OP]),
+				   _("\"%.*s\" is not a comparison; expected >=, <= or ="),
+				   (int)fields[TARGET_OP].length, fields[TARGET_OP].text);
+			ok = false;
+		}
+		if (!text_parse_decimal(fields[TARGET_VALUE].text, fields[TARGET_VALUE].length, &target->value)) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[TARGET_VALUE]),
+				   _("\"%.*s\" is not a number; expected the target value as digits, e.g. 98 or 4.5"),
+				   (int)fields[TARGET_VALUE].length, fields[TARGET_VALUE].text);
+			ok = false;
+		}
+		target->reported = fields[TARGET_REPORTED].length > 0;
+		target->reported_on = 0;
+		if (target->reported
+		    && !text_parse_decimal(fields[TARGET_REPORTED].text, fields[TARGET_REPORTED].length,
+				     &target->reported_value)) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[TARGET_REPORTED]),
+				   _("\"%.*s\" is not a number; expected the reported value as digits, e.g. 352"),
+				   (int)fields[TARGET_REPORTED].length, fields[TARGET_REPORTED].text);
+			ok = false;
+		}
+		if (fields[TARGET_REPORTED_ON].length
+		    && !date_parse(fields[TARGET_REPORTED_ON].text, fields[TARGET_REPORTED_ON].length,
+				   &target->reported_on)) {
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, group->columns[TARGET_REPORTED_ON]),
+				   _("\"%.*s\" is not a valid date; expected the day of the report, as "
+				   "YYYY-MM-DD, or nothing"),
+				   (int)fields[TARGET_REPORTED_ON].length, fields[TARGET_REPORTED_ON].text);
+			ok = false;
+		}
+		if (!ok)
+			continue;
+		target->metric = copy_field(loader, fields[TARGET_METRIC]);
+		target->value_text = copy_field(loader, fields[TARGET_VALUE]);
+		target->unit = copy_field(loader, fields[TARGET_UNIT]);
+		target->text = copy_field(loader, fields[TARGET_TEXT]);
+		target->reported_text = copy_field(loader, fields[TARGET_REPORTED]);
+		target->report_note = copy_field(loader, fields[TARGET_NOTE]);
+		count++;
+	}
+	return count;
+}
+
+/* --- consistency (duty check) ------------------------------------------------ */
+
+/* The column group numbered `number`; the groups are sorted by number. */
+static const struct column_group *find_group(const struct group_set *set, unsigned number)
+{
+	size_t low = 0, high = set->count;
+	while (low + 1 < high) {
+		size_t middle = low + (high - low) / 2;
+		if (set->groups[middle].number <= number)
+			low = middle;
+		else
+			high = middle;
+	}
+	return &set->groups[low];
+}
+
+static void report_unit_difference(struct plan_loader *loader, const struct csv_row *row,
+				   const struct task *task, const size_t *named, size_t named_count)
+{
+	const struct unit_directory *units = loader->units;
+	/* Both lists are free of repeats: same length and every name of one
+	 * in the other means the same set. Stamps keep it linear. */
+	loader->row_number++;
+	for (size_t i = 0; i < task->unit_count; i++)
+		loader->unit_stamps[task->units[i]] = loader->row_number;
+	bool same = named_count == task->unit_count;
+	for (size_t i = 0; same && i < named_count; i++)
+		same = loader->unit_stamps[named[i]] == loader->row_number;
+	if (same)
+		return;
+	struct strbuf listed, written;
+	strbuf_init(&listed);
+	strbuf_init(&written);
+	for (size_t i = 0; i < task->unit_count; i++)
+		strbuf_printf(&listed, "%s%s", i ? ";" : "", units->units[task->units[i]].name);
+	for (size_t i = 0; i < named_count; i++)
+		strbuf_printf(&written, "%s%s", i ? ";" : "", units->units[named[i]].name);
+	diag_warning(loader->diag, loader->file, row->line, column_name(loader, loader->fixed[PLAN_UNITS]),
+		     _("the units (%s) are not the ones units_text names (%s)"), strbuf_text(&listed),
+		     strbuf_text(&written));
+	strbuf_free(&listed);
+	strbuf_free(&written);
+}
+
+/* Warnings about data that loads but disagrees with itself: a deadline
+ * that does not follow from its phrase, text that is not the
+ * requirement's, units that are not what the source's wording names. */
+static void check_consistency(struct plan_loader *loader, const struct csv_row *row, const struct task *task)
+{
+	struct diagnostics *diag = loader->diag;
+	for (size_t m = 0; m < task->milestone_count; m++) {
+		const struct milestone *milestone = &task->milestones[m];
+		const struct column_group *group = find_group(&loader->milestones, milestone->column_group);
+		const char *phrase_column = column_name(loader, group->columns[MILESTONE_PHRASE]);
+		date_t expected;
+		bool implied;
+		char written[DATE_TEXT_SIZE], rule[DATE_TEXT_SIZE];
+		date_format(milestone->deadline, written);
+		if (!deadline_from_phrase(milestone->phrase, loader->plan->year, &expected, &implied)) {
+			diag_warning(diag, loader->file, row->line, phrase_column,
+				     _("the time phrase \"%s\" is not one the deadline rule knows "
+				     "(N月前, 年底前, 到%d年底, 至%d年底, 年内, 全年, 每年)"),
+				     milestone->phrase, loader->plan->year, loader->plan->year);
+		} else if (expected != milestone->deadline) {
+			date_format(expected, rule);
+			diag_warning(diag, loader->file, row->line,
+				     column_name(loader, group->columns[MILESTONE_DEADLINE]),
+				     _("the deadline %s does not follow from \"%s\", which means %s "
+				     "(fine if it was moved on purpose)"),
+				     written, milestone->phrase[0] ? milestone->phrase : "no time phrase", rule);
+		}
+		if (milestone->implied != (milestone->phrase[0] == '\0'))
+			diag_warning(diag, loader->file, row->line,
+				     column_name(loader, group->columns[MILESTONE_IMPLIED]),
+				     milestone->implied ? _("implied is 1 but the milestone has the time phrase \"%s\"")
+							: _("implied is 0 but the milestone has no time phrase%s"),
+				     milestone->phrase);
+		if (milestone->phrase[0] && !strstr(milestone->text, milestone->phrase))
+			diag_warning(diag, loader->file, row->line, phrase_column,
+				     _("the time phrase \"%s\" is not in the milestone's text"), milestone->phrase);
+		if (!strstr(task->requirement, milestone->text))
+			diag_warning(diag, loader->file, row->line,
+				     column_name(loader, group->columns[MILESTONE_TEXT]),
+				     _("the milestone's text is not part of the requirement"));
+	}
+	for (size_t t = 0; t < task->target_count; t++) {
+		const struct target *target = &task->targets[t];
+		const struct column_group *group = find_group(&loader->targets, target->column_group);
+		if (target->text[0] && !strstr(task->requirement, target->text))
+			diag_warning(diag, loader->file, row->line, column_name(loader, group->columns[TARGET_TEXT]),
+				     _("the target's text is not part of the requirement"));
+	}
+	if (!loader->units || !task->units_text[0])
+		return;
+	bool etc = false;
+	size_t named_count = 0;
+	const char *column = column_name(loader, loader->fixed[PLAN_UNITS_TEXT]);
+	size_t *named = units_parse_text(loader->units, task->units_text, &named_count, &etc, loader->file,
+					 row->line, column, diag);
+	if (!named) {
+		loader->out_of_memory = true;
+		return;
+	}
+	report_unit_difference(loader, row, task, named, named_count);
+	if (etc != task->units_etc)
+		diag_warning(diag, loader->file, row->line,
+			     column_name(loader, loader->fixed[PLAN_UNITS_ETC] != SIZE_MAX
+						 ? loader->fixed[PLAN_UNITS_ETC] : loader->fixed[PLAN_UNITS]),
+			     etc ? _("units_text ends with 等 but units_etc is not 1")
+				 : _("units_etc is 1 but units_text does not end with 等"));
+	free(named);
+}
+
+static struct task *next_task_slot(struct plan_loader *loader)
+{
+	struct plan *plan = loader->plan;
+	struct task *tasks = array_reserve(plan->tasks, &loader->task_capacity, plan->task_count, sizeof *tasks);
+	if (!tasks) {
+		loader->out_of_memory = true;
+		return NULL;
+	}
+	plan->tasks = tasks;
+	return &plan->tasks[plan->task_count];
+}
+
+static void require_text(struct plan_loader *loader, const struct csv_row *row, enum plan_column column,
+			 const char *what)
+{
+	if (row_field(row, loader->fixed[column]).length == 0)
+		diag_error(loader->diag, loader->file, row->line, column_name(loader, loader->fixed[column]),
+			   _("the %s is empty; every task needs one"), _(what));
+}
+
+static bool read_task(struct plan_loader *loader, const struct csv_row *row)
+{
+	struct plan *plan = loader->plan;
+	if (row->count != loader->width) {
+		diag_error(loader->diag, loader->file, row->line, NULL,
+			   _("this row has %zu fields but the header has %zu; check for a missing or "
+			   "extra comma, or a quote that was not closed"),
+			   row->count, loader->width);
+		return true;
+	}
+	size_t errors_before = loader->diag->errors;
+	struct task task = { .line = row->line };
+	char *id_key = NULL;
+
+	struct field_text id = row_field(row, loader->fixed[PLAN_ID]);
+	const char *id_column = column_name(loader, loader->fixed[PLAN_ID]);
+	if (!task_id_parse(id.text, id.length, &task.id)) {
+		diag_error(loader->diag, loader->file, row->line, id_column,
+			   _("the id \"%.*s\" is not a task number; expected a whole number like 12"),
+			   (int)id.length, id.text);
+	} else {
+		char key[24];
+		int key_length = snprintf(key, sizeof key, "%ld", task.id);
+		id_key = arena_strndup(&plan->arena, key, (size_t)key_length);
+		/* plan->ids maps an id to its task's index, or, for a row with
+		 * problems (not kept), to ROW_LINE | its line: a repeat is found
+		 * either way. */
+		size_t first = SIZE_MAX;
+		if (!id_key || !name_index_add(plan->ids, id_key, strlen(id_key), ROW_LINE | (size_t)row->line, &first)) {
+			loader->out_of_memory = true;
+			return false;
+		}
+		if (first != SIZE_MAX)
+			diag_error(loader->diag, loader->file, row->line, id_column,
+				   _("the id %ld is used twice: task %ld is already on line %ld"), task.id, task.id,
+				   first & ROW_LINE ? (long)(first & ~ROW_LINE) : plan->tasks[first].line);
+	}
+	require_text(loader, row, PLAN_TITLE, N_("title"));
+	require_text(loader, row, PLAN_REQUIREMENT, N_("requirement"));
+
+	struct field_text units = row_field(row, loader->fixed[PLAN_UNITS]);
+	const char *units_column = column_name(loader, loader->fixed[PLAN_UNITS]);
+	loader->row_unit_count = 0;
+	loader->row_number++;
+	if (loader->units) {
+		struct unit_list_reader unit_reader = { loader, row->line, units_column };
+		list_split(units.text, units.length, read_unit_name, &unit_reader);
+		if (loader->out_of_memory)
+			return false;
+	}
+	if (units.length == 0)
+		diag_error(loader->diag, loader->file, row->line, units_column,
+			   _("no responsible unit; expected canonical unit names separated by ';'"));
+	if (loader->fixed[PLAN_UNITS_ETC] != SIZE_MAX) {
+		struct field_text etc = row_field(row, loader->fixed[PLAN_UNITS_ETC]);
+		if (!parse_bool(etc.text, etc.length, &task.units_etc))
+			diag_error(loader->diag, loader->file, row->line,
+				   column_name(loader, loader->fixed[PLAN_UNITS_ETC]),
+				   _("\"%.*s\" is not 1 or 0; expected 1 when the source names further "
+				   "units with 等"),
+				   (int)etc.length, etc.text);
+	}
+
+	task.milestone_count = read_milestones(loader, row);
+	task.target_count = read_targets(loader, row);
+	if (loader->out_of_memory)
+		return false;
+	if (task.milestone_count == 0 && loader->diag->errors == errors_before)
+		diag_error(loader->diag, loader->file, row->line,
+			   column_name(loader, loader->milestones.groups[0].columns[MILESTONE_DEADLINE]),
+			   _("the task has no milestone; expected at least milestone1_deadline and "
+			   "milestone1_text (use %d-12-31 when the requirement gives no time)"),
+			   plan->year);
+	if (loader->diag->errors != errors_before)
+		return true;   /* keep reading: report every problem in the file */
+
+	task.title = copy_column(loader, row, loader->fixed[PLAN_TITLE]);
+	task.requirement = copy_column(loader, row, loader->fixed[PLAN_REQUIREMENT]);
+	task.units_text = copy_column(loader, row, loader->fixed[PLAN_UNITS_TEXT]);
+	size_t *task_units = arena_array(&plan->arena, loader->row_unit_count, sizeof *task_units);
+	struct milestone *milestones = arena_array(&plan->arena, task.milestone_count, sizeof *milestones);
+	struct target *targets = arena_array(&plan->arena, task.target_count, sizeof *targets);
+	const char **extras = arena_array(&plan->arena, loader->extra_count + 1, sizeof *extras);
+	if (!task_units || !milestones || !targets || !extras || loader->out_of_memory) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	if (loader->row_unit_count)   /* none when unit names are not checked */
+		memcpy(task_units, loader->row_units, loader->row_unit_count * sizeof *task_units);
+	memcpy(milestones, loader->row_milestones, task.milestone_count * sizeof *milestones);
+	memcpy(targets, loader->row_targets, task.target_count * sizeof *targets);
+	for (size_t e = 0; e < loader->extra_count; e++) {
+		extras[e] = copy_column(loader, row, loader->extra[e]);
+		if (!extras[e])
+			return false;
+	}
+	task.units = task_units;
+	task.unit_count = loader->row_unit_count;
+	task.milestones = milestones;
+	task.targets = targets;
+	task.extras = extras;
+	if (loader->options->thorough)
+		check_consistency(loader, row, &task);
+
+	struct task *slot = next_task_slot(loader);
+	if (!slot || !name_index_put(plan->ids, id_key, strlen(id_key), plan->task_count)) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	*slot = task;
+	plan->task_count++;
+	return true;
+}
+
+static const char *plan_column_name(size_t index, void *context)
+{
+	const struct plan_loader *loader = context;
+	return loader->have_header ? column_name(loader, index) : NULL;
+}
+
+static bool on_plan_row(const struct csv_row *row, void *context)
+{
+	struct plan_loader *loader = context;
+	if (row_is_blank(row))
+		return true;
+	if (!loader->have_header) {
+		if (header_is_row(row)) {
+			if (!loader->have_year)
+				diag_error(loader->diag, loader->file, row->line, NULL,
+					   _("there is no plan_year row above the header; expected a row "
+					   "like \"plan_year,2018\" before it"));
+			return read_header(loader, row) && loader->have_year;
+		}
+		return read_preamble(loader, row);
+	}
+	return read_task(loader, row);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* Takes the input's text: the plan's strings live in it. */
+static struct plan *load_from_input(const char *name, struct input *input,
+				    const struct unit_directory *units, const struct load_options *options,
+				    struct diagnostics *diag)
+{
+	struct plan *plan = calloc(1, sizeof *plan);
+	if (!plan) {
+		diag_error(diag, name, 0, NULL, _("out of memory"));
+		return NULL;
+	}
+	arena_init(&plan->arena);
+	plan->text = input->data;
+	input->data = NULL;
+	plan->units = units;
+	plan->file = arena_strdup(&plan->arena, name);
+	plan->ids = name_index_new(1024);
+	plan->encoding = input->encoding;
+	size_t *unit_stamps = calloc(units ? units->count + 1 : 1, sizeof *unit_stamps);
+	struct plan_loader loader = {
+		.plan = plan,
+		.units = units,
+		.diag = diag,
+		.file = name,
+		.milestones = { &milestone_layout, NULL, 0 },
+		.targets = { &target_layout, NULL, 0 },
+		.options = options,
+		.unit_stamps = unit_stamps,
+	};
+	size_t errors_before = diag->errors;
+	if (!plan->file || !plan->ids || !unit_stamps) {
+		loader.out_of_memory = true;
+	} else {
+		static const struct csv_callbacks callbacks = { on_plan_row, plan_column_name };
+		long last_line = input_line_of(plan->text, input->size);
+		csv_read(plan->text, input->size, name, &callbacks, &loader, diag);
+		if (!loader.out_of_memory && !loader.have_header && diag->errors == errors_before)
+			diag_error(diag, name, last_line, NULL,
+				   _("no header row found: expected a row naming the columns, starting "
+				   "with \"id,title,requirement,units_text,units\""));
+		else if (!loader.out_of_memory && plan->task_count == 0 && diag->errors == errors_before)
+			diag_error(diag, name, 0, NULL, _("the plan has no tasks: expected one row per task below the header"));
+	}
+	if (loader.out_of_memory)
+		diag_error(diag, name, 0, NULL, _("out of memory while loading the plan"));
+	if (!plan->title && !loader.out_of_memory)
+		plan->title = arena_strdup(&plan->arena, base_name(name));
+	free(unit_stamps);
+	free(loader.milestones.groups);
+	free(loader.targets.groups);
+	free(loader.extra);
+	free(loader.row_milestones);
+	free(loader.row_targets);
+	free(loader.row_units);
+	if (diag->errors != errors_before || !plan->title) {
+		plan_free(plan);
+		return NULL;
+	}
+	return plan;
+}
+
+struct plan *plan_load_bytes(const char *name, const char *bytes, size_t size,
+			     const struct unit_directory *units, const struct load_options *options,
+			     struct diagnostics *diag)
+{
+	struct input input;
+	if (!input_from_bytes(name, bytes, size, options->encoding, &input, diag))
+		return NULL;
+	struct plan *plan = load_from_input(name, &input, units, options, diag);
+	input_free(&input);
+	return plan;
+}
+
+struct plan *plan_load(const char *path, const struct unit_directory *units,
+		       const struct load_options *options, struct diagnostics *diag)
+{
+	struct input input;
+	if (!input_read_file(path, options->encoding, &input, diag))
+		return NULL;
+	struct plan *plan = load_from_input(path, &input, units, options, diag);
+	input_free(&input);
+	return plan;
+}

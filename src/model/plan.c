@@ -1,0 +1,142 @@
+/*
+ * plan.c - the model of a plan and the layout of its file: one table of
+ * column names that the loader reads and the edits write, and what a
+ * target's op means.
+ */
+#include "duty/plan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duty/names.h"
+#include "duty/text.h"
+
+const struct column_name plan_columns[PLAN_COLUMN_COUNT] = {
+	[PLAN_ID] = { { "id", "序号", NULL } },
+	[PLAN_TITLE] = { { "title", "重点工作", NULL } },
+	[PLAN_REQUIREMENT] = { { "requirement", "年度进度要求", NULL } },
+	[PLAN_UNITS_TEXT] = { { "units_text", "责任单位", NULL } },
+	[PLAN_UNITS] = { { "units", "责任单位（规范名称）", NULL } },
+	[PLAN_UNITS_ETC] = { { "units_etc", NULL } },
+};
+
+/* The fields of a numbered group. The first ones define the milestone or
+ * target; the last ones record progress. */
+static const char *const milestone_fields[MILESTONE_FIELDS] = { "deadline", "phrase", "implied", "text",
+								"done_on", "note" };
+static const char *const target_fields[TARGET_FIELDS] = { "metric", "op", "value", "unit", "text",
+							  "reported", "reported_on", "note" };
+
+const struct group_layout milestone_layout = { "milestone", milestone_fields, MILESTONE_FIELDS,
+					       MILESTONE_DEFINITION };
+const struct group_layout target_layout = { "target", target_fields, TARGET_FIELDS, TARGET_DEFINITION };
+
+bool group_column_parse(const struct group_layout *set, const char *name, size_t length, unsigned *number,
+			size_t *field)
+{
+	const char *text = name;
+	length = text_trim(&text, length);
+	size_t prefix_length = strlen(set->prefix);
+	if (length <= prefix_length || strncmp(text, set->prefix, prefix_length) != 0)
+		return false;
+	size_t i = prefix_length;
+	unsigned value = 0;
+	size_t digits = 0;
+	while (i < length && text[i] >= '0' && text[i] <= '9' && digits < 6) {
+		value = value * 10 + (unsigned)(text[i] - '0');
+		i++;
+		digits++;
+	}
+	if (digits == 0 || value == 0 || i >= length || text[i] != '_')
+		return false;
+	i++;
+	for (size_t f = 0; f < set->field_count; f++) {
+		if (length - i == strlen(set->fields[f]) && memcmp(text + i, set->fields[f], length - i) == 0) {
+			*number = value;
+			*field = f;
+			return true;
+		}
+	}
+	return false;
+}
+
+void group_column_name(struct strbuf *out, const struct group_layout *layout, unsigned number, size_t field)
+{
+	strbuf_printf(out, "%s%u_%s", layout->prefix, number, layout->fields[field]);
+}
+
+bool target_op_parse(const char *text, size_t length, enum target_op *op)
+{
+	static const struct {
+		const char *text;
+		enum target_op op;
+	} ops[] = {
+		{ ">=", TARGET_AT_LEAST }, { "≥", TARGET_AT_LEAST }, { "<=", TARGET_AT_MOST },
+		{ "≤", TARGET_AT_MOST },  { "=", TARGET_EQUAL },     { "==", TARGET_EQUAL },
+		{ "＝", TARGET_EQUAL },
+	};
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+		if (column_name_equals(text, length, ops[i].text)) {
+			*op = ops[i].op;
+			return true;
+		}
+	return false;
+}
+
+bool target_is_met(const struct target *target)
+{
+	/* A bare number ("创建放心示范餐饮店340家") is a quantity to reach:
+	 * building 352 meets it. */
+	if (target->op == TARGET_AT_MOST)
+		return target->reported_value <= target->value;
+	return target->reported_value >= target->value;
+}
+
+const char *target_op_text(enum target_op op)
+{
+	switch (op) {
+	case TARGET_AT_LEAST:
+		return ">=";
+	case TARGET_AT_MOST:
+		return "<=";
+	case TARGET_EQUAL:
+		break;
+	}
+	return "=";
+}
+
+void plan_free(struct plan *plan)
+{
+	if (!plan)
+		return;
+	free(plan->text);
+	name_index_free(plan->ids);
+	free(plan->tasks);
+	arena_free(&plan->arena);
+	free(plan);
+}
+
+const struct task *plan_find_task(const struct plan *plan, long id)
+{
+	char key[24];
+	int length = snprintf(key, sizeof key, "%ld", id);
+	size_t index = name_index_get(plan->ids, key, (size_t)length);
+	return index < plan->task_count ? &plan->tasks[index] : NULL;
+}
+
+size_t plan_milestone_count(const struct plan *plan)
+{
+	size_t count = 0;
+	for (size_t t = 0; t < plan->task_count; t++)
+		count += plan->tasks[t].milestone_count;
+	return count;
+}
+
+size_t plan_target_count(const struct plan *plan)
+{
+	size_t count = 0;
+	for (size_t t = 0; t < plan->task_count; t++)
+		count += plan->tasks[t].target_count;
+	return count;
+}

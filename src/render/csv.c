@@ -1,0 +1,42 @@
+/*
+ * csvwrite.c - CSV output: RFC 4180 quoting, LF line ends, and a guard
+ * against formula injection: a cell that starts with =, +, -, @, a tab or a
+ * carriage return would be run as a formula by Excel, WPS or LibreOffice,
+ * so it gets a leading ' (which spreadsheets show as text), unless raw.
+ */
+#include "duty/csv.h"
+#include "duty/csvwrite.h"
+#include "duty/text.h"
+
+#include <string.h>
+
+bool csv_cell_is_formula(const char *field)
+{
+	return field[0] && strchr("=+-@\t\r", field[0]) != NULL;
+}
+
+void csv_write_record(FILE *out, const char *const *fields, size_t count, bool raw)
+{
+	for (size_t i = 0; i < count; i++) {
+		const char *field = fields[i] ? fields[i] : "";
+		if (i)
+			fputc(',', out);
+		bool guard = !raw && csv_cell_is_formula(field);
+		if (!csv_field_needs_quotes(field, strlen(field))) {
+			if (guard)
+				fputc('\'', out);
+			fputs(field, out);
+			continue;
+		}
+		fputc('"', out);
+		if (guard)
+			fputc('\'', out);
+		for (const char *p = field; *p; p++) {
+			if (*p == '"')
+				fputc('"', out);
+			fputc(*p, out);
+		}
+		fputc('"', out);
+	}
+	fputc('\n', out);
+}

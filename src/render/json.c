@@ -1,0 +1,219 @@
+/*
+ * json.c - cJSON encoders for the model, one per kind of object, and a
+ * writer that prints arrays one element at a time. Key order is fixed by
+ * the order of the cJSON_Add calls below and documented in docs/json.md.
+ * All text is valid UTF-8 (checked at load), and cJSON copies bytes above
+ * 0x7F as they are, so Chinese stays readable.
+ */
+#include "duty/json.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The plan outlives every tree made from it, so its strings are referred
+ * to, not copied, and the keys below are constants: a task's tree costs a
+ * few allocations instead of dozens. */
+static cJSON *reference(const char *text)
+{
+	return cJSON_CreateStringReference(text);
+}
+
+static cJSON *string_or_null(const char *text)
+{
+	return text && *text ? reference(text) : cJSON_CreateNull();
+}
+
+static void add(cJSON *object, const char *key, cJSON *value)
+{
+	if (object && value && !cJSON_AddItemToObjectCS(object, key, value))
+		cJSON_Delete(value);
+}
+
+static cJSON *date_string(date_t date)
+{
+	char text[DATE_TEXT_SIZE];
+	date_format(date, text);
+	return cJSON_CreateString(text);
+}
+
+static cJSON *unit_names(const struct plan *plan, const struct task *task)
+{
+	cJSON *names = cJSON_CreateArray();
+	for (size_t u = 0; names && u < task->unit_count; u++)
+		cJSON_AddItemToArray(names, reference(plan->units->units[task->units[u]].name));
+	return names;
+}
+
+static cJSON *date_or_null(date_t date)
+{
+	return date ? date_string(date) : cJSON_CreateNull();
+}
+
+static cJSON *json_milestone(const struct milestone *milestone)
+{
+	cJSON *object = cJSON_CreateObject();
+	add(object, "deadline", date_string(milestone->deadline));
+	add(object, "phrase", string_or_null(milestone->phrase));
+	add(object, "implied", cJSON_CreateBool(milestone->implied));
+	add(object, "text", reference(milestone->text));
+	add(object, "status", reference(milestone->done_on ? "done" : "pending"));
+	add(object, "done_on", date_or_null(milestone->done_on));
+	add(object, "note", string_or_null(milestone->note));
+	return object;
+}
+
+cJSON *json_target(const struct target *target)
+{
+	cJSON *object = cJSON_CreateObject();
+	add(object, "metric", reference(target->metric));
+	add(object, "op", reference(target_op_text(target->op)));
+	add(object, "value", cJSON_CreateNumber(target->value));
+	add(object, "unit", string_or_null(target->unit));
+	add(object, "text", string_or_null(target->text));
+	if (target->reported) {
+		cJSON *reported = cJSON_CreateObject();
+		add(reported, "value", cJSON_CreateNumber(target->reported_value));
+		add(reported, "date", date_or_null(target->reported_on));
+		add(reported, "note", string_or_null(target->report_note));
+		add(object, "reported", reported);
+		add(object, "met", cJSON_CreateBool(target_is_met(target)));
+	} else {
+		add(object, "reported", cJSON_CreateNull());
+		add(object, "met", cJSON_CreateNull());
+	}
+	return object;
+}
+
+static cJSON *via_value(const struct plan *plan, size_t via)
+{
+	return via == NO_GROUP ? cJSON_CreateNull() : reference(plan->units->units[via].name);
+}
+
+cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via, size_t via)
+{
+	cJSON *object = cJSON_CreateObject();
+	add(object, "id", cJSON_CreateNumber((double)task->id));
+	add(object, "title", reference(task->title));
+	add(object, "requirement", reference(task->requirement));
+	add(object, "units", unit_names(plan, task));
+	add(object, "units_text", reference(task->units_text));
+	add(object, "units_etc", cJSON_CreateBool(task->units_etc));
+	cJSON *milestones = cJSON_CreateArray();
+	for (size_t m = 0; milestones && m < task->milestone_count; m++)
+		cJSON_AddItemToArray(milestones, json_milestone(&task->milestones[m]));
+	add(object, "milestones", milestones);
+	cJSON *targets = cJSON_CreateArray();
+	for (size_t t = 0; targets && t < task->target_count; t++)
+		cJSON_AddItemToArray(targets, json_target(&task->targets[t]));
+	add(object, "targets", targets);
+	if (plan->extra_column_count) {
+		cJSON *extra = cJSON_CreateObject();
+		for (size_t e = 0; extra && e < plan->extra_column_count; e++)
+			add(extra, plan->extra_columns[e], reference(task->extras[e]));
+		add(object, "extra", extra);
+	}
+	if (with_via)
+		add(object, "via", via_value(plan, via));
+	return object;
+}
+
+cJSON *json_due(const struct plan *plan, const struct milestone_match *match, bool with_via)
+{
+	const struct task *task = match->task;
+	const struct milestone *milestone = &task->milestones[match->index];
+	cJSON *object = cJSON_CreateObject();
+	add(object, "task", cJSON_CreateNumber((double)task->id));
+	add(object, "milestone", cJSON_CreateNumber((double)(match->index + 1)));
+	add(object, "title", reference(task->title));
+	add(object, "deadline", date_string(milestone->deadline));
+	add(object, "phrase", string_or_null(milestone->phrase));
+	add(object, "implied", cJSON_CreateBool(milestone->implied));
+	add(object, "text", reference(milestone->text));
+	add(object, "units", unit_names(plan, task));
+	if (with_via)
+		add(object, "via", via_value(plan, match->via));
+	return object;
+}
+
+void json_move_fields(cJSON *into, cJSON *from)
+{
+	while (from && from->child) {
+		cJSON *field = cJSON_DetachItemViaPointer(from, from->child);
+		/* cJSON copies the key before freeing the old one. */
+		if (!cJSON_AddItemToObject(into, field->string, field))
+			cJSON_Delete(field);
+	}
+	cJSON_Delete(from);
+}
+
+static void print_tabs(FILE *out, int depth)
+{
+	for (int i = 0; i < depth; i++)
+		fputc('\t', out);
+}
+
+void json_print_indented(FILE *out, const cJSON *item, int depth)
+{
+	/* One buffer for all prints, grown when an item does not fit. */
+	static char *buffer;
+	static int capacity;
+	if (!buffer) {
+		capacity = 1 << 16;
+		buffer = malloc((size_t)capacity);
+	}
+	while (buffer && !cJSON_PrintPreallocated((cJSON *)item, buffer, capacity, true)) {
+		char *grown = capacity < (1 << 28) ? realloc(buffer, (size_t)capacity * 2) : NULL;
+		if (!grown) {
+			free(buffer);
+			buffer = NULL;
+			break;
+		}
+		buffer = grown;
+		capacity *= 2;
+	}
+	char *text = buffer;
+	if (!text) {
+		fputs("null", out);
+		return;
+	}
+	/* cJSON escapes newlines inside strings, so every raw newline here is
+	 * formatting and may take the extra indentation. */
+	const char *line = text;
+	for (const char *newline; (newline = strchr(line, '\n')) != NULL; line = newline + 1) {
+		fwrite(line, 1, (size_t)(newline - line) + 1, out);
+		print_tabs(out, depth);
+	}
+	fputs(line, out);
+}
+
+void json_array_begin(struct json_array_writer *writer, FILE *out, int depth)
+{
+	writer->out = out;
+	writer->depth = depth;
+	writer->count = 0;
+	writer->failed = false;
+	fputc('[', out);
+}
+
+void json_array_add(struct json_array_writer *writer, cJSON *item)
+{
+	if (!item) {
+		writer->failed = true;
+		return;
+	}
+	fputs(writer->count ? ",\n" : "\n", writer->out);
+	print_tabs(writer->out, writer->depth + 1);
+	json_print_indented(writer->out, item, writer->depth + 1);
+	cJSON_Delete(item);
+	writer->count++;
+}
+
+void json_array_end(struct json_array_writer *writer)
+{
+	if (writer->count) {
+		fputc('\n', writer->out);
+		print_tabs(writer->out, writer->depth);
+	}
+	fputc(']', writer->out);
+}

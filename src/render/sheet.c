@@ -1,0 +1,206 @@
+/*
+ * sheet.c - a unit's printable duty sheet (责任清单): one
+ * self-contained HTML page (inline CSS, no network, laid out for A4) and
+ * the same content as Markdown. Each task shows its requirement, its
+ * milestones with deadlines and progress, its targets with what was
+ * reported, and the units that share it.
+ */
+#include <string.h>
+
+#include "duty/sheet.h"
+#include "duty/format.h"
+#include "duty/i18n.h"
+#include "duty/text.h"
+
+static void html_text(FILE *out, const char *text)
+{
+	for (const char *p = text; *p; p++) {
+		switch (*p) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\'': fputs("&#39;", out); break;
+		default: fputc(*p, out);
+		}
+	}
+}
+
+static void markdown_text(FILE *out, const char *text)
+{
+	for (const char *p = text; *p; p++) {
+		if (strchr("\\`*_[]<>|#", *p))
+			fputc('\\', out);
+		fputc(*p == '\n' ? ' ' : *p, out);
+	}
+}
+
+/* "2018-10-31 11月前" plus its progress, in words. */
+static void milestone_line(struct strbuf *out, const struct milestone *milestone, date_t today)
+{
+	char date[DATE_TEXT_SIZE];
+	date_format(milestone->deadline, date);
+	strbuf_printf(out, "%s %s", date, milestone->phrase[0] ? milestone->phrase : _("(year end)"));
+	if (milestone->done_on) {
+		date_format(milestone->done_on, date);
+		strbuf_printf(out, _(" — done on %s"), date);
+	} else if (milestone->deadline < today) {
+		strbuf_puts(out, _(" — overdue"));
+	}
+}
+
+static void target_line(struct strbuf *out, const struct target *target)
+{
+	strbuf_printf(out, "%s %s ", target->metric, target_op_text(target->op));
+	format_quantity(out, target->value_text, target->unit);
+	if (target->reported) {
+		strbuf_puts(out, _(" — reported "));
+		format_quantity(out, target->reported_text, target->unit);
+		strbuf_printf(out, ", %s", target_is_met(target) ? _("met") : _("not met"));
+	}
+}
+
+/* The other units of the task, and how this unit comes to it. */
+static void units_line(struct strbuf *out, const struct plan *plan, const struct task_match *match, size_t unit)
+{
+	const struct task *task = match->task;
+	size_t shown = 0;
+	for (size_t u = 0; u < task->unit_count; u++) {
+		if (task->units[u] == unit)
+			continue;
+		strbuf_printf(out, "%s%s", shown++ ? "、" : "", plan->units->units[task->units[u]].name);
+	}
+	if (task->units_etc)
+		strbuf_puts(out, "等");
+	if (match->via != NO_GROUP)
+		strbuf_printf(out, _("%s(via %s)"), shown ? " " : "", plan->units->units[match->via].name);
+}
+
+static const char *const css =
+	"@page { size: A4; margin: 14mm 12mm; }\n"
+	"body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"WenQuanYi Zen Hei\", "
+	"\"Microsoft YaHei\", \"PingFang SC\", sans-serif; font-size: 10pt; color: #111; margin: 0; }\n"
+	"h1 { font-size: 15pt; margin: 0 0 2mm; }\n"
+	".meta { margin: 0 0 4mm; color: #333; }\n"
+	"table { width: 100%; border-collapse: collapse; table-layout: fixed; }\n"
+	"th, td { border: 0.3mm solid #555; padding: 1.2mm 1.5mm; vertical-align: top; text-align: left; "
+	"overflow-wrap: anywhere; }\n"
+	"thead { display: table-header-group; }\n"
+	"th { background: #eee; }\n"
+	"tr { break-inside: avoid; page-break-inside: avoid; }\n"
+	".title { font-weight: bold; white-space: nowrap; margin-bottom: 1mm; }\n"
+	"ul { margin: 0; padding-left: 4mm; }\n"
+	".done { color: #666; }\n"
+	".overdue { color: #b00000; font-weight: bold; }\n"
+	".units { color: #333; }\n";
+
+void sheet_html(FILE *out, const struct plan *plan, date_t today, size_t unit,
+		const struct task_match *matches, size_t count)
+{
+	const char *unit_name = plan->units->units[unit].name;
+	char today_text[DATE_TEXT_SIZE];
+	date_format(today, today_text);
+	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>", out);
+	html_text(out, plan->title);
+	fputs(" — ", out);
+	html_text(out, unit_name);
+	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", css);
+	html_text(out, plan->title);
+	fputs("</h1>\n<p class=\"meta\">", out);
+	struct strbuf text;
+	strbuf_init(&text);
+	strbuf_printf(&text, _("Duty list of %s: %zu tasks. Made on %s."), unit_name, count, today_text);
+	html_text(out, strbuf_text(&text));
+	fprintf(out, "</p>\n<table>\n<colgroup><col style=\"width:7%%\"><col style=\"width:43%%\">"
+		     "<col style=\"width:22%%\"><col style=\"width:28%%\"></colgroup>\n<thead><tr><th>%s</th>"
+		     "<th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		_("ID"), _("Task and requirement"), _("Milestones"), _("Targets and units"));
+	for (size_t i = 0; i < count; i++) {
+		const struct task *task = matches[i].task;
+		fprintf(out, "<tr><td>%ld</td><td><div class=\"title\">", task->id);
+		html_text(out, task->title);
+		fputs("</div>", out);
+		html_text(out, task->requirement);
+		fputs("</td><td><ul>", out);
+		for (size_t m = 0; m < task->milestone_count; m++) {
+			const struct milestone *milestone = &task->milestones[m];
+			strbuf_clear(&text);
+			milestone_line(&text, milestone, today);
+			const char *class = milestone->done_on ? "done" : milestone->deadline < today ? "overdue" : "";
+			fprintf(out, "<li class=\"%s\">", class);
+			html_text(out, strbuf_text(&text));
+			fputs("</li>", out);
+		}
+		fputs("</ul></td><td>", out);
+		if (task->target_count) {
+			fputs("<ul>", out);
+			for (size_t t = 0; t < task->target_count; t++) {
+				strbuf_clear(&text);
+				target_line(&text, &task->targets[t]);
+				fputs("<li>", out);
+				html_text(out, strbuf_text(&text));
+				fputs("</li>", out);
+			}
+			fputs("</ul>", out);
+		}
+		strbuf_clear(&text);
+		units_line(&text, plan, &matches[i], unit);
+		if (text.length) {
+			fprintf(out, "<div class=\"units\">%s", _("With: "));
+			html_text(out, strbuf_text(&text));
+			fputs("</div>", out);
+		}
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</tbody>\n</table>\n</body>\n</html>\n", out);
+	strbuf_free(&text);
+}
+
+void sheet_markdown(FILE *out, const struct plan *plan, date_t today, size_t unit,
+		    const struct task_match *matches, size_t count)
+{
+	const char *unit_name = plan->units->units[unit].name;
+	char today_text[DATE_TEXT_SIZE];
+	date_format(today, today_text);
+	struct strbuf text;
+	strbuf_init(&text);
+	fputs("# ", out);
+	markdown_text(out, plan->title);
+	fputs("\n\n", out);
+	strbuf_printf(&text, _("Duty list of %s: %zu tasks. Made on %s."), unit_name, count, today_text);
+	markdown_text(out, strbuf_text(&text));
+	fputs("\n", out);
+	for (size_t i = 0; i < count; i++) {
+		const struct task *task = matches[i].task;
+		fprintf(out, "\n## %ld ", task->id);
+		markdown_text(out, task->title);
+		fputs("\n\n", out);
+		markdown_text(out, task->requirement);
+		fprintf(out, "\n\n**%s**\n\n", _("Milestones"));
+		for (size_t m = 0; m < task->milestone_count; m++) {
+			strbuf_clear(&text);
+			milestone_line(&text, &task->milestones[m], today);
+			fprintf(out, "- %s ", task->milestones[m].done_on ? "[x]" : "[ ]");
+			markdown_text(out, strbuf_text(&text));
+			fputs("\n", out);
+		}
+		if (task->target_count) {
+			fprintf(out, "\n**%s**\n\n", _("Targets"));
+			for (size_t t = 0; t < task->target_count; t++) {
+				strbuf_clear(&text);
+				target_line(&text, &task->targets[t]);
+				fputs("- ", out);
+				markdown_text(out, strbuf_text(&text));
+				fputs("\n", out);
+			}
+		}
+		strbuf_clear(&text);
+		units_line(&text, plan, &matches[i], unit);
+		if (text.length) {
+			fprintf(out, "\n%s", _("With: "));
+			markdown_text(out, strbuf_text(&text));
+			fputs("\n", out);
+		}
+	}
+	strbuf_free(&text);
+}

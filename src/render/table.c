@@ -1,0 +1,276 @@
+/*
+ * table.c - the one terminal table renderer: columns aligned by display
+ * width, the widest wrappable columns narrowed until the table fits, cells
+ * wrapped with text_wrap. Decoration is ASCII only, because box-drawing
+ * characters are "ambiguous width" and take two columns in many Chinese
+ * terminals.
+ */
+#include "duty/table.h"
+#include "duty/text.h"
+
+#include <libintl.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duty/array.h"
+
+enum { COLUMN_GAP = 2, MINIMUM_WRAP_WIDTH = 10 };
+
+void table_init(struct table *table, const struct table_column *columns, size_t column_count)
+{
+	memset(table, 0, sizeof *table);
+	table->columns = columns;
+	table->column_count = column_count;
+	strbuf_init(&table->text);
+}
+
+void table_free(struct table *table)
+{
+	strbuf_free(&table->text);
+	free(table->cells);
+	free(table->colors);
+	table->cells = NULL;
+	table->colors = NULL;
+}
+
+void table_add_colored_row(struct table *table, const char *const *cells, enum row_color color)
+{
+	unsigned char *colors = array_reserve(table->colors, &table->color_capacity, table->row_count, 1);
+	if (!colors) {
+		table->failed = true;
+		return;
+	}
+	table->colors = colors;
+	/* The row's cell offsets follow those of the rows before it. */
+	size_t last = (table->row_count + 1) * table->column_count;
+	size_t *offsets = last ? array_reserve(table->cells, &table->cell_capacity, last - 1, sizeof *offsets)
+			       : table->cells;
+	if (last && !offsets) {
+		table->failed = true;
+		return;
+	}
+	table->cells = offsets;
+	table->colors[table->row_count] = (unsigned char)color;
+	for (size_t c = 0; c < table->column_count; c++) {
+		table->cells[table->row_count * table->column_count + c] = table->text.length;
+		const char *cell = cells[c] ? cells[c] : "";
+		/* Tabs and other control characters would break the alignment. */
+		for (const char *p = cell; *p; p++)
+			strbuf_putc(&table->text, ((unsigned char)*p < 0x20 && *p != '\n') ? ' ' : *p);
+		strbuf_putc(&table->text, '\0');
+	}
+	table->row_count++;
+}
+
+void table_add_row(struct table *table, const char *const *cells)
+{
+	table_add_colored_row(table, cells, ROW_PLAIN);
+}
+
+/* Column headers are marked for translation where they are declared. */
+static const char *header_text(const struct table_column *column)
+{
+	return column->header[0] ? gettext(column->header) : "";
+}
+
+static const char *cell_at(const struct table *table, size_t row, size_t column)
+{
+	return table->text.data + table->cells[row * table->column_count + column];
+}
+
+static size_t cell_width(const char *cell)
+{
+	if (!strchr(cell, '\n'))
+		return text_width(cell);
+	size_t widest = 0;
+	for (const char *line = cell; line;) {
+		const char *newline = strchr(line, '\n');
+		size_t length = newline ? (size_t)(newline - line) : strlen(line);
+		size_t width = text_width_n(line, length);
+		if (width > widest)
+			widest = width;
+		line = newline ? newline + 1 : NULL;
+	}
+	return widest;
+}
+
+/* Shares the width left by the fixed columns among the wrappable ones:
+ * a column that nearly fits its fair share keeps its natural width (so a
+ * title does not wrap one character onto a second line); the rest split
+ * what remains evenly. Columns never go below MINIMUM_WRAP_WIDTH. */
+static void fit_widths(const struct table *table, size_t *widths, size_t limit, size_t indent)
+{
+	size_t columns = table->column_count;
+	size_t total = indent;
+	for (size_t c = 0; c < columns; c++)
+		total += widths[c] + (c ? COLUMN_GAP : 0);
+	if (total <= limit)
+		return;
+	size_t fixed = indent + (columns - 1) * COLUMN_GAP, open = 0;
+	bool *shared = calloc(columns, sizeof *shared);
+	if (!shared)
+		return;
+	for (size_t c = 0; c < columns; c++) {
+		if (table->columns[c].wraps && widths[c] > MINIMUM_WRAP_WIDTH) {
+			shared[c] = true;
+			open++;
+		} else {
+			fixed += widths[c];
+		}
+	}
+	size_t available = limit > fixed ? limit - fixed : 0;
+	bool settled = false;
+	while (open && !settled) {
+		settled = true;
+		size_t share = available / open;
+		for (size_t c = 0; c < columns; c++) {
+			if (shared[c] && widths[c] * 10 <= share * 13) {
+				shared[c] = false;
+				open--;
+				available = available > widths[c] ? available - widths[c] : 0;
+				settled = false;
+			}
+		}
+	}
+	for (size_t c = 0, given = 0; c < columns && open; c++) {
+		if (!shared[c])
+			continue;
+		size_t share = available / open + (given < available % open ? 1 : 0);
+		given++;
+		widths[c] = share > MINIMUM_WRAP_WIDTH ? share : MINIMUM_WRAP_WIDTH;
+	}
+	free(shared);
+}
+
+struct wrapped_cell {
+	const char *text;
+	struct text_span *lines;
+	size_t count;
+};
+
+static const char *const color_codes[] = { "", "\033[31m", "\033[33m", "\033[2m" };
+
+static void print_line(FILE *out, const struct table *table, const size_t *widths,
+		       const struct wrapped_cell *cells, size_t line, size_t indent, struct strbuf *buffer,
+		       enum row_color color)
+{
+	strbuf_clear(buffer);
+	strbuf_spaces(buffer, indent);
+	strbuf_puts(buffer, color_codes[color]);
+	/* Trailing spaces are dropped: find the last column with text. */
+	size_t last = 0;
+	for (size_t c = 0; c < table->column_count; c++)
+		if (line < cells[c].count && cells[c].lines[line].length)
+			last = c;
+	for (size_t c = 0; c <= last; c++) {
+		const char *text = "";
+		size_t length = 0;
+		if (line < cells[c].count) {
+			text = cells[c].text + cells[c].lines[line].offset;
+			length = cells[c].lines[line].length;
+		}
+		size_t width = text_width_n(text, length);
+		size_t pad = widths[c] > width ? widths[c] - width : 0;
+		if (c)
+			strbuf_spaces(buffer, COLUMN_GAP);
+		if (table->columns[c].align == ALIGN_RIGHT)
+			strbuf_spaces(buffer, pad);
+		strbuf_append(buffer, text, length);
+		if (table->columns[c].align == ALIGN_LEFT && c < last)
+			strbuf_spaces(buffer, pad);
+	}
+	if (color != ROW_PLAIN)
+		strbuf_puts(buffer, "\033[0m");
+	strbuf_putc(buffer, '\n');
+	fwrite(buffer->data, 1, buffer->length, out);
+}
+
+static bool print_row(FILE *out, const struct table *table, const size_t *widths, const char *const *texts,
+		      size_t indent, bool wrap, struct wrapped_cell *cells, struct strbuf *buffer,
+		      enum row_color color)
+{
+	size_t height = 1;
+	bool ok = true;
+	for (size_t c = 0; c < table->column_count; c++) {
+		cells[c].text = texts[c];
+		if (!wrap && !strchr(texts[c], '\n')) {
+			/* Unwrapped and one line: no need to cut it into pieces. */
+			cells[c].lines = malloc(sizeof *cells[c].lines);
+			cells[c].count = cells[c].lines ? 1 : 0;
+			if (cells[c].lines)
+				*cells[c].lines = (struct text_span){ 0, strlen(texts[c]) };
+		} else {
+			cells[c].count = text_wrap(texts[c], wrap ? widths[c] : 0, &cells[c].lines);
+		}
+		if (cells[c].count == 0)
+			ok = false;
+		if (cells[c].count > height)
+			height = cells[c].count;
+	}
+	if (ok)
+		for (size_t line = 0; line < height; line++)
+			print_line(out, table, widths, cells, line, indent, buffer, color);
+	for (size_t c = 0; c < table->column_count; c++) {
+		if (cells[c].count)
+			free(cells[c].lines);
+		cells[c].count = 0;
+	}
+	return ok && !buffer->failed;
+}
+
+bool table_print(const struct table *table, const struct table_style *style, FILE *out)
+{
+	if (table->failed || table->text.failed)
+		return false;
+	size_t columns = table->column_count;
+	size_t *widths = calloc(columns, sizeof *widths);
+	struct wrapped_cell *cells = calloc(columns, sizeof *cells);
+	const char **texts = calloc(columns, sizeof *texts);
+	struct strbuf buffer;
+	strbuf_init(&buffer);
+	bool ok = widths && cells && texts;
+	if (ok) {
+		for (size_t c = 0; c < columns; c++)
+			widths[c] = style->header ? text_width(header_text(&table->columns[c])) : 0;
+		for (size_t r = 0; r < table->row_count; r++)
+			for (size_t c = 0; c < columns; c++) {
+				size_t width = cell_width(cell_at(table, r, c));
+				if (width > widths[c])
+					widths[c] = width;
+			}
+		if (style->width)
+			fit_widths(table, widths, style->width, style->indent);
+	}
+	if (ok && style->header) {
+		for (size_t c = 0; c < columns; c++)
+			texts[c] = header_text(&table->columns[c]);
+		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, cells, &buffer,
+			       ROW_PLAIN);
+		strbuf_clear(&buffer);
+		strbuf_spaces(&buffer, style->indent);
+		for (size_t c = 0; c < columns; c++) {
+			if (c)
+				strbuf_spaces(&buffer, COLUMN_GAP);
+			for (size_t i = 0; i < widths[c]; i++)
+				strbuf_putc(&buffer, '-');
+		}
+		strbuf_putc(&buffer, '\n');
+		if (!buffer.failed)
+			fwrite(buffer.data, 1, buffer.length, out);
+	}
+	for (size_t r = 0; ok && r < table->row_count; r++) {
+		for (size_t c = 0; c < columns; c++)
+			texts[c] = cell_at(table, r, c);
+		enum row_color color = style->color && table->colors && r < table->color_capacity
+					       ? (enum row_color)table->colors[r] : ROW_PLAIN;
+		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, cells, &buffer, color);
+	}
+	ok = ok && !buffer.failed;
+	strbuf_free(&buffer);
+	free(widths);
+	free(cells);
+	free(texts);
+	return ok;
+}
