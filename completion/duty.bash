@@ -1,6 +1,6 @@
-# bash completion for duty: commands, options, --format and --color values,
-# unit names and aliases (read from the unit directory when you press Tab)
-# and task ids.
+# bash completion for duty: commands, the options of each command, the
+# values of --format, --color and --encoding, unit names and aliases (read
+# from the unit directory when you press Tab) and task ids.
 
 _duty_data_options() {
 	# -f/--file and --units on the line so far apply to the lookups too.
@@ -25,54 +25,45 @@ _duty_tasks() {
 	duty "${data[@]}" list --format csv --raw 2>/dev/null | awk -F, 'NR > 1 { print $1 }'
 }
 
+# The lists of commands, options and values come from duty itself
+# (`duty __complete ...`), so they are always those of the installed version.
 _duty() {
 	local current=${COMP_WORDS[COMP_CWORD]} previous=${COMP_WORDS[COMP_CWORD - 1]}
-	local commands="list show due status done undo report log units export check init help"
-	local options="--file --units --today --format --width --color --encoding --raw --by --help --version
-		--unit --direct --month --overdue --output --on --note --target --value"
 	local IFS=$'\n'
+	local taking_value
+	taking_value=$'\n'$(duty __complete takes-value 2>/dev/null)$'\n'
 	case $previous in
 	-u | --unit)
 		COMPREPLY=($(compgen -W "$(_duty_units)" -- "$current"))
 		return ;;
-	--format)
-		COMPREPLY=($(compgen -W $'table\ncsv\njson\nics\nhtml\nmd' -- "$current"))
-		return ;;
-	--color | --colour)
-		COMPREPLY=($(compgen -W $'auto\nalways\nnever' -- "$current"))
-		return ;;
-	--encoding)
-		COMPREPLY=($(compgen -W $'utf-8\ngb18030' -- "$current"))
-		return ;;
 	-f | --file | --units | -o | --output)
 		COMPREPLY=($(compgen -f -- "$current"))
 		return ;;
-	--today | --on | --month | --width | --note | --value | --target | --by)
-		return ;;
 	esac
-	if [[ $current == --color=* ]]; then
-		COMPREPLY=($(compgen -P --color= -W $'auto\nalways\nnever' -- "${current#--color=}"))
+	if [[ $previous == -* && $taking_value == *$'\n'"$previous"$'\n'* ]]; then
+		COMPREPLY=($(compgen -W "$(duty __complete values "$previous" 2>/dev/null)" -- "$current"))
 		return
 	fi
-	if [[ $current == -* ]]; then
-		IFS=$' \t\n'
-		COMPREPLY=($(compgen -W "$options" -- "$current"))
+	if [[ $current == --color=* ]]; then
+		COMPREPLY=($(compgen -P --color= -W "$(duty __complete values --color 2>/dev/null)" -- "${current#--color=}"))
 		return
 	fi
 	# The command is the first word that is not an option or its value.
 	local i command=""
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		-f | --file | --units | --today | --format | --width | --encoding | --by | -u | --unit | \
-			-m | --month | -o | --output | --on | --note | --target | --value) ((i++)) ;;
-		-*) ;;
+		-*) [[ $taking_value == *$'\n'"${COMP_WORDS[i]}"$'\n'* ]] && ((i++)) ;;
 		*) command=${COMP_WORDS[i]}; break ;;
 		esac
 	done
+	if [[ $current == -* ]]; then
+		COMPREPLY=($(compgen -W "$(duty __complete options $command 2>/dev/null)" -- "$current"))
+		return
+	fi
 	case $command in
-	"") IFS=$' \t\n'; COMPREPLY=($(compgen -W "$commands" -- "$current")) ;;
+	"") COMPREPLY=($(compgen -W "$(duty __complete commands 2>/dev/null)" -- "$current")) ;;
 	show | done | undo | report | log) COMPREPLY=($(compgen -W "$(_duty_tasks)" -- "$current")) ;;
-	help) IFS=$' \t\n'; COMPREPLY=($(compgen -W "$commands overview" -- "$current")) ;;
+	help) COMPREPLY=($(compgen -W "$(duty __complete commands 2>/dev/null)"$'\n'overview -- "$current")) ;;
 	check | init) COMPREPLY=($(compgen -f -- "$current")) ;;
 	esac
 }

@@ -22,6 +22,7 @@ header_layer() {   # the layer of a header "duty/x.h" or "cli/x.h"
 	name=$(basename "$1" .h)
 	case "$1" in
 	duty/i18n.h) echo base; return ;;   # gettext macros only
+	cli/cli.h) echo cli; return ;;      # the command line's shared types
 	esac
 	found=$(ls src/*/"$name".c 2>/dev/null | grep -v '^src/cmd/' | head -n 1)
 	if [ -z "$found" ]; then

@@ -47,7 +47,8 @@ void diag_report(struct diagnostics *diag, enum severity severity,
 #define diag_warning(diag, file, line, column, ...) \
 	diag_report((diag), SEVERITY_WARNING, (file), (line), (column), __VA_ARGS__)
 
-/* "FILE:LINE: message" or "FILE:LINE:COLUMN: message"; caller frees. */
+/* "FILE:LINE: message" or "FILE:LINE:COLUMN: message", or just the message
+ * when it is in no file; caller frees. */
 char *diagnostic_format(const struct diagnostic *problem);
 
 #endif

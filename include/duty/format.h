@@ -15,4 +15,17 @@
  * the number, "340 家" with other units after a space. */
 void format_quantity(struct strbuf *out, const char *value, const char *unit);
 
+/* What a target asks for: ">= 98%", "= 340 家". */
+void format_target_goal(struct strbuf *out, const struct target *target);
+
+/* Unit names of the directory joined with separator. */
+void format_unit_names(struct strbuf *out, const struct unit_directory *units, const size_t *list, size_t count,
+		       const char *separator);
+
+/* A task's units the way the source writes them: 市农业局、市林业局, with
+ * "等" after the last when the source ends its list with it and the
+ * separator is "、". */
+void format_task_units(struct strbuf *out, const struct plan *plan, const struct task *task,
+		       const char *separator);
+
 #endif

@@ -27,19 +27,28 @@ void json_move_fields(cJSON *into, cJSON *from);
 /* One milestone of a due list. */
 cJSON *json_due(const struct plan *plan, const struct milestone_match *match, bool with_via);
 
-/* Prints an item at the given nesting depth (tabs), as cJSON formats it. */
-void json_print_indented(FILE *out, const cJSON *item, int depth);
+/* Prints an item at the given nesting depth (tabs), as cJSON formats it.
+ * Returns false when out of memory. */
+bool json_print_indented(FILE *out, const cJSON *item, int depth);
 
-/* Streams a JSON array: begin, then items (each freed), then end. */
-struct json_array_writer {
+/* Streams a JSON array or object one member at a time, formatted as
+ * cJSON_Print formats it, so large results never build one huge tree:
+ * begin, add members (each item is printed and freed), end. A member may
+ * itself be streamed: json_add_key, then a writer at depth + 1. */
+struct json_writer {
 	FILE *out;
 	int depth;
 	size_t count;
-	bool failed;
+	char close;
+	bool failed;        /* an item was NULL or could not be printed */
 };
 
-void json_array_begin(struct json_array_writer *writer, FILE *out, int depth);
-void json_array_add(struct json_array_writer *writer, cJSON *item);
-void json_array_end(struct json_array_writer *writer);
+void json_begin_array(struct json_writer *writer, FILE *out, int depth);
+void json_begin_object(struct json_writer *writer, FILE *out, int depth);
+void json_add(struct json_writer *writer, cJSON *item);                       /* array element */
+void json_add_field(struct json_writer *writer, const char *key, cJSON *item);   /* object member */
+void json_add_key(struct json_writer *writer, const char *key);   /* a member whose value follows */
+/* Closes the array or object; returns false when a member failed. */
+bool json_end(struct json_writer *writer);
 
 #endif

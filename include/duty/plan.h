@@ -13,6 +13,7 @@
 
 #include "duty/arena.h"
 #include "duty/columns.h"
+#include "duty/diag.h"
 #include "duty/date.h"
 #include "duty/input.h"
 #include "duty/itemid.h"
@@ -128,6 +129,10 @@ bool group_column_parse(const struct group_layout *layout, const char *name, siz
 void group_column_name(struct strbuf *out, const struct group_layout *layout, unsigned number, size_t field);
 
 const struct task *plan_find_task(const struct plan *plan, long id);
+
+/* Task id, which must have at least `milestone` milestones (0: any task);
+ * says why in diag and returns NULL when there is none. */
+const struct task *plan_find_item(const struct plan *plan, long id, unsigned milestone, struct diagnostics *diag);
 
 size_t plan_milestone_count(const struct plan *plan);
 size_t plan_target_count(const struct plan *plan);

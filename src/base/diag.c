@@ -115,8 +115,10 @@ char *diagnostic_format(const struct diagnostic *problem)
 	size_t size = strlen(file) + strlen(line) + strlen(colon) + strlen(column)
 		      + strlen(kind) + strlen(problem->message) + 4;
 	char *text = malloc(size);
+	/* A problem that is in no file is just its message. */
+	const char *separator = file[0] || line[0] || column[0] ? ": " : "";
 	if (text)
-		snprintf(text, size, "%s%s%s%s: %s%s", file, line, colon, column, kind,
+		snprintf(text, size, "%s%s%s%s%s%s%s", file, line, colon, column, separator, kind,
 			 problem->message);
 	return text;
 }

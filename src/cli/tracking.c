@@ -1,7 +1,5 @@
 /*
- * tracking.c - what done, undo and report share: reading ID.M, knowing who
- * is making a change, and running an edit of the plan file with messages
- * a user can act on (including how to start tracking a writable copy).
+ * tracking.c - what done, undo and report share (see tracking.h).
  */
 #include <errno.h>
 #include <pwd.h>
@@ -9,7 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "cli/tracking.h"
+
+#include "cli/output.h"
+#include "cli/paths.h"
 
 const char *cli_who(const struct cli *cli)
 {
@@ -29,7 +30,7 @@ static bool is_permission_error(int error)
 
 static void explain_init(const struct cli *cli, const char *why)
 {
-	char *working = cli_working_directory();
+	char *working = paths_working_directory();
 	cli_error(_("%s %s. Run `duty init` to copy the plan to %s/; duty uses that copy from then on."),
 		  cli->plan_path, why, working ? working : "~/.local/share/duty");
 	free(working);
@@ -56,8 +57,7 @@ int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, struct s
 		cli_print_problems(&diag);
 		break;
 	case EDIT_REFUSED:
-		for (size_t i = 0; i < diag.kept_count; i++)
-			cli_error("%s", diag.kept[i].message);
+		cli_print_problems(&diag);
 		code = EXIT_NOT_FOUND;
 		break;
 	case EDIT_BAD_DATA:

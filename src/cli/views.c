@@ -1,39 +1,22 @@
 /*
- * views.c - how lists of tasks and milestones look in each format. The
- * overview, list, due and export commands share these so a milestone or a
- * task reads the same everywhere.
+ * views.c - how lists of tasks and milestones look in each format (see
+ * views.h).
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/views.h"
+
+#include "cli/output.h"
+#include "duty/format.h"
 #include "duty/table.h"
 #include "duty/csv.h"
 #include "duty/json.h"
 #include "duty/text.h"
 
-/* Units joined the way the source writes them: 市农业局、市林业局等. */
-static void join_units(struct strbuf *out, const struct plan *plan, const struct task *task,
-		       const char *separator)
-{
-	for (size_t u = 0; u < task->unit_count; u++) {
-		if (u)
-			strbuf_puts(out, separator);
-		strbuf_puts(out, plan->units->units[task->units[u]].name);
-	}
-	if (task->units_etc && strcmp(separator, "、") == 0)
-		strbuf_puts(out, "等");
-}
-
 static const char *via_name(const struct plan *plan, size_t via)
 {
 	return via == NO_GROUP ? "" : plan->units->units[via].name;
-}
-
-struct table_style cli_table_style(const struct cli *cli, size_t indent, bool header)
-{
-	struct table_style style = { .width = cli->width, .indent = indent, .header = header, .color = cli->color };
-	return style;
 }
 
 enum row_color cli_milestone_color(const struct cli *cli, const struct milestone *milestone)
@@ -59,7 +42,7 @@ static const struct table_column milestone_columns[] = {
 	{ N_("Via"), ALIGN_LEFT, true },
 };
 
-void view_milestones_table(const struct cli *cli, const struct milestone_match *matches, size_t count,
+void view_milestones_table(struct cli *cli, const struct milestone_match *matches, size_t count,
 			   size_t indent, bool with_via)
 {
 	const struct plan *plan = cli->plan;
@@ -77,7 +60,7 @@ void view_milestones_table(const struct cli *cli, const struct milestone_match *
 		strbuf_clear(&id);
 		strbuf_printf(&id, "%ld.%zu", task->id, matches[i].index + 1);
 		strbuf_clear(&units);
-		join_units(&units, plan, task, "、");
+		format_task_units(&units, plan, task, "、");
 		const char *cells[] = {
 			strbuf_text(&id), deadline, milestone->implied ? _("(implied)") : milestone->phrase,
 			task->title,      milestone->text, strbuf_text(&units), via_name(plan, matches[i].via),
@@ -85,23 +68,23 @@ void view_milestones_table(const struct cli *cli, const struct milestone_match *
 		table_add_colored_row(&table, cells, cli_milestone_color(cli, milestone));
 	}
 	struct table_style style = cli_table_style(cli, indent, true);
-	if (!table_print(&table, &style, cli->out))
-		cli_error(_("out of memory while printing"));
+	cli_print_table(cli, &table, &style);
 	table_free(&table);
 	strbuf_free(&id);
 	strbuf_free(&units);
 }
 
-void view_milestones(const struct cli *cli, const struct milestone_match *matches, size_t count,
+void view_milestones(struct cli *cli, const struct milestone_match *matches, size_t count,
 		     bool with_via)
 {
 	const struct plan *plan = cli->plan;
 	if (cli->format == FORMAT_JSON) {
-		struct json_array_writer writer;
-		json_array_begin(&writer, cli->out, 0);
+		struct json_writer writer;
+		json_begin_array(&writer, cli->out, 0);
 		for (size_t i = 0; i < count; i++)
-			json_array_add(&writer, json_due(plan, &matches[i], with_via));
-		json_array_end(&writer);
+			json_add(&writer, json_due(plan, &matches[i], with_via));
+		if (!json_end(&writer))
+			cli->out_of_memory = true;
 		fputc('\n', cli->out);
 		return;
 	}
@@ -119,7 +102,7 @@ void view_milestones(const struct cli *cli, const struct milestone_match *matche
 			snprintf(index, sizeof index, "%zu", matches[i].index + 1);
 			date_format(milestone->deadline, deadline);
 			strbuf_clear(&units);
-			join_units(&units, plan, task, ";");
+			format_task_units(&units, plan, task, ";");
 			const char *fields[] = { id, index, task->title, deadline, milestone->phrase,
 						 milestone->implied ? "1" : "0", milestone->text,
 						 strbuf_text(&units), via_name(plan, matches[i].via) };
@@ -131,7 +114,7 @@ void view_milestones(const struct cli *cli, const struct milestone_match *matche
 	view_milestones_table(cli, matches, count, 0, with_via);
 }
 
-void view_next_deadline(const struct cli *cli, const struct query *query, date_t after)
+void view_next_deadline(struct cli *cli, const struct query *query, date_t after)
 {
 	date_t next;
 	size_t count;
@@ -173,15 +156,16 @@ static void next_deadline_text(struct strbuf *out, const struct task *task, date
 		strbuf_printf(out, " %s", milestone->phrase);
 }
 
-void view_tasks(const struct cli *cli, const struct task_match *matches, size_t count, bool with_via)
+void view_tasks(struct cli *cli, const struct task_match *matches, size_t count, bool with_via)
 {
 	const struct plan *plan = cli->plan;
 	if (cli->format == FORMAT_JSON) {
-		struct json_array_writer writer;
-		json_array_begin(&writer, cli->out, 0);
+		struct json_writer writer;
+		json_begin_array(&writer, cli->out, 0);
 		for (size_t i = 0; i < count; i++)
-			json_array_add(&writer, json_task(plan, matches[i].task, with_via, matches[i].via));
-		json_array_end(&writer);
+			json_add(&writer, json_task(plan, matches[i].task, with_via, matches[i].via));
+		if (!json_end(&writer))
+			cli->out_of_memory = true;
 		fputc('\n', cli->out);
 		return;
 	}
@@ -205,13 +189,13 @@ void view_tasks(const struct cli *cli, const struct task_match *matches, size_t 
 		if (cli->format == FORMAT_CSV) {
 			char deadline[DATE_TEXT_SIZE];
 			date_format(task->milestones[task_next_milestone(task, cli->today)].deadline, deadline);
-			join_units(&units, plan, task, ";");
+			format_task_units(&units, plan, task, ";");
 			const char *fields[] = { strbuf_text(&id), task->title, deadline, strbuf_text(&units),
 						 via_name(plan, matches[i].via) };
 			csv_write_record(cli->out, fields, with_via ? 5 : 4, cli->raw);
 			continue;
 		}
-		join_units(&units, plan, task, "、");
+		format_task_units(&units, plan, task, "、");
 		next_deadline_text(&next, task, cli->today);
 		const char *cells[] = { strbuf_text(&id), task->title, strbuf_text(&next), strbuf_text(&units),
 					via_name(plan, matches[i].via) };
@@ -220,8 +204,7 @@ void view_tasks(const struct cli *cli, const struct task_match *matches, size_t 
 	}
 	if (cli->format == FORMAT_TABLE) {
 		struct table_style style = cli_table_style(cli, 0, true);
-		if (!table_print(&table, &style, cli->out))
-			cli_error(_("out of memory while printing"));
+		cli_print_table(cli, &table, &style);
 		table_free(&table);
 	}
 	strbuf_free(&id);

@@ -1,13 +1,16 @@
 /*
- * cmd_check.c - `duty check [FILE]`: the linter. Loads the plan and its
+ * check.c - `duty check [FILE]`: the linter. Loads the plan and its
  * unit directory (or just FILE) with every check on, prints each problem
  * as FILE:LINE:COLUMN: message the moment it is found, then a summary per
  * file. Exit 1 when there are errors; warnings alone still exit 0.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/output.h"
+#include "cli/paths.h"
 #include "duty/csvread.h"
 #include "duty/load.h"
 #include "duty/columns.h"
@@ -120,7 +123,7 @@ static int run_check(struct cli *cli)
 		char *beside = NULL;
 		const char *units_path = cli->units_path;
 		if (cli->argument_count && !cli->units_given)
-			units_path = beside = cli_sibling_path(file, "units.csv");
+			units_path = beside = paths_sibling(file, "units.csv");
 		struct unit_directory *units = units_path ? check_units(cli, units_path, &diag, &errors) : NULL;
 		if (!units)
 			fprintf(cli->out, _("%s: unit names are not checked, because the unit directory did not load\n"),
@@ -155,9 +158,9 @@ const struct command command_check = {
 		   "  duty check\n"
 		   "  duty check my-plan.csv --units my-units.csv\n"
 		   "  duty check data/units.csv\n"),
-	.options = 0,
 	.min_arguments = 0,
 	.max_arguments = 1,
-	.formats = 1u << FORMAT_TABLE,
+	.formats = FORMAT_BIT(FORMAT_TABLE),
+	.needs = NEEDS_NOTHING,
 	.run = run_check,
 };

@@ -1,5 +1,5 @@
 /*
- * cmd_done.c - `duty done ID[.M]`: marks milestone M of task ID done (all
+ * done.c - `duty done ID[.M]`: marks milestone M of task ID done (all
  * of its milestones without .M), on --on DATE (default today), with an
  * optional --note, in the plan file itself.
  */
@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/output.h"
+#include "cli/tracking.h"
 #include "duty/text.h"
 
 struct done_request {
@@ -19,30 +21,12 @@ struct done_request {
 	struct strbuf said;          /* printed once the change is saved */
 };
 
-/* Checks ID.M against the plan; reports and returns NULL when it is not there. */
-const struct task *cli_find_item(const struct plan *plan, long id, unsigned milestone, struct diagnostics *diag)
-{
-	const struct task *task = plan_find_task(plan, id);
-	if (!task) {
-		diag_error(diag, NULL, 0, NULL, _("there is no task %ld in %s; `duty list` shows the tasks"), id,
-			   plan->file);
-		return NULL;
-	}
-	if (milestone > task->milestone_count) {
-		diag_error(diag, NULL, 0, NULL, _("task %ld has %zu milestone%s (%ld.1%s); there is no %ld.%u"), id,
-			   task->milestone_count, task->milestone_count == 1 ? "" : "s", id,
-			   task->milestone_count > 1 ? " to ..." : "", id, milestone);
-		return NULL;
-	}
-	return task;
-}
-
 static bool plan_done(const struct plan *plan, const struct history *history, struct plan_edits *edits,
 		      void *context, struct diagnostics *diag)
 {
 	(void)history;
 	struct done_request *request = context;
-	const struct task *task = cli_find_item(plan, request->task, request->milestone, diag);
+	const struct task *task = plan_find_item(plan, request->task, request->milestone, diag);
 	if (!task)
 		return false;
 	size_t first = request->milestone ? request->milestone - 1 : 0;
@@ -84,35 +68,36 @@ static int run_done(struct cli *cli)
 			  cli->arguments[0]);
 		return EXIT_USAGE;
 	}
-	date_format(cli->on_given ? cli->on : cli->today, request.on);
+	date_format(cli->given[OPT_ON] ? cli->on : cli->today, request.on);
 	history_now(request.time);
 	strbuf_init(&request.said);
 	return cli_edit_plan(cli, plan_done, &request, &request.said);
 }
 
+static const struct command_option done_options[] = {
+	{ OPT_ON, false, N_("the day it was done (default: today)") },
+	{ OPT_NOTE, false, N_("a note, e.g. the document that proves it") },
+	{ OPT_BY, false, N_("who records it (default: $USER)") },
+	{ .help = NULL },
+};
+
 const struct command command_done = {
 	.name = "done",
 	.arguments = "ID[.M]",
 	.summary = N_("mark a milestone done (all of a task's without .M)"),
-	.help = N_("Marks milestone M of task ID done (M counts the task's milestones in deadline\n"
-		   "order, as `duty show ID` lists them); without .M, every milestone of the task\n"
-		   "that is not done yet. The day and the note go into the plan file's\n"
-		   "milestoneN_done_on and milestoneN_note columns; the change goes into the\n"
-		   "history (`duty log`). Nothing else in the file changes.\n"
-		   "\n"
-		   "Options:\n"
-		   "      --on DATE     the day it was done (default: today)\n"
-		   "      --note TEXT   a note, e.g. the document that proves it\n"
-		   "      --by NAME     who records it (default: $USER)\n"
-		   "\n"
-		   "Examples:\n"
+	.description = N_("Marks milestone M of task ID done (M counts the task's milestones in deadline\n"
+			  "order, as `duty show ID` lists them); without .M, every milestone of the task\n"
+			  "that is not done yet. The day and the note go into the plan file's\n"
+			  "milestoneN_done_on and milestoneN_note columns; the change goes into the\n"
+			  "history (`duty log`). Nothing else in the file changes.\n"),
+	.options = done_options,
+	.help = N_("Examples:\n"
 		   "  duty done 8.1\n"
 		   "  duty done 29.2 --on 2018-07-20 --note 温食安办〔2018〕12号\n"
 		   "  duty done 3\n"),
-	.options = OPTION_ON | OPTION_NOTE,
 	.min_arguments = 1,
 	.max_arguments = 1,
-	.formats = 1u << FORMAT_TABLE,
-	.loads_data = true,
+	.formats = FORMAT_BIT(FORMAT_TABLE),
+	.needs = NEEDS_UNITS,
 	.run = run_done,
 };

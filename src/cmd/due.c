@@ -1,10 +1,13 @@
 /*
- * cmd_due.c - `duty due`: milestones that fall due in a month (today's by
+ * due.c - `duty due`: milestones that fall due in a month (today's by
  * default), or with --overdue those whose deadline is before today.
  */
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "cli/output.h"
+#include "cli/scope.h"
+#include "cli/views.h"
 #include "duty/ics.h"
 #include "duty/text.h"
 
@@ -14,13 +17,13 @@ static int run_due(struct cli *cli)
 	int code = cli_unit_query(cli, &query);
 	if (code != EXIT_OK)
 		return code;
-	month_t month = cli->month_given ? cli->month : date_month(cli->today);
+	month_t month = cli->given[OPT_MONTH] ? cli->month : date_month(cli->today);
 	char month_text[MONTH_TEXT_SIZE], today[DATE_TEXT_SIZE];
 	month_format(month, month_text);
 	date_format(cli->today, today);
 	if (cli->overdue) {
 		query.to = cli->today - 1;
-		if (cli->month_given) {
+		if (cli->given[OPT_MONTH]) {
 			query.from = date_make(month / 100, month % 100, 1);
 			if (date_month_last_day(month) < query.to)
 				query.to = date_month_last_day(month);
@@ -42,10 +45,8 @@ static int run_due(struct cli *cli)
 		done = total != SIZE_MAX ? total - count : 0;
 		free(every);
 	}
-	if (count == SIZE_MAX) {
-		cli_error(_("out of memory"));
-		return EXIT_DATA;
-	}
+	if (count == SIZE_MAX)
+		return cli_out_of_memory();
 	if (cli->format == FORMAT_ICS) {
 		struct strbuf name;
 		strbuf_init(&name);
@@ -78,20 +79,23 @@ static int run_due(struct cli *cli)
 	return cli_finish_output(cli, EXIT_OK);
 }
 
+static const struct command_option due_options[] = {
+	{ OPT_MONTH, false, N_("milestones whose deadline falls in that month\n(default: today's month)") },
+	{ OPT_OVERDUE, false,
+	  N_("milestones whose deadline is before today and that are\n"
+	     "not done\n"
+	     "(within --month when it is given)") },
+	{ OPT_UNIT, false, N_("only milestones of unit U's tasks (see `duty help list`)") },
+	{ OPT_DIRECT, false, N_("only tasks that name the unit itself") },
+	{ .help = NULL },
+};
+
 const struct command command_due = {
 	.name = "due",
 	.arguments = "",
 	.summary = N_("milestones due in a month, or overdue"),
-	.help = N_("Options:\n"
-		   "  -m, --month YYYY-MM milestones whose deadline falls in that month\n"
-		   "                      (default: today's month)\n"
-		   "      --overdue       milestones whose deadline is before today and that are\n"
-		   "                      not done\n"
-		   "                      (within --month when it is given)\n"
-		   "  -u, --unit U        only milestones of unit U's tasks (see `duty help list`)\n"
-		   "      --direct        only tasks that name the unit itself\n"
-		   "\n"
-		   "Milestones marked done (`duty done`) are left out. When nothing falls due,\n"
+	.options = due_options,
+	.help = N_("Milestones marked done (`duty done`) are left out. When nothing falls due,\n"
 		   "it says when the next deadline is.\n"
 		   "\n"
 		   "Examples:\n"
@@ -99,10 +103,10 @@ const struct command command_due = {
 		   "  duty due --month 2018-12 --unit 瑞安\n"
 		   "  duty due --overdue --today 2018-09-01 --format json\n"
 		   "  duty due --month 2018-12 --format ics > 2018-12.ics\n"),
-	.options = OPTION_MONTH | OPTION_OVERDUE | OPTION_UNIT | OPTION_DIRECT,
 	.min_arguments = 0,
 	.max_arguments = 0,
-	.formats = 1u << FORMAT_TABLE | 1u << FORMAT_CSV | 1u << FORMAT_JSON | 1u << FORMAT_ICS,
-	.loads_data = true,
+	.formats = FORMAT_BIT(FORMAT_TABLE) | FORMAT_BIT(FORMAT_CSV) | FORMAT_BIT(FORMAT_JSON)
+		   | FORMAT_BIT(FORMAT_ICS),
+	.needs = NEEDS_PLAN,
 	.run = run_due,
 };

@@ -1,10 +1,13 @@
 /*
- * cmd_export.c - `duty export --unit U`: the unit's duty list (责任清单) as
+ * export.c - `duty export --unit U`: the unit's duty list (责任清单) as
  * one JSON document for another system, or as CSV.
  */
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "cli/output.h"
+#include "cli/scope.h"
+#include "cli/views.h"
 #include "duty/ics.h"
 #include "duty/json.h"
 #include "duty/sheet.h"
@@ -14,27 +17,21 @@ static void print_json(struct cli *cli, size_t unit, const struct task_match *ma
 	const struct plan *plan = cli->plan;
 	char today[DATE_TEXT_SIZE];
 	date_format(cli->today, today);
-	cJSON *name = cJSON_CreateString(plan->units->units[unit].name);
 	cJSON *about = cJSON_CreateObject();
 	cJSON_AddStringToObject(about, "title", plan->title);
 	cJSON_AddNumberToObject(about, "year", plan->year);
-	cJSON *generated = cJSON_CreateString(today);
-	fputs("{\n\t\"unit\":\t", cli->out);
-	json_print_indented(cli->out, name, 1);
-	fputs(",\n\t\"plan\":\t", cli->out);
-	json_print_indented(cli->out, about, 1);
-	fputs(",\n\t\"generated_on\":\t", cli->out);
-	json_print_indented(cli->out, generated, 1);
-	fputs(",\n\t\"tasks\":\t", cli->out);
-	cJSON_Delete(name);
-	cJSON_Delete(about);
-	cJSON_Delete(generated);
-	struct json_array_writer writer;
-	json_array_begin(&writer, cli->out, 1);
+	struct json_writer object, tasks;
+	json_begin_object(&object, cli->out, 0);
+	json_add_field(&object, "unit", cJSON_CreateString(plan->units->units[unit].name));
+	json_add_field(&object, "plan", about);
+	json_add_field(&object, "generated_on", cJSON_CreateString(today));
+	json_add_key(&object, "tasks");
+	json_begin_array(&tasks, cli->out, 1);
 	for (size_t i = 0; i < count; i++)
-		json_array_add(&writer, json_task(plan, matches[i].task, true, matches[i].via));
-	json_array_end(&writer);
-	fputs("\n}\n", cli->out);
+		json_add(&tasks, json_task(plan, matches[i].task, true, matches[i].via));
+	if (!json_end(&tasks) || !json_end(&object))
+		cli->out_of_memory = true;
+	fputc('\n', cli->out);
 }
 
 static void print_ics(struct cli *cli, size_t unit, const struct task_match *matches, size_t count)
@@ -52,20 +49,14 @@ static void print_ics(struct cli *cli, size_t unit, const struct task_match *mat
 
 static int run_export(struct cli *cli)
 {
-	if (!cli->unit_query) {
-		cli_error(_("`duty export` needs --unit U: the unit whose duty list to write"));
-		return EXIT_USAGE;
-	}
 	struct query query;
 	int code = cli_unit_query(cli, &query);
 	if (code != EXIT_OK)
 		return code;
 	struct task_match *matches = NULL;
 	size_t count = query_tasks(cli->plan, &query, &matches);
-	if (count == SIZE_MAX) {
-		cli_error(_("out of memory"));
-		return EXIT_DATA;
-	}
+	if (count == SIZE_MAX)
+		return cli_out_of_memory();
 	code = cli_open_output(cli);
 	if (code == EXIT_OK) {
 		switch (cli->format) {
@@ -92,17 +83,21 @@ static int run_export(struct cli *cli)
 	return code;
 }
 
+static const struct command_option export_options[] = {
+	{ OPT_UNIT, true, N_("the unit (required; any name, alias or unique part of one)") },
+	{ OPT_DIRECT, false, N_("leave out tasks the unit has only through a group") },
+	{ OPT_OUTPUT, false,
+	  N_("write to FILE instead of the standard output; the file is\n"
+	     "replaced only when the whole list was written") },
+	{ .help = NULL },
+};
+
 const struct command command_export = {
 	.name = "export",
 	.arguments = "",
 	.summary = N_("a unit's duty list: JSON, CSV, iCalendar, HTML or Markdown"),
-	.help = N_("Options:\n"
-		   "  -u, --unit U      the unit (required; any name, alias or unique part of one)\n"
-		   "      --direct      leave out tasks the unit has only through a group\n"
-		   "  -o, --output FILE write to FILE instead of the standard output; the file is\n"
-		   "                    replaced only when the whole list was written\n"
-		   "\n"
-		   "JSON (the default here) is one object: the unit, the plan's title and year,\n"
+	.options = export_options,
+	.help = N_("JSON (the default here) is one object: the unit, the plan's title and year,\n"
 		   "the date it was generated (today), and the unit's tasks, each with \"via\":\n"
 		   "null, or the group through which the unit is responsible. See docs/json.md.\n"
 		   "With --format csv -o FILE the file starts with a UTF-8 byte order mark so\n"
@@ -116,11 +111,10 @@ const struct command command_export = {
 		   "  duty export --unit 瑞安 -o 瑞安市政府.json\n"
 		   "  duty export --unit 市教育局 --format ics -o 市教育局.ics\n"
 		   "  duty export --unit 瑞安 --format html -o 瑞安.html\n"),
-	.options = OPTION_UNIT | OPTION_DIRECT | OPTION_OUTPUT,
 	.min_arguments = 0,
 	.max_arguments = 0,
-	.formats = 1u << FORMAT_CSV | 1u << FORMAT_JSON | 1u << FORMAT_ICS | 1u << FORMAT_HTML
-		   | 1u << FORMAT_MARKDOWN,
-	.loads_data = true,
+	.formats = FORMAT_BIT(FORMAT_CSV) | FORMAT_BIT(FORMAT_JSON) | FORMAT_BIT(FORMAT_ICS) | FORMAT_BIT(FORMAT_HTML)
+		   | FORMAT_BIT(FORMAT_MARKDOWN),
+	.needs = NEEDS_PLAN,
 	.run = run_export,
 };

@@ -1,19 +1,22 @@
 /*
- * cmd_help.c - `duty help [COMMAND]`.
+ * help.c - `duty help [COMMAND]`.
  */
 #include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/help.h"
+#include "cli/output.h"
 
 static int run_help(struct cli *cli)
 {
 	if (cli->argument_count == 0) {
-		cli_print_usage(cli->out);
+		help_print_usage(cli->out);
 		return cli_finish_output(cli, EXIT_OK);
 	}
 	int code = EXIT_OK;
-	const struct command *found = cli_find_command(cli->arguments[0], &code);
+	const struct command *found = commands_find(cli->arguments[0], &code);
 	if (!found)
 		return code;
-	cli_print_command_help(found, cli->out);
+	help_print_command(cli->out, found);
 	return cli_finish_output(cli, EXIT_OK);
 }
 
@@ -24,9 +27,9 @@ const struct command command_help = {
 	.help = N_("Examples:\n"
 		   "  duty help due\n"
 		   "  duty help overview\n"),
-	.options = 0,
 	.min_arguments = 0,
 	.max_arguments = 1,
-	.formats = 1u << FORMAT_TABLE,
+	.formats = FORMAT_BIT(FORMAT_TABLE),
+	.needs = NEEDS_NOTHING,
 	.run = run_help,
 };

@@ -1,5 +1,5 @@
 /*
- * cmd_init.c - `duty init [DIR]`: copies the shipped plan and unit
+ * init.c - `duty init [DIR]`: copies the shipped plan and unit
  * directory to a place where progress can be recorded. Without DIR it is
  * the working copy ($XDG_DATA_HOME/duty, else ~/.local/share/duty) that
  * every command then uses by default. Files already there are kept.
@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/output.h"
+#include "cli/paths.h"
 #include "duty/safefile.h"
 
 /* mkdir -p */
@@ -62,18 +64,17 @@ static int copy_into(struct cli *cli, const char *source, const char *directory,
 
 static int run_init(struct cli *cli)
 {
-	char *working = cli_working_directory();
+	char *working = paths_working_directory();
 	const char *directory = cli->argument_count ? cli->arguments[0] : working;
 	if (!directory) {
 		cli_error(_("neither XDG_DATA_HOME nor HOME is set; give the directory: duty init DIR"));
 		return EXIT_USAGE;
 	}
-	char *plan = cli_shipped_plan_path();
-	char *units = plan ? cli_sibling_path(plan, "units.csv") : NULL;
+	char *plan = paths_shipped_plan();
+	char *units = plan ? paths_sibling(plan, "units.csv") : NULL;
 	int code = EXIT_OK;
 	if (!plan || !units) {
-		cli_error(_("out of memory"));
-		code = EXIT_OUTPUT;
+		code = cli_out_of_memory();
 	} else if (!make_directories(directory)) {
 		cli_error(_("cannot create the directory %s: %s"), directory, strerror(errno));
 		code = EXIT_OUTPUT;
@@ -108,9 +109,9 @@ const struct command command_init = {
 		   "Examples:\n"
 		   "  duty init\n"
 		   "  duty init ~/食安办/2018\n"),
-	.options = 0,
 	.min_arguments = 0,
 	.max_arguments = 1,
-	.formats = 1u << FORMAT_TABLE,
+	.formats = FORMAT_BIT(FORMAT_TABLE),
+	.needs = NEEDS_NOTHING,
 	.run = run_init,
 };

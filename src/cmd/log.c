@@ -1,11 +1,12 @@
 /*
- * cmd_log.c - `duty log [ID]`: the history of progress changes, oldest
+ * log.c - `duty log [ID]`: the history of progress changes, oldest
  * first: when, by whom, what changed from what.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/output.h"
 #include "duty/history.h"
 #include "duty/table.h"
 #include "duty/ics.h"
@@ -22,8 +23,10 @@ static void item_text(struct strbuf *out, const struct history_entry *entry)
 {
 	if (entry->target)
 		strbuf_printf(out, _("%ld target %u"), entry->task, entry->target);
-	else
-		strbuf_printf(out, "%ld.%u", entry->task, entry->milestone);
+	else {
+		char id[ITEM_ID_SIZE];
+		strbuf_puts(out, item_id_format(id, entry->task, entry->milestone));
+	}
 }
 
 /* A sentence for the change: "done on 2018-10-15", "reported 352 (was 300)". */
@@ -98,13 +101,13 @@ static int run_log(struct cli *cli)
 	}
 	diagnostics_free(&diag);
 
-	struct json_array_writer writer;
+	struct json_writer writer;
 	struct table table;
 	struct strbuf item, change;
 	strbuf_init(&item);
 	strbuf_init(&change);
 	if (cli->format == FORMAT_JSON)
-		json_array_begin(&writer, cli->out, 0);
+		json_begin_array(&writer, cli->out, 0);
 	else
 		table_init(&table, log_columns, 5);
 	size_t shown = 0;
@@ -114,7 +117,7 @@ static int run_log(struct cli *cli)
 			continue;
 		shown++;
 		if (cli->format == FORMAT_JSON) {
-			json_array_add(&writer, json_entry(entry));
+			json_add(&writer, json_entry(entry));
 			continue;
 		}
 		strbuf_clear(&item);
@@ -125,12 +128,13 @@ static int run_log(struct cli *cli)
 		table_add_row(&table, cells);
 	}
 	if (cli->format == FORMAT_JSON) {
-		json_array_end(&writer);
+		if (!json_end(&writer))
+			cli->out_of_memory = true;
 		fputc('\n', cli->out);
 	} else {
 		if (shown) {
 			struct table_style style = { .width = cli->width, .header = true };
-			table_print(&table, &style, cli->out);
+			cli_print_table(cli, &table, &style);
 		} else if (task) {
 			fprintf(cli->out, _("No progress of task %ld has been recorded (history: %s).\n"), task, path);
 		} else {
@@ -158,10 +162,9 @@ const struct command command_log = {
 		   "Examples:\n"
 		   "  duty log\n"
 		   "  duty log 12 --format json\n"),
-	.options = 0,
 	.min_arguments = 0,
 	.max_arguments = 1,
-	.formats = 1u << FORMAT_TABLE | 1u << FORMAT_JSON,
-	.loads_data = true,
+	.formats = FORMAT_BIT(FORMAT_TABLE) | FORMAT_BIT(FORMAT_JSON),
+	.needs = NEEDS_NOTHING,
 	.run = run_log,
 };

@@ -1,5 +1,5 @@
 /*
- * cmd_overview.c - `duty` with no command: the plan at a glance. Counts,
+ * overview.c - `duty` with no command: the plan at a glance. Counts,
  * a bar per month of the plan year, what falls due in today's month and
  * what is overdue. Outside the plan year it says so and shows the year.
  */
@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/views.h"
 #include "duty/csv.h"
 #include "duty/json.h"
 
@@ -24,7 +27,7 @@ struct overview {
 	bool in_year;
 };
 
-static bool gather(const struct cli *cli, struct overview *overview)
+static bool gather(struct cli *cli, struct overview *overview)
 {
 	const struct plan *plan = cli->plan;
 	memset(overview, 0, sizeof *overview);
@@ -53,7 +56,7 @@ static void release(struct overview *overview)
 		free(overview->overdue);
 }
 
-static void print_calendar(const struct cli *cli, const struct overview *overview)
+static void print_calendar(struct cli *cli, const struct overview *overview)
 {
 	const struct plan *plan = cli->plan;
 	size_t largest = 0;
@@ -89,7 +92,7 @@ static void print_calendar(const struct cli *cli, const struct overview *overvie
 	}
 }
 
-static void print_table(const struct cli *cli, const struct overview *overview)
+static void print_table(struct cli *cli, const struct overview *overview)
 {
 	const struct plan *plan = cli->plan;
 	char today[DATE_TEXT_SIZE], month[MONTH_TEXT_SIZE];
@@ -149,23 +152,21 @@ static void print_table(const struct cli *cli, const struct overview *overview)
 	}
 }
 
-static void print_json(const struct cli *cli, const struct overview *overview)
+static void print_json(struct cli *cli, const struct overview *overview)
 {
 	const struct plan *plan = cli->plan;
 	char today[DATE_TEXT_SIZE];
 	date_format(cli->today, today);
-	cJSON *head = cJSON_CreateObject();
-	cJSON *about = cJSON_AddObjectToObject(head, "plan");
+	cJSON *about = cJSON_CreateObject();
 	cJSON_AddStringToObject(about, "title", plan->title);
 	cJSON_AddNumberToObject(about, "year", plan->year);
-	cJSON_AddStringToObject(head, "today", today);
-	cJSON *counts = cJSON_AddObjectToObject(head, "counts");
+	cJSON *counts = cJSON_CreateObject();
 	cJSON_AddNumberToObject(counts, "tasks", (double)plan->task_count);
 	cJSON_AddNumberToObject(counts, "milestones", (double)plan_milestone_count(plan));
 	cJSON_AddNumberToObject(counts, "done", (double)overview->done);
 	cJSON_AddNumberToObject(counts, "targets", (double)plan_target_count(plan));
 	cJSON_AddNumberToObject(counts, "units", (double)overview->units);
-	cJSON *calendar = cJSON_AddArrayToObject(head, "calendar");
+	cJSON *calendar = cJSON_CreateArray();
 	for (int m = 0; m < 12; m++) {
 		char month[MONTH_TEXT_SIZE];
 		month_format(plan->year * 100 + m + 1, month);
@@ -175,22 +176,12 @@ static void print_json(const struct cli *cli, const struct overview *overview)
 		cJSON_AddNumberToObject(entry, "done", (double)overview->calendar_done[m]);
 		cJSON_AddItemToArray(calendar, entry);
 	}
-	/* Print the head without its closing brace, then stream the lists. */
-	char *text = cJSON_Print(head);
-	cJSON_Delete(head);
-	if (!text) {
-		cli_error(_("out of memory while printing"));
-		return;
-	}
-	size_t length = strlen(text);
-	while (length && text[length - 1] != '}')
-		length--;
-	if (length)
-		length--;   /* the closing brace */
-	while (length && text[length - 1] == '\n')
-		length--;
-	fwrite(text, 1, length, cli->out);
-	cJSON_free(text);
+	struct json_writer object, list;
+	json_begin_object(&object, cli->out, 0);
+	json_add_field(&object, "plan", about);
+	json_add_field(&object, "today", cJSON_CreateString(today));
+	json_add_field(&object, "counts", counts);
+	json_add_field(&object, "calendar", calendar);
 	const struct {
 		const char *key;
 		const struct milestone_match *matches;
@@ -199,18 +190,20 @@ static void print_json(const struct cli *cli, const struct overview *overview)
 		{ "due_this_month", overview->due, overview->due_count },
 		{ "overdue", overview->overdue, overview->overdue_count },
 	};
+	bool written = true;
 	for (size_t l = 0; l < 2; l++) {
-		fprintf(cli->out, ",\n\t\"%s\":\t", lists[l].key);
-		struct json_array_writer writer;
-		json_array_begin(&writer, cli->out, 1);
+		json_add_key(&object, lists[l].key);
+		json_begin_array(&list, cli->out, 1);
 		for (size_t i = 0; i < lists[l].count; i++)
-			json_array_add(&writer, json_due(plan, &lists[l].matches[i], false));
-		json_array_end(&writer);
+			json_add(&list, json_due(plan, &lists[l].matches[i], false));
+		written = json_end(&list) && written;
 	}
-	fputs("\n}\n", cli->out);
+	if (!json_end(&object) || !written)
+		cli->out_of_memory = true;
+	fputc('\n', cli->out);
 }
 
-static void print_csv(const struct cli *cli, const struct overview *overview)
+static void print_csv(struct cli *cli, const struct overview *overview)
 {
 	static const char *const header[] = { "month", "deadlines", "done" };
 	csv_write_record(cli->out, header, 3, cli->raw);
@@ -229,8 +222,7 @@ static int run_overview(struct cli *cli)
 	struct overview overview;
 	if (!gather(cli, &overview)) {
 		release(&overview);
-		cli_error(_("out of memory"));
-		return EXIT_DATA;
+		return cli_out_of_memory();
 	}
 	if (cli->format == FORMAT_JSON)
 		print_json(cli, &overview);
@@ -255,10 +247,9 @@ const struct command command_overview = {
 		   "  duty\n"
 		   "  duty --today 2018-10-15\n"
 		   "  duty --format json | jq .calendar\n"),
-	.options = 0,
 	.min_arguments = 0,
 	.max_arguments = 0,
-	.formats = 1u << FORMAT_TABLE | 1u << FORMAT_CSV | 1u << FORMAT_JSON,
-	.loads_data = true,
+	.formats = FORMAT_BIT(FORMAT_TABLE) | FORMAT_BIT(FORMAT_CSV) | FORMAT_BIT(FORMAT_JSON),
+	.needs = NEEDS_PLAN,
 	.run = run_overview,
 };

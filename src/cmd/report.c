@@ -1,5 +1,5 @@
 /*
- * cmd_report.c - `duty report ID --target K --value N`: records the value a
+ * report.c - `duty report ID --target K --value N`: records the value a
  * unit reports against target K of task ID (放心示范餐饮店 340家 → 352), on
  * --on DATE (default today), with an optional --note.
  */
@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/output.h"
+#include "cli/tracking.h"
 #include "duty/text.h"
 #include "duty/format.h"
 
@@ -26,7 +28,7 @@ static bool plan_report(const struct plan *plan, const struct history *history, 
 {
 	(void)history;
 	struct report_request *request = context;
-	const struct task *task = cli_find_item(plan, request->task, 0, diag);
+	const struct task *task = plan_find_item(plan, request->task, 0, diag);
 	if (!task)
 		return false;
 	if (request->target > task->target_count) {
@@ -79,11 +81,6 @@ static int run_report(struct cli *cli)
 		cli_error(_("\"%s\" is not a task number; expected ID, e.g. 12"), cli->arguments[0]);
 		return EXIT_USAGE;
 	}
-	if (!cli->target || !cli->value) {
-		cli_error(_("`duty report` needs --target K and --value N, e.g. duty report 12 --target 1 "
-			    "--value 352"));
-		return EXIT_USAGE;
-	}
 	const char *value = cli->value;
 	size_t length = text_trim(&value, strlen(value));
 	double number;
@@ -94,36 +91,37 @@ static int run_report(struct cli *cli)
 	char trimmed[64];
 	snprintf(trimmed, sizeof trimmed, "%.*s", (int)length, value);
 	request.value = trimmed;
-	date_format(cli->on_given ? cli->on : cli->today, request.on);
+	date_format(cli->given[OPT_ON] ? cli->on : cli->today, request.on);
 	history_now(request.time);
 	strbuf_init(&request.said);
 	return cli_edit_plan(cli, plan_report, &request, &request.said);
 }
 
+static const struct command_option report_options[] = {
+	{ OPT_TARGET, true, N_("the target (required)") },
+	{ OPT_VALUE, true, N_("the reported value, a number (required)") },
+	{ OPT_ON, false, N_("the day of the report (default: today)") },
+	{ OPT_NOTE, false, N_("a note, e.g. where the figure comes from") },
+	{ OPT_BY, false, N_("who records it (default: $USER)") },
+	{ .help = NULL },
+};
+
 const struct command command_report = {
 	.name = "report",
 	.arguments = "ID",
 	.summary = N_("record the value reported against a target"),
-	.help = N_("Records the value a unit reports against target K of task ID (K counts the\n"
-		   "task's targets as `duty show ID` lists them), in the plan file's\n"
-		   "targetN_reported, targetN_reported_on and targetN_note columns, and says\n"
-		   "whether it meets the target. A later report replaces it; `duty undo ID\n"
-		   "--target K` brings back the one before.\n"
-		   "\n"
-		   "Options:\n"
-		   "      --target K    the target (required)\n"
-		   "      --value N     the reported value, a number (required)\n"
-		   "      --on DATE     the day of the report (default: today)\n"
-		   "      --note TEXT   a note, e.g. where the figure comes from\n"
-		   "      --by NAME     who records it (default: $USER)\n"
-		   "\n"
-		   "Examples:\n"
+	.description = N_("Records the value a unit reports against target K of task ID (K counts the\n"
+			  "task's targets as `duty show ID` lists them), in the plan file's\n"
+			  "targetN_reported, targetN_reported_on and targetN_note columns, and says\n"
+			  "whether it meets the target. A later report replaces it; `duty undo ID\n"
+			  "--target K` brings back the one before.\n"),
+	.options = report_options,
+	.help = N_("Examples:\n"
 		   "  duty report 12 --target 1 --value 352\n"
 		   "  duty report 7 --target 3 --value 98.6 --on 2018-12-20 --note 市农业局报送\n"),
-	.options = OPTION_TARGET | OPTION_VALUE | OPTION_ON | OPTION_NOTE,
 	.min_arguments = 1,
 	.max_arguments = 1,
-	.formats = 1u << FORMAT_TABLE,
-	.loads_data = true,
+	.formats = FORMAT_BIT(FORMAT_TABLE),
+	.needs = NEEDS_UNITS,
 	.run = run_report,
 };

@@ -1,10 +1,11 @@
 /*
- * cmd_show.c - `duty show ID`: everything about one task.
+ * show.c - `duty show ID`: everything about one task.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/output.h"
 #include "duty/table.h"
 #include "duty/csv.h"
 #include "duty/json.h"
@@ -26,16 +27,13 @@ static const struct table_column target_columns[] = {
 	{ N_("Target"), ALIGN_LEFT, false }, { N_("Source text"), ALIGN_LEFT, true },
 };
 
-static void print_table(const struct cli *cli, const struct task *task)
+static void print_table(struct cli *cli, const struct task *task)
 {
 	const struct plan *plan = cli->plan;
 	struct strbuf units, number;
 	strbuf_init(&units);
 	strbuf_init(&number);
-	for (size_t u = 0; u < task->unit_count; u++) {
-		strbuf_puts(&units, u ? "、" : "");
-		strbuf_puts(&units, plan->units->units[task->units[u]].name);
-	}
+	format_unit_names(&units, plan->units, task->units, task->unit_count, "、");
 	if (task->units_etc)
 		strbuf_puts(&units, _(" (and others not named: 等)"));
 	strbuf_printf(&number, "%ld", task->id);
@@ -54,7 +52,7 @@ static void print_table(const struct cli *cli, const struct task *task)
 		table_add_row(&fields, row);
 	}
 	struct table_style plain = { .width = cli->width, .indent = 0, .header = false };
-	table_print(&fields, &plain, cli->out);
+	cli_print_table(cli, &fields, &plain);
 	table_free(&fields);
 
 	fprintf(cli->out, _("\nMilestones (%zu)\n"), task->milestone_count);
@@ -64,14 +62,13 @@ static void print_table(const struct cli *cli, const struct task *task)
 		const struct milestone *milestone = &task->milestones[m];
 		char deadline[DATE_TEXT_SIZE];
 		date_format(milestone->deadline, deadline);
-		strbuf_clear(&number);
-		strbuf_printf(&number, "%ld.%zu", task->id, m + 1);
-		const char *row[] = { strbuf_text(&number), deadline,
+		char id[ITEM_ID_SIZE];
+		const char *row[] = { item_id_format(id, task->id, m + 1), deadline,
 				      milestone->implied ? _("(implied)") : milestone->phrase, milestone->text };
 		table_add_row(&milestones, row);
 	}
 	struct table_style style = { .width = cli->width, .indent = 2, .header = true };
-	table_print(&milestones, &style, cli->out);
+	cli_print_table(cli, &milestones, &style);
 	table_free(&milestones);
 
 	if (task->target_count) {
@@ -85,13 +82,12 @@ static void print_table(const struct cli *cli, const struct task *task)
 			strbuf_clear(&number);
 			strbuf_printf(&number, "%zu", t + 1);
 			strbuf_clear(&goal);
-			strbuf_printf(&goal, "%s ", target_op_text(target->op));
-			format_quantity(&goal, target->value_text, target->unit);
+			format_target_goal(&goal, target);
 			const char *row[] = { strbuf_text(&number), target->metric, strbuf_text(&goal),
 					      target->text };
 			table_add_row(&targets, row);
 		}
-		table_print(&targets, &style, cli->out);
+		cli_print_table(cli, &targets, &style);
 		table_free(&targets);
 		strbuf_free(&goal);
 	} else {
@@ -136,14 +132,18 @@ static int run_show(struct cli *cli)
 		cli_error(_("\"%s\" is not a task number; expected a whole number like 12"), argument);
 		return EXIT_USAGE;
 	}
-	const struct task *task = plan_find_task(cli->plan, id);
-	if (!task) {
-		cli_error(_("there is no task %ld in %s; `duty list` shows the tasks"), id, cli->plan->file);
+	struct diagnostics diag;
+	diagnostics_init(&diag, 1);
+	const struct task *task = plan_find_item(cli->plan, id, 0, &diag);
+	if (!task)
+		cli_print_problems(&diag);
+	diagnostics_free(&diag);
+	if (!task)
 		return EXIT_NOT_FOUND;
-	}
 	if (cli->format == FORMAT_JSON) {
 		cJSON *object = json_task(cli->plan, task, false, NO_GROUP);
-		json_print_indented(cli->out, object, 0);
+		if (!object || !json_print_indented(cli->out, object, 0))
+			cli->out_of_memory = true;
 		fputc('\n', cli->out);
 		cJSON_Delete(object);
 	} else if (cli->format == FORMAT_CSV) {
@@ -165,10 +165,9 @@ const struct command command_show = {
 		   "Examples:\n"
 		   "  duty show 8\n"
 		   "  duty show 29 --format json\n"),
-	.options = 0,
 	.min_arguments = 1,
 	.max_arguments = 1,
-	.formats = 1u << FORMAT_TABLE | 1u << FORMAT_CSV | 1u << FORMAT_JSON,
-	.loads_data = true,
+	.formats = FORMAT_BIT(FORMAT_TABLE) | FORMAT_BIT(FORMAT_CSV) | FORMAT_BIT(FORMAT_JSON),
+	.needs = NEEDS_PLAN,
 	.run = run_show,
 };

@@ -1,5 +1,5 @@
 /*
- * cmd_status.c - `duty status [--unit U]`: where the work stands. Every
+ * status.c - `duty status [--unit U]`: where the work stands. Every
  * milestone with its status (done, due this month, overdue, pending), every
  * target with its reported value and whether it is met, and per unit the
  * counts, so the office sees at once who is behind.
@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/output.h"
+#include "cli/scope.h"
+#include "cli/views.h"
 #include "duty/table.h"
 #include "duty/json.h"
 #include "duty/format.h"
@@ -98,7 +101,7 @@ static struct tally *tally_units(const struct cli *cli, const struct query *quer
 	return tallies;
 }
 
-static void print_table(const struct cli *cli, const struct query *query, const struct task_match *tasks,
+static void print_table(struct cli *cli, const struct query *query, const struct task_match *tasks,
 			size_t count, const struct tally *total, const struct tally *units)
 {
 	char today[DATE_TEXT_SIZE];
@@ -129,15 +132,14 @@ static void print_table(const struct cli *cli, const struct query *query, const 
 			date_format(milestone->deadline, deadline);
 			if (milestone->done_on)
 				date_format(milestone->done_on, done);
-			strbuf_clear(&a);
-			strbuf_printf(&a, "%ld.%zu", task->id, m + 1);
-			const char *cells[] = { strbuf_text(&a), deadline,
+			char id[ITEM_ID_SIZE];
+			const char *cells[] = { item_id_format(id, task->id, m + 1), deadline,
 						status_words(milestone_status(milestone, cli->today)), done,
 						task->title, milestone->note };
 			table_add_colored_row(&table, cells, cli_milestone_color(cli, milestone));
 		}
 	}
-	table_print(&table, &style, cli->out);
+	cli_print_table(cli, &table, &style);
 	table_free(&table);
 
 	fputs(_("\nTargets\n"), cli->out);
@@ -153,8 +155,7 @@ static void print_table(const struct cli *cli, const struct query *query, const 
 			if (target->reported_on)
 				date_format(target->reported_on, on);
 			strbuf_clear(&b);
-			strbuf_printf(&b, "%s ", target_op_text(target->op));
-			format_quantity(&b, target->value_text, target->unit);
+			format_target_goal(&b, target);
 			strbuf_clear(&c);
 			reported_text(&c, target);
 			const char *cells[] = { id, number, target->metric, strbuf_text(&b), strbuf_text(&c), on,
@@ -164,7 +165,7 @@ static void print_table(const struct cli *cli, const struct query *query, const 
 		}
 	}
 	if (target_rows)
-		table_print(&table, &style, cli->out);
+		cli_print_table(cli, &table, &style);
 	else
 		fputs(_("  (none with a number)\n"), cli->out);
 	table_free(&table);
@@ -185,7 +186,7 @@ static void print_table(const struct cli *cli, const struct query *query, const 
 					numbers[4] };
 		table_add_row(&table, cells);
 	}
-	table_print(&table, &style, cli->out);
+	cli_print_table(cli, &table, &style);
 	table_free(&table);
 	strbuf_free(&a);
 	strbuf_free(&b);
@@ -203,81 +204,81 @@ static cJSON *json_counts(const struct tally *tally)
 	return object;
 }
 
-static void print_json(const struct cli *cli, const struct query *query, const struct task_match *tasks,
+static void print_json(struct cli *cli, const struct query *query, const struct task_match *tasks,
 		       size_t count, const struct tally *total, const struct tally *units)
 {
 	char today[DATE_TEXT_SIZE];
 	date_format(cli->today, today);
-	fprintf(cli->out, "{\n\t\"today\":\t\"%s\",\n\t\"unit\":\t", today);
 	cJSON *unit = query->by_unit ? cJSON_CreateString(cli->units->units[query->unit].name) : cJSON_CreateNull();
-	json_print_indented(cli->out, unit, 1);
-	cJSON_Delete(unit);
 	cJSON *summary = json_counts(total);
 	cJSON_AddNumberToObject(summary, "targets", (double)total->targets);
 	cJSON_AddNumberToObject(summary, "met", (double)total->met);
 	cJSON_AddNumberToObject(summary, "not_met", (double)total->not_met);
 	cJSON_AddNumberToObject(summary, "not_reported", (double)total->not_reported);
-	fputs(",\n\t\"summary\":\t", cli->out);
-	json_print_indented(cli->out, summary, 1);
-	cJSON_Delete(summary);
+	struct json_writer object, list;
+	json_begin_object(&object, cli->out, 0);
+	json_add_field(&object, "today", cJSON_CreateString(today));
+	json_add_field(&object, "unit", unit);
+	json_add_field(&object, "summary", summary);
 
-	struct json_array_writer writer;
-	fputs(",\n\t\"milestones\":\t", cli->out);
-	json_array_begin(&writer, cli->out, 1);
+	json_add_key(&object, "milestones");
+	json_begin_array(&list, cli->out, 1);
 	for (size_t i = 0; i < count; i++) {
 		const struct task *task = tasks[i].task;
 		for (size_t m = 0; m < task->milestone_count; m++) {
 			const struct milestone *milestone = &task->milestones[m];
 			char deadline[DATE_TEXT_SIZE], done[DATE_TEXT_SIZE];
 			date_format(milestone->deadline, deadline);
-			cJSON *object = cJSON_CreateObject();
-			cJSON_AddNumberToObject(object, "task", (double)task->id);
-			cJSON_AddNumberToObject(object, "milestone", (double)(m + 1));
-			cJSON_AddStringToObject(object, "title", task->title);
-			cJSON_AddStringToObject(object, "deadline", deadline);
-			cJSON_AddStringToObject(object, "status",
+			cJSON *item = cJSON_CreateObject();
+			cJSON_AddNumberToObject(item, "task", (double)task->id);
+			cJSON_AddNumberToObject(item, "milestone", (double)(m + 1));
+			cJSON_AddStringToObject(item, "title", task->title);
+			cJSON_AddStringToObject(item, "deadline", deadline);
+			cJSON_AddStringToObject(item, "status",
 						milestone_status_name(milestone_status(milestone, cli->today)));
 			if (milestone->done_on) {
 				date_format(milestone->done_on, done);
-				cJSON_AddStringToObject(object, "done_on", done);
+				cJSON_AddStringToObject(item, "done_on", done);
 			} else {
-				cJSON_AddNullToObject(object, "done_on");
+				cJSON_AddNullToObject(item, "done_on");
 			}
 			if (milestone->note[0])
-				cJSON_AddStringToObject(object, "note", milestone->note);
+				cJSON_AddStringToObject(item, "note", milestone->note);
 			else
-				cJSON_AddNullToObject(object, "note");
-			json_array_add(&writer, object);
+				cJSON_AddNullToObject(item, "note");
+			json_add(&list, item);
 		}
 	}
-	json_array_end(&writer);
+	bool written = json_end(&list);
 
-	fputs(",\n\t\"targets\":\t", cli->out);
-	json_array_begin(&writer, cli->out, 1);
+	json_add_key(&object, "targets");
+	json_begin_array(&list, cli->out, 1);
 	for (size_t i = 0; i < count; i++) {
 		const struct task *task = tasks[i].task;
 		for (size_t t = 0; t < task->target_count; t++) {
-			cJSON *object = cJSON_CreateObject();
-			cJSON_AddNumberToObject(object, "task", (double)task->id);
-			cJSON_AddNumberToObject(object, "target", (double)(t + 1));
-			json_move_fields(object, json_target(&task->targets[t]));
-			json_array_add(&writer, object);
+			cJSON *item = cJSON_CreateObject();
+			cJSON_AddNumberToObject(item, "task", (double)task->id);
+			cJSON_AddNumberToObject(item, "target", (double)(t + 1));
+			json_move_fields(item, json_target(&task->targets[t]));
+			json_add(&list, item);
 		}
 	}
-	json_array_end(&writer);
+	written = json_end(&list) && written;
 
-	fputs(",\n\t\"units\":\t", cli->out);
-	json_array_begin(&writer, cli->out, 1);
+	json_add_key(&object, "units");
+	json_begin_array(&list, cli->out, 1);
 	for (size_t u = 0; u < cli->units->count; u++) {
 		if (!units[u].milestones)
 			continue;
-		cJSON *object = cJSON_CreateObject();
-		cJSON_AddStringToObject(object, "unit", cli->units->units[u].name);
-		json_move_fields(object, json_counts(&units[u]));
-		json_array_add(&writer, object);
+		cJSON *item = cJSON_CreateObject();
+		cJSON_AddStringToObject(item, "unit", cli->units->units[u].name);
+		json_move_fields(item, json_counts(&units[u]));
+		json_add(&list, item);
 	}
-	json_array_end(&writer);
-	fputs("\n}\n", cli->out);
+	written = json_end(&list) && written;
+	if (!json_end(&object) || !written)
+		cli->out_of_memory = true;
+	fputc('\n', cli->out);
 }
 
 static int run_status(struct cli *cli)
@@ -292,8 +293,7 @@ static int run_status(struct cli *cli)
 	if (!units) {
 		if (count != SIZE_MAX)
 			free(tasks);
-		cli_error(_("out of memory"));
-		return EXIT_DATA;
+		return cli_out_of_memory();
 	}
 	struct tally total = { 0 };
 	for (size_t i = 0; i < count; i++)
@@ -307,27 +307,28 @@ static int run_status(struct cli *cli)
 	return cli_finish_output(cli, EXIT_OK);
 }
 
+static const struct command_option status_options[] = {
+	{ OPT_UNIT, false, N_("only the tasks of unit U") },
+	{ OPT_DIRECT, false, N_("only the tasks that name U itself") },
+	{ .help = NULL },
+};
+
 const struct command command_status = {
 	.name = "status",
 	.arguments = "",
 	.summary = N_("progress: milestones done or late, targets met, units behind"),
-	.help = N_("Shows, on today's date (--today), every milestone with its status: done,\n"
-		   "due this month, overdue (deadline passed, not done) or pending; every target\n"
-		   "with the value reported against it and whether that meets it; and for each\n"
-		   "unit the count of its milestones by status (a unit counts the tasks of its\n"
-		   "groups too).\n"
-		   "\n"
-		   "Options:\n"
-		   "  -u, --unit U      only the tasks of unit U\n"
-		   "      --direct      only the tasks that name U itself\n"
-		   "\n"
-		   "Examples:\n"
+	.description = N_("Shows, on today's date (--today), every milestone with its status: done,\n"
+			  "due this month, overdue (deadline passed, not done) or pending; every target\n"
+			  "with the value reported against it and whether that meets it; and for each\n"
+			  "unit the count of its milestones by status (a unit counts the tasks of its\n"
+			  "groups too).\n"),
+	.options = status_options,
+	.help = N_("Examples:\n"
 		   "  duty status --today 2018-10-15\n"
 		   "  duty status --unit 瑞安 --format json\n"),
-	.options = OPTION_UNIT | OPTION_DIRECT,
 	.min_arguments = 0,
 	.max_arguments = 0,
-	.formats = 1u << FORMAT_TABLE | 1u << FORMAT_JSON,
-	.loads_data = true,
+	.formats = FORMAT_BIT(FORMAT_TABLE) | FORMAT_BIT(FORMAT_JSON),
+	.needs = NEEDS_PLAN,
 	.run = run_status,
 };

@@ -1,5 +1,5 @@
 /*
- * cmd_undo.c - `duty undo ID[.M]` takes back the last `duty done` of a
+ * undo.c - `duty undo ID[.M]` takes back the last `duty done` of a
  * milestone (of every done milestone of the task without .M);
  * `duty undo ID --target K` takes back the last report of a target. Both
  * restore what the history says was there before, so undoing each change
@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/output.h"
+#include "cli/tracking.h"
 #include "duty/text.h"
 
 struct undo_request {
@@ -112,7 +114,7 @@ static bool plan_undo(const struct plan *plan, const struct history *history, st
 		      void *context, struct diagnostics *diag)
 {
 	struct undo_request *request = context;
-	const struct task *task = cli_find_item(plan, request->task, request->milestone, diag);
+	const struct task *task = plan_find_item(plan, request->task, request->milestone, diag);
 	if (!task)
 		return false;
 	if (request->target)
@@ -136,29 +138,30 @@ static int run_undo(struct cli *cli)
 	return cli_edit_plan(cli, plan_undo, &request, &request.said);
 }
 
+static const struct command_option undo_options[] = {
+	{ OPT_TARGET, false, N_("undo the last report of target K instead") },
+	{ OPT_BY, false, N_("who records it (default: $USER)") },
+	{ .help = NULL },
+};
+
 const struct command command_undo = {
 	.name = "undo",
 	.arguments = "ID[.M]",
 	.summary = N_("mark a milestone not done again, or take back a report"),
-	.help = N_("`duty undo ID.M` takes back the last `duty done` of milestone M of task ID:\n"
-		   "the milestone is not done again and has the note it had before (so done\n"
-		   "followed by undo leaves the plan file exactly as it was); if it was done\n"
-		   "twice, the first done comes back. Without .M, every done milestone of the\n"
-		   "task. `duty undo ID --target K` takes back the last report of target K:\n"
-		   "the report before it comes back, or none. Undo knows what came before from\n"
-		   "the history; a date typed into the file by hand is simply cleared.\n"
-		   "\n"
-		   "Options:\n"
-		   "      --target K    undo the last report of target K instead\n"
-		   "      --by NAME     who records it (default: $USER)\n"
-		   "\n"
-		   "Examples:\n"
+	.description = N_("`duty undo ID.M` takes back the last `duty done` of milestone M of task ID:\n"
+			  "the milestone is not done again and has the note it had before (so done\n"
+			  "followed by undo leaves the plan file exactly as it was); if it was done\n"
+			  "twice, the first done comes back. Without .M, every done milestone of the\n"
+			  "task. `duty undo ID --target K` takes back the last report of target K:\n"
+			  "the report before it comes back, or none. Undo knows what came before from\n"
+			  "the history; a date typed into the file by hand is simply cleared.\n"),
+	.options = undo_options,
+	.help = N_("Examples:\n"
 		   "  duty undo 8.1\n"
 		   "  duty undo 12 --target 1\n"),
-	.options = OPTION_TARGET,
 	.min_arguments = 1,
 	.max_arguments = 1,
-	.formats = 1u << FORMAT_TABLE,
-	.loads_data = true,
+	.formats = FORMAT_BIT(FORMAT_TABLE),
+	.needs = NEEDS_UNITS,
 	.run = run_undo,
 };

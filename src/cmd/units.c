@@ -1,10 +1,12 @@
 /*
- * cmd_units.c - `duty units`: the unit directory with, for each unit, the
+ * units.c - `duty units`: the unit directory with, for each unit, the
  * number of tasks that name it and the number it has through its groups.
  */
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "cli/output.h"
+#include "duty/format.h"
 #include "duty/table.h"
 #include "duty/csv.h"
 #include "duty/json.h"
@@ -16,22 +18,6 @@ static const struct table_column unit_columns[] = {
 	{ N_("Aliases"), ALIGN_LEFT, true },  { N_("Member of / members"), ALIGN_LEFT, true },
 };
 
-static void join_names(struct strbuf *out, const struct unit_directory *units, const size_t *list,
-		       size_t count, const char *separator)
-{
-	for (size_t i = 0; i < count; i++) {
-		strbuf_puts(out, i ? separator : "");
-		strbuf_puts(out, units->units[list[i]].name);
-	}
-}
-
-static void join_aliases(struct strbuf *out, const struct unit *unit, const char *separator)
-{
-	for (size_t a = 0; a < unit->alias_count; a++) {
-		strbuf_puts(out, a ? separator : "");
-		strbuf_puts(out, unit->aliases[a]);
-	}
-}
 
 static cJSON *name_array(const struct unit_directory *units, const size_t *list, size_t count)
 {
@@ -69,19 +55,18 @@ static int run_units(struct cli *cli)
 	if (!direct || !via) {
 		free(direct);
 		free(via);
-		cli_error(_("out of memory"));
-		return EXIT_DATA;
+		return cli_out_of_memory();
 	}
 	query_unit_task_counts(cli->plan, direct, via);
 
-	struct json_array_writer writer;
+	struct json_writer writer;
 	struct table table;
 	struct strbuf aliases, relations;
 	char direct_text[24], via_text[24];
 	strbuf_init(&aliases);
 	strbuf_init(&relations);
 	if (cli->format == FORMAT_JSON) {
-		json_array_begin(&writer, cli->out, 0);
+		json_begin_array(&writer, cli->out, 0);
 	} else if (cli->format == FORMAT_CSV) {
 		static const char *const header[] = { "name", "kind", "direct_tasks", "via_group_tasks",
 						      "aliases", "members", "groups", "note" };
@@ -94,7 +79,7 @@ static int run_units(struct cli *cli)
 		if (!unit_is_listed(unit))
 			continue;
 		if (cli->format == FORMAT_JSON) {
-			json_array_add(&writer, json_unit(units, u, direct[u], via[u]));
+			json_add(&writer, json_unit(units, u, direct[u], via[u]));
 			continue;
 		}
 		snprintf(direct_text, sizeof direct_text, "%zu", direct[u]);
@@ -104,33 +89,33 @@ static int run_units(struct cli *cli)
 		if (cli->format == FORMAT_CSV) {
 			struct strbuf members;
 			strbuf_init(&members);
-			join_aliases(&aliases, unit, ";");
-			join_names(&members, units, unit->members, unit->member_count, ";");
-			join_names(&relations, units, unit->groups, unit->group_count, ";");
+			strbuf_join(&aliases, unit->aliases, unit->alias_count, ";");
+			format_unit_names(&members, units, unit->members, unit->member_count, ";");
+			format_unit_names(&relations, units, unit->groups, unit->group_count, ";");
 			const char *fields[] = { unit->name, unit->kind, direct_text, via_text, strbuf_text(&aliases),
 						 strbuf_text(&members), strbuf_text(&relations), unit->note };
 			csv_write_record(cli->out, fields, 8, cli->raw);
 			strbuf_free(&members);
 			continue;
 		}
-		join_aliases(&aliases, unit, "、");
+		strbuf_join(&aliases, unit->aliases, unit->alias_count, "、");
 		if (unit->is_group) {
 			strbuf_printf(&relations, _("%zu members: "), unit->member_count);
-			join_names(&relations, units, unit->members, unit->member_count, "、");
+			format_unit_names(&relations, units, unit->members, unit->member_count, "、");
 		} else {
-			join_names(&relations, units, unit->groups, unit->group_count, "、");
+			format_unit_names(&relations, units, unit->groups, unit->group_count, "、");
 		}
 		const char *cells[] = { unit->name, unit->kind, direct_text, via_text, strbuf_text(&aliases),
 					strbuf_text(&relations) };
 		table_add_row(&table, cells);
 	}
 	if (cli->format == FORMAT_JSON) {
-		json_array_end(&writer);
+		if (!json_end(&writer))
+			cli->out_of_memory = true;
 		fputc('\n', cli->out);
 	} else if (cli->format == FORMAT_TABLE) {
 		struct table_style style = { .width = cli->width, .header = true };
-		if (!table_print(&table, &style, cli->out))
-			cli_error(_("out of memory while printing"));
+		cli_print_table(cli, &table, &style);
 		table_free(&table);
 	}
 	strbuf_free(&aliases);
@@ -152,10 +137,9 @@ const struct command command_units = {
 		   "Examples:\n"
 		   "  duty units\n"
 		   "  duty units --format csv > units-report.csv\n"),
-	.options = 0,
 	.min_arguments = 0,
 	.max_arguments = 0,
-	.formats = 1u << FORMAT_TABLE | 1u << FORMAT_CSV | 1u << FORMAT_JSON,
-	.loads_data = true,
+	.formats = FORMAT_BIT(FORMAT_TABLE) | FORMAT_BIT(FORMAT_CSV) | FORMAT_BIT(FORMAT_JSON),
+	.needs = NEEDS_PLAN,
 	.run = run_units,
 };

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duty/i18n.h"
 #include "duty/names.h"
 #include "duty/text.h"
 
@@ -123,6 +124,23 @@ const struct task *plan_find_task(const struct plan *plan, long id)
 	int length = snprintf(key, sizeof key, "%ld", id);
 	size_t index = name_index_get(plan->ids, key, (size_t)length);
 	return index < plan->task_count ? &plan->tasks[index] : NULL;
+}
+
+const struct task *plan_find_item(const struct plan *plan, long id, unsigned milestone, struct diagnostics *diag)
+{
+	const struct task *task = plan_find_task(plan, id);
+	if (!task) {
+		diag_error(diag, NULL, 0, NULL, _("there is no task %ld in %s; `duty list` shows the tasks"), id,
+			   plan->file);
+		return NULL;
+	}
+	if (milestone > task->milestone_count) {
+		diag_error(diag, NULL, 0, NULL, _("task %ld has %zu milestone%s (%ld.1%s); there is no %ld.%u"), id,
+			   task->milestone_count, task->milestone_count == 1 ? "" : "s", id,
+			   task->milestone_count > 1 ? " to ..." : "", id, milestone);
+		return NULL;
+	}
+	return task;
 }
 
 size_t plan_milestone_count(const struct plan *plan)

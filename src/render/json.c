@@ -153,7 +153,7 @@ static void print_tabs(FILE *out, int depth)
 		fputc('\t', out);
 }
 
-void json_print_indented(FILE *out, const cJSON *item, int depth)
+bool json_print_indented(FILE *out, const cJSON *item, int depth)
 {
 	/* One buffer for all prints, grown when an item does not fit. */
 	static char *buffer;
@@ -172,48 +172,73 @@ void json_print_indented(FILE *out, const cJSON *item, int depth)
 		buffer = grown;
 		capacity *= 2;
 	}
-	char *text = buffer;
-	if (!text) {
-		fputs("null", out);
-		return;
-	}
+	if (!buffer)
+		return false;
 	/* cJSON escapes newlines inside strings, so every raw newline here is
 	 * formatting and may take the extra indentation. */
-	const char *line = text;
+	const char *line = buffer;
 	for (const char *newline; (newline = strchr(line, '\n')) != NULL; line = newline + 1) {
 		fwrite(line, 1, (size_t)(newline - line) + 1, out);
 		print_tabs(out, depth);
 	}
 	fputs(line, out);
+	return true;
 }
 
-void json_array_begin(struct json_array_writer *writer, FILE *out, int depth)
+static void begin(struct json_writer *writer, FILE *out, int depth, char open, char close)
 {
-	writer->out = out;
-	writer->depth = depth;
-	writer->count = 0;
-	writer->failed = false;
-	fputc('[', out);
+	*writer = (struct json_writer){ .out = out, .depth = depth, .close = close };
+	fputc(open, out);
 }
 
-void json_array_add(struct json_array_writer *writer, cJSON *item)
+void json_begin_array(struct json_writer *writer, FILE *out, int depth)
 {
-	if (!item) {
-		writer->failed = true;
-		return;
-	}
-	fputs(writer->count ? ",\n" : "\n", writer->out);
+	begin(writer, out, depth, '[', ']');
+}
+
+void json_begin_object(struct json_writer *writer, FILE *out, int depth)
+{
+	begin(writer, out, depth, '{', '}');
+}
+
+/* The separator and indentation before the next member. */
+static void next_member(struct json_writer *writer)
+{
+	fputs(writer->count++ ? ",\n" : "\n", writer->out);
 	print_tabs(writer->out, writer->depth + 1);
-	json_print_indented(writer->out, item, writer->depth + 1);
-	cJSON_Delete(item);
-	writer->count++;
 }
 
-void json_array_end(struct json_array_writer *writer)
+void json_add_key(struct json_writer *writer, const char *key)
+{
+	next_member(writer);
+	fprintf(writer->out, "\"%s\":\t", key);
+}
+
+static void add_item(struct json_writer *writer, cJSON *item)
+{
+	if (!item || !json_print_indented(writer->out, item, writer->depth + 1))
+		writer->failed = true;
+	cJSON_Delete(item);
+}
+
+void json_add(struct json_writer *writer, cJSON *item)
+{
+	next_member(writer);
+	add_item(writer, item);
+}
+
+void json_add_field(struct json_writer *writer, const char *key, cJSON *item)
+{
+	json_add_key(writer, key);
+	add_item(writer, item);
+}
+
+bool json_end(struct json_writer *writer)
 {
 	if (writer->count) {
 		fputc('\n', writer->out);
 		print_tabs(writer->out, writer->depth);
 	}
-	fputc(']', writer->out);
+	fputc(writer->close, writer->out);
+	return !writer->failed;
 }

@@ -153,11 +153,11 @@ static void test_array_writer_streams_valid_json(void **state)
 	(void)state;
 	struct capture capture;
 	capture_start(&capture);
-	struct json_array_writer writer;
-	json_array_begin(&writer, capture.file, 0);
+	struct json_writer writer;
+	json_begin_array(&writer, capture.file, 0);
 	for (size_t i = 0; i < shipped.plan->task_count; i++)
-		json_array_add(&writer, json_task(shipped.plan, &shipped.plan->tasks[i], false, NO_GROUP));
-	json_array_end(&writer);
+		json_add(&writer, json_task(shipped.plan, &shipped.plan->tasks[i], false, NO_GROUP));
+	assert_true(json_end(&writer));
 	char *text = capture_end(&capture);
 	cJSON *parsed = cJSON_Parse(text);
 	assert_non_null(parsed);
@@ -170,11 +170,41 @@ static void test_array_writer_streams_valid_json(void **state)
 	free(text);
 
 	capture_start(&capture);
-	json_array_begin(&writer, capture.file, 0);
-	json_array_end(&writer);
+	json_begin_array(&writer, capture.file, 0);
+	assert_true(json_end(&writer));
 	text = capture_end(&capture);
 	assert_string_equal(text, "[]");
 	free(text);
+
+	/* An object streamed member by member, with a streamed array in it,
+	 * is the same JSON; a member that could not be made (NULL) marks the
+	 * writer failed. */
+	cJSON *expected = cJSON_CreateObject();
+	cJSON_AddStringToObject(expected, "unit", "市教育局");
+	cJSON_AddItemToObject(expected, "tasks", cJSON_CreateArray());
+	cJSON_AddItemToArray(cJSON_GetObjectItem(expected, "tasks"), cJSON_CreateNumber(12));
+	struct json_writer object, tasks;
+	capture_start(&capture);
+	json_begin_object(&object, capture.file, 0);
+	json_add_field(&object, "unit", cJSON_CreateString("市教育局"));
+	json_add_key(&object, "tasks");
+	json_begin_array(&tasks, capture.file, 1);
+	json_add(&tasks, cJSON_CreateNumber(12));
+	assert_true(json_end(&tasks));
+	assert_true(json_end(&object));
+	text = capture_end(&capture);
+	assert_string_equal(text, "{\n\t\"unit\":\t\"市教育局\",\n\t\"tasks\":\t[\n\t\t12\n\t]\n}");
+	parsed = cJSON_Parse(text);
+	assert_true(cJSON_Compare(parsed, expected, true));
+	cJSON_Delete(parsed);
+	cJSON_Delete(expected);
+	free(text);
+
+	capture_start(&capture);
+	json_begin_array(&writer, capture.file, 0);
+	json_add(&writer, NULL);
+	assert_false(json_end(&writer));
+	free(capture_end(&capture));
 }
 
 static void test_due_json_has_milestone_fields(void **state)

@@ -1,9 +1,7 @@
 /*
- * cli.c - talking to the user: errors on stderr, the first problems of a
- * broken data file, unit names that do not resolve, and output that is
- * checked before the exit code says it was written.
+ * output.c - talking to the user (see output.h).
  */
-#include "cli/cli.h"
+#include "cli/output.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -46,58 +44,22 @@ void cli_report_problems(const struct diagnostics *diag, const char *file)
 		fprintf(stderr, _("duty: `duty check %s` lists every problem of the file\n"), file);
 }
 
-static void list_units(struct strbuf *names, const struct unit_directory *units, const size_t *list,
-		       size_t count)
+int cli_out_of_memory(void)
 {
-	for (size_t i = 0; i < count; i++) {
-		strbuf_puts(names, i ? ", " : "");
-		strbuf_puts(names, units->units[list[i]].name);
-	}
+	cli_error(_("out of memory"));
+	return EXIT_NO_MEMORY;
 }
 
-int cli_resolve_unit(struct cli *cli, size_t *unit)
+void cli_print_table(struct cli *cli, const struct table *table, const struct table_style *style)
 {
-	const struct unit_directory *units = cli->units;
-	struct unit_resolution found = units_resolve(units, cli->unit_query);
-	struct strbuf names;
-	strbuf_init(&names);
-	int code = EXIT_OK;
-	if (found.match == UNIT_FOUND && units->units[found.unit].is_phrase) {
-		const struct unit *phrase = &units->units[found.unit];
-		list_units(&names, units, phrase->members, phrase->member_count);
-		cli_error(_("\"%s\" names several units at once: %s; choose one of them"), cli->unit_query,
-			  strbuf_text(&names));
-		code = EXIT_NOT_FOUND;
-	} else if (found.match == UNIT_FOUND) {
-		*unit = found.unit;
-	} else if (found.match == UNIT_AMBIGUOUS) {
-		list_units(&names, units, found.candidates, found.candidate_count);
-		cli_error(_("\"%s\" matches %zu units: %s; give more of the name"), cli->unit_query,
-			  found.candidate_count, strbuf_text(&names));
-		code = EXIT_NOT_FOUND;
-	} else if (found.candidate_count) {
-		list_units(&names, units, found.candidates, found.candidate_count);
-		cli_error(_("no unit is called \"%s\"; the closest names are: %s"), cli->unit_query,
-			  strbuf_text(&names));
-		code = EXIT_NOT_FOUND;
-	} else {
-		cli_error(_("no unit is called \"%s\"; run `duty units` to see the directory"),
-			  cli->unit_query);
-		code = EXIT_NOT_FOUND;
-	}
-	strbuf_free(&names);
-	unit_resolution_free(&found);
-	return code;
+	if (!table_print(table, style, cli->out))
+		cli->out_of_memory = true;
 }
 
-int cli_unit_query(struct cli *cli, struct query *query)
+struct table_style cli_table_style(const struct cli *cli, size_t indent, bool header)
 {
-	memset(query, 0, sizeof *query);
-	if (!cli->unit_query)
-		return EXIT_OK;
-	query->by_unit = true;
-	query->direct_only = cli->direct;
-	return cli_resolve_unit(cli, &query->unit);
+	struct table_style style = { .width = cli->width, .indent = indent, .header = header, .color = cli->color };
+	return style;
 }
 
 int cli_open_output(struct cli *cli)
@@ -107,10 +69,8 @@ int cli_open_output(struct cli *cli)
 	struct strbuf path;
 	strbuf_init(&path);
 	strbuf_printf(&path, "%s.XXXXXX", cli->output_path);
-	if (path.failed) {
-		cli_error(_("out of memory"));
-		return EXIT_OUTPUT;
-	}
+	if (path.failed)
+		return cli_out_of_memory();
 	int descriptor = mkstemp(path.data);
 	FILE *file = descriptor >= 0 ? fdopen(descriptor, "w") : NULL;
 	if (!file) {
@@ -134,6 +94,8 @@ int cli_open_output(struct cli *cli)
 
 int cli_finish_output(struct cli *cli, int code)
 {
+	if (cli->out_of_memory && code == EXIT_OK)
+		code = cli_out_of_memory();
 	bool written = fflush(cli->out) == 0 && !ferror(cli->out);
 	if (!cli->temporary_path) {
 		if (!written) {

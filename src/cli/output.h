@@ -1,0 +1,43 @@
+/*
+ * output.h - talking to the user: errors on stderr, the problems of a data
+ * file, one out-of-memory policy, and output that is checked before the
+ * exit code says it was written.
+ */
+#ifndef DUTY_OUTPUT_H
+#define DUTY_OUTPUT_H
+
+#include "cli/cli.h"
+#include "duty/diag.h"
+#include "duty/table.h"
+
+/* "duty: message" on stderr. */
+void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+/* Says that duty ran out of memory; returns EXIT_NO_MEMORY. */
+int cli_out_of_memory(void);
+
+/* Prints the problems kept in diag ("duty: FILE:LINE:COLUMN: message"),
+ * and how many more there were. */
+void cli_print_problems(const struct diagnostics *diag);
+/* The same for a file that failed to load, with how to see them all. */
+void cli_report_problems(const struct diagnostics *diag, const char *file);
+
+/* Prints a table on the command's output; a failure is remembered and
+ * cli_finish_output reports it. */
+void cli_print_table(struct cli *cli, const struct table *table, const struct table_style *style);
+
+/* Table style for this command line: width, colour. */
+struct table_style cli_table_style(const struct cli *cli, size_t indent, bool header);
+
+/* Sends output to cli->output_path when given: a temporary file beside it
+ * that cli_finish_output renames over it, so a failed run never leaves a
+ * half-written file. Returns EXIT_OUTPUT (after saying why) on failure. */
+int cli_open_output(struct cli *cli);
+
+/* Flushes and checks the output; for -o, syncs and renames the temporary
+ * file into place, or removes it when code is not EXIT_OK or writing
+ * failed. Returns code, EXIT_NO_MEMORY when printing ran out of memory, or
+ * EXIT_OUTPUT when the output was not written. */
+int cli_finish_output(struct cli *cli, int code);
+
+#endif

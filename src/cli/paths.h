@@ -1,0 +1,25 @@
+/*
+ * paths.h - where duty's files are: the shipped plan, the working copy
+ * made by `duty init`, the unit directory beside a plan.
+ */
+#ifndef DUTY_PATHS_H
+#define DUTY_PATHS_H
+
+/* The directory of the running binary, or NULL; malloc'ed. */
+char *paths_binary_directory(void);
+
+/* The plan shipped with duty (data/ in a build tree, share/duty when
+ * installed); malloc'ed, NULL when out of memory. */
+char *paths_shipped_plan(void);
+
+/* Where `duty init` puts the working copy: $XDG_DATA_HOME/duty, else
+ * ~/.local/share/duty. malloc'ed; NULL when neither is known. */
+char *paths_working_directory(void);
+
+/* The working copy's plan when `duty init` has made one, else NULL. */
+char *paths_working_plan(void);
+
+/* "dir/name" for a file beside path; malloc'ed, NULL when out of memory. */
+char *paths_sibling(const char *path, const char *name);
+
+#endif
