@@ -31,7 +31,7 @@ struct diagnostics {
 	size_t keep_limit;
 	diagnostic_sink sink;       /* when set, also receives every problem */
 	void *sink_context;
-	bool out_of_memory;         /* a message could not be stored */
+	bool out_of_memory;         /* memory ran out: reading stopped, or a message was lost */
 };
 
 void diagnostics_init(struct diagnostics *diag, size_t keep_limit);
@@ -46,6 +46,11 @@ void diag_report(struct diagnostics *diag, enum severity severity,
 	diag_report((diag), SEVERITY_ERROR, (file), (line), (column), __VA_ARGS__)
 #define diag_warning(diag, file, line, column, ...) \
 	diag_report((diag), SEVERITY_WARNING, (file), (line), (column), __VA_ARGS__)
+
+/* An error that is memory running out, not bad data: the caller tells the
+ * two apart by out_of_memory. */
+#define diag_memory_error(diag, file, line, ...) \
+	(diag_report((diag), SEVERITY_ERROR, (file), (line), NULL, __VA_ARGS__), (void)((diag)->out_of_memory = true))
 
 /* "FILE:LINE: message" or "FILE:LINE:COLUMN: message", or just the message
  * when it is in no file; caller frees. */

@@ -50,8 +50,7 @@ int data_load(struct cli *cli)
 	}
 	int code = EXIT_OK;
 	if (failed) {
-		cli_report_problems(&diag, failed);
-		code = EXIT_DATA;
+		code = cli_report_problems(&diag, failed, EXIT_DATA);
 	}
 	diagnostics_free(&diag);
 	return code;

@@ -260,6 +260,11 @@ static const struct option_spec specs[OPT_COUNT] = {
 	[OPT_BY] = { "by", 0, VALUE, N_("NAME"), NULL, NULL, set_by },
 };
 
+const char *option_name(enum option_id id)
+{
+	return specs[id].name;
+}
+
 /* --colour is --color spelt the British way. */
 enum { CODE_COLOUR = OPT_COUNT, LONG_OPTION_COUNT = OPT_COUNT + 1 };
 
@@ -315,6 +320,7 @@ static int parse_argv(struct cli *cli, int argc, char **argv)
 	char shorts[2 * OPT_COUNT + 2];
 	build_getopt_tables(longs, shorts);
 	opterr = 0;
+	optind = 0;   /* glibc: start afresh (the tests parse many command lines) */
 	int option;
 	while ((option = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
 		if (option == ':') {

@@ -43,6 +43,9 @@ void options_print_taking_values(FILE *out);
  * unknown option name. */
 bool options_print_values(FILE *out, const char *name);
 
+/* "unit" for OPT_UNIT: the long name, without --. */
+const char *option_name(enum option_id id);
+
 /* "table", "csv", ... */
 const char *format_name(enum format format);
 

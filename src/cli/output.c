@@ -33,15 +33,16 @@ void cli_print_problems(const struct diagnostics *diag)
 	size_t total = diag->errors + diag->warnings;
 	if (total > diag->kept_count)
 		fprintf(stderr, _("duty: ... and %zu more problems\n"), total - diag->kept_count);
-	if (diag->out_of_memory)
-		fputs(_("duty: (some problems could not be shown: out of memory)\n"), stderr);
 }
 
-void cli_report_problems(const struct diagnostics *diag, const char *file)
+int cli_report_problems(const struct diagnostics *diag, const char *file, int code)
 {
 	cli_print_problems(diag);
-	if (diag->errors)
+	if (diag->out_of_memory)
+		return cli_out_of_memory();
+	if (diag->errors && code == EXIT_DATA)
 		fprintf(stderr, _("duty: `duty check %s` lists every problem of the file\n"), file);
+	return code;
 }
 
 int cli_out_of_memory(void)

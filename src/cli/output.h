@@ -19,8 +19,10 @@ int cli_out_of_memory(void);
 /* Prints the problems kept in diag ("duty: FILE:LINE:COLUMN: message"),
  * and how many more there were. */
 void cli_print_problems(const struct diagnostics *diag);
-/* The same for a file that failed to load, with how to see them all. */
-void cli_report_problems(const struct diagnostics *diag, const char *file);
+/* The same for a failed step on file; returns code, or EXIT_NO_MEMORY
+ * (saying so) when memory ran out. For bad data (EXIT_DATA) it says how
+ * to see every problem of the file. */
+int cli_report_problems(const struct diagnostics *diag, const char *file, int code);
 
 /* Prints a table on the command's output; a failure is remembered and
  * cli_finish_output reports it. */

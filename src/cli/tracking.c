@@ -2,7 +2,7 @@
  * tracking.c - what done, undo and report share (see tracking.h).
  */
 #include <errno.h>
-#include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,11 +16,17 @@ const char *cli_who(const struct cli *cli)
 {
 	if (cli->by && *cli->by)
 		return cli->by;
-	const char *user = getenv("USER");
-	if (user && *user)
-		return user;
-	struct passwd *account = getpwuid(getuid());
-	return account && account->pw_name ? account->pw_name : "unknown";
+	/* The environment, not the password database: a lookup there may need
+	 * the network (NSS) and is not safe when memory runs out. */
+	static const char *const variables[] = { "USER", "LOGNAME" };
+	for (size_t i = 0; i < 2; i++) {
+		const char *name = getenv(variables[i]);
+		if (name && *name)
+			return name;
+	}
+	static char uid[32];
+	snprintf(uid, sizeof uid, "uid %ld", (long)getuid());
+	return uid;
 }
 
 static bool is_permission_error(int error)
@@ -57,18 +63,15 @@ int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, struct s
 		cli_print_problems(&diag);
 		break;
 	case EDIT_REFUSED:
-		cli_print_problems(&diag);
-		code = EXIT_NOT_FOUND;
+		code = cli_report_problems(&diag, cli->plan_path, EXIT_NOT_FOUND);
 		break;
 	case EDIT_BAD_DATA:
-		cli_report_problems(&diag, cli->plan_path);
-		code = EXIT_DATA;
+		code = cli_report_problems(&diag, cli->plan_path, EXIT_DATA);
 		break;
 	case EDIT_NOT_WRITTEN:
-		cli_print_problems(&diag);
-		if (is_permission_error(error))
+		code = cli_report_problems(&diag, cli->plan_path, EXIT_OUTPUT);
+		if (code == EXIT_OUTPUT && is_permission_error(error))
 			explain_init(cli, _("cannot be written here (it may be the installed, read-only copy)"));
-		code = EXIT_OUTPUT;
 		break;
 	}
 	diagnostics_free(&diag);

@@ -12,7 +12,7 @@
 #include "duty/edit.h"
 #include "duty/strbuf.h"
 
-/* Who made a change: --by, else $USER, else the login name. */
+/* Who made a change: --by, else $USER, else $LOGNAME, else "uid N". */
 const char *cli_who(const struct cli *cli);
 
 /* Runs a planner on the plan file (see duty/edit.h) and reports the

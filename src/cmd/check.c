@@ -132,10 +132,9 @@ static int run_check(struct cli *cli)
 		units_free(units);
 		free(beside);
 	}
-	if (diag.out_of_memory)
-		cli_error(_("out of memory: some problems could not be shown"));
+	int code = diag.out_of_memory ? cli_out_of_memory() : errors ? EXIT_PROBLEMS : EXIT_OK;
 	diagnostics_free(&diag);
-	return cli_finish_output(cli, errors ? EXIT_PROBLEMS : EXIT_OK);
+	return cli_finish_output(cli, code);
 }
 
 const struct command command_check = {

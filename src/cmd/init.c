@@ -51,8 +51,7 @@ static int copy_into(struct cli *cli, const char *source, const char *directory,
 	if (access(target, F_OK) == 0) {
 		fprintf(cli->out, _("%s exists already; kept as it is.\n"), target);
 	} else if (!file_read(source, &bytes, &size, &diag) || file_replace(target, bytes, size, &diag) != 0) {
-		cli_report_problems(&diag, source);
-		code = EXIT_OUTPUT;
+		code = cli_report_problems(&diag, source, EXIT_OUTPUT);
 	} else {
 		fprintf(cli->out, _("Copied %s to %s\n"), source, target);
 	}

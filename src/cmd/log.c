@@ -94,10 +94,10 @@ static int run_log(struct cli *cli)
 	struct diagnostics diag;
 	diagnostics_init(&diag, 5);
 	if (!path || !history_load(path, &history, &diag)) {
-		cli_report_problems(&diag, path ? path : cli->plan_path);
+		int code = path ? cli_report_problems(&diag, path, EXIT_DATA) : cli_out_of_memory();
 		diagnostics_free(&diag);
 		free(path);
-		return EXIT_DATA;
+		return code;
 	}
 	diagnostics_free(&diag);
 

@@ -113,7 +113,7 @@ bool csv_read(char *data, size_t size, const char *file, const struct csv_callba
 	bool ok = true;        /* no problem found */
 	bool stopped = false;  /* the callback or memory ended the reading */
 	if (!start_parser(&parser)) {
-		diag_error(diag, file, 0, NULL, _("out of memory while starting the CSV parser"));
+		diag_memory_error(diag, file, 0, _("out of memory while starting the CSV parser"));
 		return false;
 	}
 
@@ -160,7 +160,7 @@ bool csv_read(char *data, size_t size, const char *file, const struct csv_callba
 			reset_row(&reader, end);
 			in_row = false;
 			if (!start_parser(&parser)) {
-				diag_error(diag, file, line, NULL, _("out of memory while restarting the CSV parser"));
+				diag_memory_error(diag, file, line, _("out of memory while restarting the CSV parser"));
 				return false;
 			}
 		} else if (reader.row_complete) {
@@ -192,7 +192,7 @@ bool csv_read(char *data, size_t size, const char *file, const struct csv_callba
 		}
 	}
 	if (reader.out_of_memory) {
-		diag_error(diag, file, line, NULL, _("out of memory while reading the file"));
+		diag_memory_error(diag, file, line, _("out of memory while reading the file"));
 		ok = false;
 	}
 	csv_free(&parser);

@@ -98,7 +98,7 @@ bool history_append(const char *path, const struct history_entry *entries, size_
 	}
 	if (lines.failed) {
 		strbuf_free(&lines);
-		diag_error(diag, path, 0, NULL, _("out of memory"));
+		diag_memory_error(diag, path, 0, _("out of memory"));
 		return false;
 	}
 	/* A new history starts with a byte order mark and its header. */
@@ -109,7 +109,7 @@ bool history_append(const char *path, const struct history_entry *entries, size_
 	bool ok = !header.failed
 		  && file_append(path, header.data, header.length, lines.data, lines.length, diag);
 	if (header.failed)
-		diag_error(diag, path, 0, NULL, _("out of memory"));
+		diag_memory_error(diag, path, 0, _("out of memory"));
 	strbuf_free(&header);
 	strbuf_free(&lines);
 	return ok;
@@ -195,7 +195,7 @@ bool history_load(const char *path, struct history *history, struct diagnostics 
 	bool ok = csv_read(input.data, input.size, path, &callbacks, &loader, diag) && !loader.failed;
 	input_free(&input);
 	if (loader.failed)
-		diag_error(diag, path, 0, NULL, _("out of memory reading the history"));
+		diag_memory_error(diag, path, 0, _("out of memory reading the history"));
 	if (!ok)
 		history_free(history);
 	return ok;

@@ -253,7 +253,7 @@ bool input_from_bytes(const char *name, const char *bytes, size_t size, enum enc
 {
 	char *copy = size < SIZE_MAX ? malloc(size + 1) : NULL;
 	if (!copy) {
-		diag_error(diag, name, 0, NULL, _("out of memory reading %zu bytes"), size);
+		diag_memory_error(diag, name, 0, _("out of memory reading %zu bytes"), size);
 		return false;
 	}
 	if (size)

@@ -37,7 +37,7 @@ int file_lock_acquire(const char *path, struct file_lock *lock, struct diagnosti
 	lock->descriptor = -1;
 	char *lock_path = join(path, ".lock");
 	if (!lock_path) {
-		diag_error(diag, path, 0, NULL, _("out of memory"));
+		diag_memory_error(diag, path, 0, _("out of memory"));
 		return ENOMEM;
 	}
 	int descriptor = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
@@ -130,7 +130,7 @@ int file_replace(const char *path, const char *data, size_t size, struct diagnos
 	free(directory);
 	if (!directory || temporary.failed) {
 		strbuf_free(&temporary);
-		diag_error(diag, path, 0, NULL, _("out of memory"));
+		diag_memory_error(diag, path, 0, _("out of memory"));
 		return ENOMEM;
 	}
 	const char *step = _("create a temporary file beside it");
@@ -257,7 +257,7 @@ bool file_read(const char *path, char **data, size_t *size, struct diagnostics *
 	close(descriptor);
 	if (!ok) {
 		free(buffer);
-		diag_error(diag, path, 0, NULL, _("out of memory reading the file"));
+		diag_memory_error(diag, path, 0, _("out of memory reading the file"));
 		return false;
 	}
 	*data = buffer;

@@ -383,7 +383,7 @@ static bool apply_edits(struct raw_file *raw, const struct plan *plan, const str
 		ok = !out->failed;
 	}
 	if (!ok && diag->errors == 0)
-		diag_error(diag, plan->file, 0, NULL, _("out of memory while changing the file"));
+		diag_memory_error(diag, plan->file, 0, _("out of memory while changing the file"));
 	for (size_t a = 0; a < added_count; a++)
 		free(added[a]);
 	free(added);
@@ -415,13 +415,13 @@ enum edit_result plan_edit(const char *path, const struct unit_directory *units,
 	enum edit_result result = EDIT_BAD_DATA;
 	char *history_file = history_path(path);
 	if (!history_file)
-		diag_error(diag, path, 0, NULL, _("out of memory"));
+		diag_memory_error(diag, path, 0, _("out of memory"));
 	else if (file_read(path, &bytes, &size, diag))
 		plan = plan_load_bytes(path, bytes, size, units, options, diag);
 	if (plan && history_load(history_file, &history, diag)) {
 		result = planner(plan, &history, &edits, context, diag) && !edits.failed ? EDIT_DONE : EDIT_REFUSED;
 		if (edits.failed)
-			diag_error(diag, path, 0, NULL, _("out of memory"));
+			diag_memory_error(diag, path, 0, _("out of memory"));
 	}
 	if (result == EDIT_DONE && edits.cell_count) {
 		size_t bom = size >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -438,6 +438,8 @@ enum edit_result plan_edit(const char *path, const struct unit_directory *units,
 			ok = csv_read(scratch, raw.size, path, &callbacks, &raw, diag) && !raw.failed && raw.header;
 		}
 		free(scratch);
+		if (!scratch || raw.failed)
+			diag_memory_error(diag, path, 0, _("out of memory"));
 		strbuf_append(&out, bytes, bom);
 		ok = ok && apply_edits(&raw, plan, &edits, &out, diag);
 		if (ok)

@@ -858,7 +858,7 @@ static struct plan *load_from_input(const char *name, struct input *input,
 {
 	struct plan *plan = calloc(1, sizeof *plan);
 	if (!plan) {
-		diag_error(diag, name, 0, NULL, _("out of memory"));
+		diag_memory_error(diag, name, 0, _("out of memory"));
 		return NULL;
 	}
 	arena_init(&plan->arena);
@@ -894,7 +894,7 @@ static struct plan *load_from_input(const char *name, struct input *input,
 			diag_error(diag, name, 0, NULL, _("the plan has no tasks: expected one row per task below the header"));
 	}
 	if (loader.out_of_memory)
-		diag_error(diag, name, 0, NULL, _("out of memory while loading the plan"));
+		diag_memory_error(diag, name, 0, _("out of memory while loading the plan"));
 	if (!plan->title && !loader.out_of_memory)
 		plan->title = arena_strdup(&plan->arena, base_name(name));
 	free(unit_stamps);

@@ -486,7 +486,7 @@ static struct unit_directory *load_from_input(const char *name, const struct inp
 {
 	struct unit_directory *directory = calloc(1, sizeof *directory);
 	if (!directory) {
-		diag_error(diag, name, 0, NULL, _("out of memory"));
+		diag_memory_error(diag, name, 0, _("out of memory"));
 		return NULL;
 	}
 	arena_init(&directory->arena);
@@ -508,7 +508,7 @@ static struct unit_directory *load_from_input(const char *name, const struct inp
 			finish_directory(&loader);
 	}
 	if (loader.out_of_memory)
-		diag_error(diag, name, 0, NULL, _("out of memory while loading the unit directory"));
+		diag_memory_error(diag, name, 0, _("out of memory while loading the unit directory"));
 	free(loader.members);
 	free(loader.member_stamps);
 	if (diag->errors != errors_before) {
@@ -726,7 +726,7 @@ size_t *units_parse_text(const struct unit_directory *directory, const char *tex
 	struct text_units list = { .directory = directory };
 	list.listed = calloc(directory->count + 1, sizeof *list.listed);
 	if (!list.listed) {
-		diag_error(diag, file, line, column, _("out of memory reading the unit list"));
+		diag_memory_error(diag, file, line, _("out of memory reading the unit list"));
 		return NULL;
 	}
 	*etc = false;
@@ -801,7 +801,7 @@ size_t *units_parse_text(const struct unit_directory *directory, const char *tex
 	free(list.listed);
 	if (list.failed) {
 		free(list.units);
-		diag_error(diag, file, line, column, _("out of memory reading the unit list"));
+		diag_memory_error(diag, file, line, _("out of memory reading the unit list"));
 		return NULL;
 	}
 	*count = list.count;

@@ -6,9 +6,12 @@
  *   fsync    syncing the temporary file fails with EIO
  *   rename   renaming it over the plan fails with EIO
  *   lock     creating the lock file fails with EACCES (a read-only place)
+ *   malloc   memory runs out: after DUTY_FAIL_AFTER successful allocations
+ *            (malloc, calloc, realloc), every one fails with ENOMEM
  *
  * Only duty's own temporary files (.NAME.tmp.XXXXXX) and lock files are
- * affected; everything else goes to the real calls.
+ * affected; everything else goes to the real calls. (A sanitizer build has
+ * its own allocator in the binary, which the malloc step cannot reach.)
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -110,4 +113,97 @@ int open64(const char *path, int flags, ...)
 	int descriptor = open_with("open64", path, flags, args);
 	va_end(args);
 	return descriptor;
+}
+
+/* --- running out of memory ------------------------------------------------ */
+
+/* dlsym may itself allocate: it is served from here until the real
+ * functions are known. */
+static char bootstrap[4096];
+static size_t bootstrap_used;
+static bool resolving;
+
+static void *(*real_malloc)(size_t);
+static void *(*real_calloc)(size_t, size_t);
+static void *(*real_realloc)(void *, size_t);
+static void (*real_free)(void *);
+
+static void resolve(void)
+{
+	if (real_malloc || resolving)
+		return;
+	resolving = true;
+	real_calloc = (void *(*)(size_t, size_t))dlsym(RTLD_NEXT, "calloc");
+	real_realloc = (void *(*)(void *, size_t))dlsym(RTLD_NEXT, "realloc");
+	real_free = (void (*)(void *))dlsym(RTLD_NEXT, "free");
+	real_malloc = (void *(*)(size_t))dlsym(RTLD_NEXT, "malloc");
+	resolving = false;
+}
+
+/* Whether this allocation is to fail: DUTY_FAIL=malloc, and more than
+ * DUTY_FAIL_AFTER allocations have been made. */
+static bool allocation_fails(void)
+{
+	static long budget = -2;   /* -2: not read yet; -1: no limit */
+	if (budget == -2) {
+		budget = -1;
+		if (failing("malloc")) {
+			const char *after = getenv("DUTY_FAIL_AFTER");
+			budget = after ? atol(after) : 0;
+		}
+	}
+	if (budget < 0)
+		return false;
+	if (budget == 0) {
+		errno = ENOMEM;
+		return true;
+	}
+	budget--;
+	return false;
+}
+
+static void *from_bootstrap(size_t size)
+{
+	size = (size + 15) & ~(size_t)15;
+	if (bootstrap_used + size > sizeof bootstrap)
+		return NULL;
+	void *memory = bootstrap + bootstrap_used;
+	bootstrap_used += size;
+	return memory;
+}
+
+static bool is_bootstrap(const void *memory)
+{
+	return (const char *)memory >= bootstrap && (const char *)memory < bootstrap + sizeof bootstrap;
+}
+
+void *malloc(size_t size)
+{
+	resolve();
+	if (!real_malloc)
+		return from_bootstrap(size);
+	return allocation_fails() ? NULL : real_malloc(size);
+}
+
+void *calloc(size_t count, size_t size)
+{
+	resolve();
+	if (!real_calloc)
+		return from_bootstrap(count * size);   /* static memory is zeroed */
+	return allocation_fails() ? NULL : real_calloc(count, size);
+}
+
+void *realloc(void *memory, size_t size)
+{
+	resolve();
+	if (is_bootstrap(memory) || !real_realloc)
+		return NULL;
+	return allocation_fails() ? NULL : real_realloc(memory, size);
+}
+
+void free(void *memory)
+{
+	resolve();
+	if (!is_bootstrap(memory) && real_free)
+		real_free(memory);
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# oom-sweep.sh - runs duty commands with memory running out after N
+# allocations (the failio shim's malloc step), for N from 0 upwards, and
+# checks every run: it either does its work (exit 0) or says "out of
+# memory" and exits 6 — never a crash, a hang or another exit code — and
+# a plan it was changing still loads. Prints the first failure, or "ok".
+#
+#   bash tests/cli/oom-sweep.sh STEP      (called by tests/cli/errors.test)
+#
+# Uses $DUTY_BINARY, $DUTY_TEST_SHIM, $DUTY_TEST_WRAPPER and $SCRATCH of
+# tests/cli/run.sh. A sanitizer build has its
+# own allocator, which the shim cannot reach: every run then succeeds.
+set -u
+step=${1:-17}
+commands=(
+	""
+	"list --format json"
+	"due --format ics"
+	"export --unit 瑞安"
+	"status --format json"
+	"show 8"
+	"units"
+	"check"
+	"done 8.1 --note 备注 --by tester"
+	"report 12 --target 1 --value 352 --by tester"
+	"undo 29 --by tester"
+	"log"
+)
+for command in "${commands[@]}"; do
+	for ((n = 0; n <= 4000; n += step)); do
+		cp data/tasks_2018.csv data/units.csv "$SCRATCH/"
+		# shellcheck disable=SC2086
+		DUTY_FAIL=malloc DUTY_FAIL_AFTER=$n LD_PRELOAD=$DUTY_TEST_SHIM ASAN_OPTIONS=verify_asan_link_order=0 \
+			timeout 60 ${DUTY_TEST_WRAPPER:-} "$DUTY_BINARY" -f "$SCRATCH/tasks_2018.csv" --today 2018-10-15 $command \
+			>"$SCRATCH/out" 2>"$SCRATCH/err"
+		code=$?
+		if [ $code -ne 0 ] && ! { [ $code -eq 6 ] && grep -q "out of memory" "$SCRATCH/err"; }; then
+			echo "duty $command with $n allocations: exit $code: $(head -c 300 "$SCRATCH/err")"
+			exit 1
+		fi
+		if ! "$DUTY_BINARY" -f "$SCRATCH/tasks_2018.csv" check >/dev/null 2>&1; then
+			echo "duty $command with $n allocations left a plan that does not load"
+			exit 1
+		fi
+		[ $code -eq 0 ] && break   # enough memory from here on
+	done
+done
+echo ok
