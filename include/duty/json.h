@@ -27,6 +27,9 @@ void json_move_fields(cJSON *into, cJSON *from);
 /* One milestone of a due list. */
 cJSON *json_due(const struct plan *plan, const struct milestone_match *match, bool with_via);
 
+/* The plan's title and year: {"title": ..., "year": ...}. */
+cJSON *json_plan_about(const struct plan *plan);
+
 /* Prints an item at the given nesting depth (tabs), as cJSON formats it.
  * Returns false when out of memory. */
 bool json_print_indented(FILE *out, const cJSON *item, int depth);

@@ -17,13 +17,10 @@ static void print_json(struct cli *cli, size_t unit, const struct task_match *ma
 	const struct plan *plan = cli->plan;
 	char today[DATE_TEXT_SIZE];
 	date_format(cli->today, today);
-	cJSON *about = cJSON_CreateObject();
-	cJSON_AddStringToObject(about, "title", plan->title);
-	cJSON_AddNumberToObject(about, "year", plan->year);
 	struct json_writer object, tasks;
 	json_begin_object(&object, cli->out, 0);
 	json_add_field(&object, "unit", cJSON_CreateString(plan->units->units[unit].name));
-	json_add_field(&object, "plan", about);
+	json_add_field(&object, "plan", json_plan_about(plan));
 	json_add_field(&object, "generated_on", cJSON_CreateString(today));
 	json_add_key(&object, "tasks");
 	json_begin_array(&tasks, cli->out, 1);

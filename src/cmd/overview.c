@@ -157,9 +157,6 @@ static void print_json(struct cli *cli, const struct overview *overview)
 	const struct plan *plan = cli->plan;
 	char today[DATE_TEXT_SIZE];
 	date_format(cli->today, today);
-	cJSON *about = cJSON_CreateObject();
-	cJSON_AddStringToObject(about, "title", plan->title);
-	cJSON_AddNumberToObject(about, "year", plan->year);
 	cJSON *counts = cJSON_CreateObject();
 	cJSON_AddNumberToObject(counts, "tasks", (double)plan->task_count);
 	cJSON_AddNumberToObject(counts, "milestones", (double)plan_milestone_count(plan));
@@ -178,7 +175,7 @@ static void print_json(struct cli *cli, const struct overview *overview)
 	}
 	struct json_writer object, list;
 	json_begin_object(&object, cli->out, 0);
-	json_add_field(&object, "plan", about);
+	json_add_field(&object, "plan", json_plan_about(plan));
 	json_add_field(&object, "today", cJSON_CreateString(today));
 	json_add_field(&object, "counts", counts);
 	json_add_field(&object, "calendar", calendar);

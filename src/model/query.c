@@ -49,6 +49,13 @@ static bool in_range(const struct query *query, date_t date)
 	return (!query->from || date >= query->from) && (!query->to || date <= query->to);
 }
 
+/* A milestone the query asks for: its deadline in the range, and not done
+ * when only pending ones are asked for. */
+static bool milestone_matches(const struct query *query, const struct milestone *milestone)
+{
+	return in_range(query, milestone->deadline) && !(query->pending_only && milestone->done_on);
+}
+
 size_t query_tasks(const struct plan *plan, const struct query *query, struct task_match **matches)
 {
 	struct task_match *found = NULL;
@@ -62,8 +69,7 @@ size_t query_tasks(const struct plan *plan, const struct query *query, struct ta
 		if (by_date || query->pending_only) {
 			bool any = false;
 			for (size_t m = 0; m < task->milestone_count && !any; m++)
-				any = in_range(query, task->milestones[m].deadline)
-				      && !(query->pending_only && task->milestones[m].done_on);
+				any = milestone_matches(query, &task->milestones[m]);
 			if (!any)
 				continue;
 		}
@@ -104,9 +110,7 @@ size_t query_milestones(const struct plan *plan, const struct query *query,
 		if (!unit_filter(plan, query, task, &via))
 			continue;
 		for (size_t m = 0; m < task->milestone_count; m++) {
-			if (!in_range(query, task->milestones[m].deadline))
-				continue;
-			if (query->pending_only && task->milestones[m].done_on)
+			if (!milestone_matches(query, &task->milestones[m]))
 				continue;
 			struct milestone_match *grown = array_reserve(found, &capacity, count, sizeof *grown);
 			if (!grown) {

@@ -153,6 +153,14 @@ static void print_tabs(FILE *out, int depth)
 		fputc('\t', out);
 }
 
+cJSON *json_plan_about(const struct plan *plan)
+{
+	cJSON *about = cJSON_CreateObject();
+	cJSON_AddStringToObject(about, "title", plan->title);
+	cJSON_AddNumberToObject(about, "year", plan->year);
+	return about;
+}
+
 bool json_print_indented(FILE *out, const cJSON *item, int depth)
 {
 	/* One buffer for all prints, grown when an item does not fit. */
