@@ -87,6 +87,17 @@ bool unit_is_listed(const struct unit *unit);
  * warnings, with line and column. The result (malloc'ed, caller frees) holds unit indexes in
  * order, without repeats.
  */
+typedef bool (*wording_name_callback)(const char *name, size_t length, void *context);
+
+/* Calls back with each unit name of a source's wording, in order: the text
+ * is cut into segments at ， , or a line break, and a segment into names at
+ * 、 outside brackets (各县（市、区）政府 stays one name), unless the
+ * directory (may be NULL) knows the whole segment as one name. *etc is set
+ * when a segment ends with 等 or 等部门 (cut off). Stops when the callback
+ * returns false. */
+void units_split_wording(const struct unit_directory *directory, const char *text, bool *etc,
+			 wording_name_callback callback, void *context);
+
 size_t *units_parse_text(const struct unit_directory *directory, const char *text, size_t *count,
 			 bool *etc, const char *file, long line, const char *column,
 			 struct diagnostics *diag);

@@ -105,6 +105,49 @@ static bool is_blank_line(const char *line, size_t length)
 	       || (length == 2 && line[0] == '\r' && line[1] == '\n');
 }
 
+/* libcsv stopped at a byte of the line: a stray quote, or text after a
+ * closing quote. */
+static void report_syntax_error(struct diagnostics *diag, const char *file, long line, char bad,
+				const struct csv_callbacks *callbacks, void *context, size_t field)
+{
+	const char *column = field_name(callbacks, field, context);
+	char where[48] = "";
+	if (!column)
+		snprintf(where, sizeof where, _(" (field %zu)"), field + 1);
+	if (bad == '"')
+		diag_error(diag, file, line, column,
+			   _("a stray double quote (\") inside a field%s: a field that "
+			   "contains quotes must be quoted as a whole, with each inner "
+			   "quote doubled (\"\")"),
+			   where);
+	else
+		diag_error(diag, file, line, column,
+			   _("text after the closing quote of a field%s: expected a comma "
+			   "or the end of the line right after it"),
+			   where);
+}
+
+/* The end of the file: a quote still open, or a last row without a line
+ * break. Returns false when a problem was found or the reading stopped. */
+static bool finish_reading(struct csv_parser *parser, struct reader *reader, struct csv_row *row, bool in_row,
+			   long line, size_t size, const char *file, const struct csv_callbacks *callbacks,
+			   void *context, struct diagnostics *diag)
+{
+	if (csv_fini(parser, on_field, on_row_end, reader) != 0) {
+		diag_error(diag, file, line_of_open_quote(reader, row->line),
+			   field_name(callbacks, reader->field_count, context),
+			   _("a quoted field starts on this line but its closing quote never comes; "
+			   "expected a \" before the end of the file"));
+		return false;
+	}
+	if (reader->row_complete && in_row && !reader->out_of_memory) {
+		row->end = size;
+		row->end_line = line;
+		return deliver_row(reader, row, callbacks, context, size);
+	}
+	return true;
+}
+
 bool csv_read(char *data, size_t size, const char *file, const struct csv_callbacks *callbacks,
 	      void *context, struct diagnostics *diag)
 {
@@ -137,23 +180,8 @@ bool csv_read(char *data, size_t size, const char *file, const struct csv_callba
 			break;
 		}
 		if (parsed != length) {
-			char bad = data[offset + parsed];
-			size_t field = reader.field_count;
-			const char *column = field_name(callbacks, field, context);
-			char where[48] = "";
-			if (!column)
-				snprintf(where, sizeof where, _(" (field %zu)"), field + 1);
-			if (bad == '"')
-				diag_error(diag, file, line, column,
-					   _("a stray double quote (\") inside a field%s: a field that "
-					   "contains quotes must be quoted as a whole, with each inner "
-					   "quote doubled (\"\")"),
-					   where);
-			else
-				diag_error(diag, file, line, column,
-					   _("text after the closing quote of a field%s: expected a comma "
-					   "or the end of the line right after it"),
-					   where);
+			report_syntax_error(diag, file, line, data[offset + parsed], callbacks, context,
+					    reader.field_count);
 			ok = false;
 			/* Resume with a fresh parser on the next line. */
 			csv_free(&parser);
@@ -177,20 +205,8 @@ bool csv_read(char *data, size_t size, const char *file, const struct csv_callba
 		offset = end;
 	}
 
-	if (!stopped) {
-		if (csv_fini(&parser, on_field, on_row_end, &reader) != 0) {
-			diag_error(diag, file, line_of_open_quote(&reader, row.line),
-				   field_name(callbacks, reader.field_count, context),
-				   _("a quoted field starts on this line but its closing quote never comes; "
-				   "expected a \" before the end of the file"));
-			ok = false;
-		} else if (reader.row_complete && in_row && !reader.out_of_memory) {
-			row.end = size;
-			row.end_line = line;
-			if (!deliver_row(&reader, &row, callbacks, context, size))
-				stopped = true;
-		}
-	}
+	if (!stopped && !finish_reading(&parser, &reader, &row, in_row, line, size, file, callbacks, context, diag))
+		ok = false;
 	if (reader.out_of_memory) {
 		diag_memory_error(diag, file, line, _("out of memory while reading the file"));
 		ok = false;

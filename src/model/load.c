@@ -707,46 +707,52 @@ static void require_text(struct plan_loader *loader, const struct csv_row *row, 
 			   _("the %s is empty; every task needs one"), _(what));
 }
 
-static bool read_task(struct plan_loader *loader, const struct csv_row *row)
+static bool has_header_width(struct plan_loader *loader, const struct csv_row *row)
+{
+	if (row->count == loader->width)
+		return true;
+	diag_error(loader->diag, loader->file, row->line, NULL,
+		   _("this row has %zu fields but the header has %zu; check for a missing or "
+		   "extra comma, or a quote that was not closed"),
+		   row->count, loader->width);
+	return false;
+}
+
+/* The task's id, unique in the file; *key is its index key (NULL when the
+ * id is not valid). Returns false when out of memory. */
+static bool read_id(struct plan_loader *loader, const struct csv_row *row, struct task *task, const char **key)
 {
 	struct plan *plan = loader->plan;
-	if (row->count != loader->width) {
-		diag_error(loader->diag, loader->file, row->line, NULL,
-			   _("this row has %zu fields but the header has %zu; check for a missing or "
-			   "extra comma, or a quote that was not closed"),
-			   row->count, loader->width);
-		return true;
-	}
-	size_t errors_before = loader->diag->errors;
-	struct task task = { .line = row->line };
-	char *id_key = NULL;
-
 	struct field_text id = row_field(row, loader->fixed[PLAN_ID]);
 	const char *id_column = column_name(loader, loader->fixed[PLAN_ID]);
-	if (!task_id_parse(id.text, id.length, &task.id)) {
+	*key = NULL;
+	if (!task_id_parse(id.text, id.length, &task->id)) {
 		diag_error(loader->diag, loader->file, row->line, id_column,
 			   _("the id \"%.*s\" is not a task number; expected a whole number like 12"),
 			   (int)id.length, id.text);
-	} else {
-		char key[24];
-		int key_length = snprintf(key, sizeof key, "%ld", task.id);
-		id_key = arena_strndup(&plan->arena, key, (size_t)key_length);
-		/* plan->ids maps an id to its task's index, or, for a row with
-		 * problems (not kept), to ROW_LINE | its line: a repeat is found
-		 * either way. */
-		size_t first = SIZE_MAX;
-		if (!id_key || !name_index_add(plan->ids, id_key, strlen(id_key), ROW_LINE | (size_t)row->line, &first)) {
-			loader->out_of_memory = true;
-			return false;
-		}
-		if (first != SIZE_MAX)
-			diag_error(loader->diag, loader->file, row->line, id_column,
-				   _("the id %ld is used twice: task %ld is already on line %ld"), task.id, task.id,
-				   first & ROW_LINE ? (long)(first & ~ROW_LINE) : plan->tasks[first].line);
+		return true;
 	}
-	require_text(loader, row, PLAN_TITLE, N_("title"));
-	require_text(loader, row, PLAN_REQUIREMENT, N_("requirement"));
+	char text[ITEM_ID_SIZE];
+	*key = arena_strdup(&plan->arena, item_id_format(text, task->id, 0));
+	/* plan->ids maps an id to its task's index, or, for a row with
+	 * problems (not kept), to ROW_LINE | its line: a repeat is found
+	 * either way. */
+	size_t first = SIZE_MAX;
+	if (!*key || !name_index_add(plan->ids, *key, strlen(*key), ROW_LINE | (size_t)row->line, &first)) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	if (first != SIZE_MAX)
+		diag_error(loader->diag, loader->file, row->line, id_column,
+			   _("the id %ld is used twice: task %ld is already on line %ld"), task->id, task->id,
+			   first & ROW_LINE ? (long)(first & ~ROW_LINE) : plan->tasks[first].line);
+	return true;
+}
 
+/* The units cell (into loader->row_units) and units_etc. Returns false
+ * when out of memory. */
+static bool read_units(struct plan_loader *loader, const struct csv_row *row, struct task *task)
+{
 	struct field_text units = row_field(row, loader->fixed[PLAN_UNITS]);
 	const char *units_column = column_name(loader, loader->fixed[PLAN_UNITS]);
 	loader->row_unit_count = 0;
@@ -762,14 +768,74 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 			   _("no responsible unit; expected canonical unit names separated by ';'"));
 	if (loader->fixed[PLAN_UNITS_ETC] != SIZE_MAX) {
 		struct field_text etc = row_field(row, loader->fixed[PLAN_UNITS_ETC]);
-		if (!parse_bool(etc.text, etc.length, &task.units_etc))
+		if (!parse_bool(etc.text, etc.length, &task->units_etc))
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, loader->fixed[PLAN_UNITS_ETC]),
 				   _("\"%.*s\" is not 1 or 0; expected 1 when the source names further "
 				   "units with 等"),
 				   (int)etc.length, etc.text);
 	}
+	return true;
+}
 
+/* Copies a task whose row had no problem into the plan. */
+static bool keep_task(struct plan_loader *loader, const struct csv_row *row, struct task *task, const char *key)
+{
+	struct plan *plan = loader->plan;
+	task->title = copy_column(loader, row, loader->fixed[PLAN_TITLE]);
+	task->requirement = copy_column(loader, row, loader->fixed[PLAN_REQUIREMENT]);
+	task->units_text = copy_column(loader, row, loader->fixed[PLAN_UNITS_TEXT]);
+	size_t *task_units = arena_array(&plan->arena, loader->row_unit_count, sizeof *task_units);
+	struct milestone *milestones = arena_array(&plan->arena, task->milestone_count, sizeof *milestones);
+	struct target *targets = arena_array(&plan->arena, task->target_count, sizeof *targets);
+	const char **extras = arena_array(&plan->arena, loader->extra_count + 1, sizeof *extras);
+	if (!task_units || !milestones || !targets || !extras || loader->out_of_memory) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	if (loader->row_unit_count)   /* none when unit names are not checked */
+		memcpy(task_units, loader->row_units, loader->row_unit_count * sizeof *task_units);
+	memcpy(milestones, loader->row_milestones, task->milestone_count * sizeof *milestones);
+	memcpy(targets, loader->row_targets, task->target_count * sizeof *targets);
+	for (size_t e = 0; e < loader->extra_count; e++) {
+		extras[e] = copy_column(loader, row, loader->extra[e]);
+		if (!extras[e])
+			return false;
+	}
+	task->units = task_units;
+	task->unit_count = loader->row_unit_count;
+	task->milestones = milestones;
+	task->targets = targets;
+	task->extras = extras;
+	if (loader->options->thorough)
+		check_consistency(loader, row, task);
+
+	struct task *slot = next_task_slot(loader);
+	if (!slot || !name_index_put(plan->ids, key, strlen(key), plan->task_count)) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	*slot = *task;
+	plan->task_count++;
+	return true;
+}
+
+/* One task row: every cell is checked, so one run reports all of a row's
+ * problems; a row with none becomes a task. Returns false to stop reading
+ * (out of memory). */
+static bool read_task(struct plan_loader *loader, const struct csv_row *row)
+{
+	if (!has_header_width(loader, row))
+		return true;
+	size_t errors_before = loader->diag->errors;
+	struct task task = { .line = row->line };
+	const char *key;
+	if (!read_id(loader, row, &task, &key))
+		return false;
+	require_text(loader, row, PLAN_TITLE, N_("title"));
+	require_text(loader, row, PLAN_REQUIREMENT, N_("requirement"));
+	if (!read_units(loader, row, &task))
+		return false;
 	task.milestone_count = read_milestones(loader, row);
 	task.target_count = read_targets(loader, row);
 	if (loader->out_of_memory)
@@ -779,46 +845,10 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 			   column_name(loader, loader->milestones.groups[0].columns[MILESTONE_DEADLINE]),
 			   _("the task has no milestone; expected at least milestone1_deadline and "
 			   "milestone1_text (use %d-12-31 when the requirement gives no time)"),
-			   plan->year);
+			   loader->plan->year);
 	if (loader->diag->errors != errors_before)
 		return true;   /* keep reading: report every problem in the file */
-
-	task.title = copy_column(loader, row, loader->fixed[PLAN_TITLE]);
-	task.requirement = copy_column(loader, row, loader->fixed[PLAN_REQUIREMENT]);
-	task.units_text = copy_column(loader, row, loader->fixed[PLAN_UNITS_TEXT]);
-	size_t *task_units = arena_array(&plan->arena, loader->row_unit_count, sizeof *task_units);
-	struct milestone *milestones = arena_array(&plan->arena, task.milestone_count, sizeof *milestones);
-	struct target *targets = arena_array(&plan->arena, task.target_count, sizeof *targets);
-	const char **extras = arena_array(&plan->arena, loader->extra_count + 1, sizeof *extras);
-	if (!task_units || !milestones || !targets || !extras || loader->out_of_memory) {
-		loader->out_of_memory = true;
-		return false;
-	}
-	if (loader->row_unit_count)   /* none when unit names are not checked */
-		memcpy(task_units, loader->row_units, loader->row_unit_count * sizeof *task_units);
-	memcpy(milestones, loader->row_milestones, task.milestone_count * sizeof *milestones);
-	memcpy(targets, loader->row_targets, task.target_count * sizeof *targets);
-	for (size_t e = 0; e < loader->extra_count; e++) {
-		extras[e] = copy_column(loader, row, loader->extra[e]);
-		if (!extras[e])
-			return false;
-	}
-	task.units = task_units;
-	task.unit_count = loader->row_unit_count;
-	task.milestones = milestones;
-	task.targets = targets;
-	task.extras = extras;
-	if (loader->options->thorough)
-		check_consistency(loader, row, &task);
-
-	struct task *slot = next_task_slot(loader);
-	if (!slot || !name_index_put(plan->ids, id_key, strlen(id_key), plan->task_count)) {
-		loader->out_of_memory = true;
-		return false;
-	}
-	*slot = task;
-	plan->task_count++;
-	return true;
+	return keep_task(loader, row, &task, key);
 }
 
 static const char *plan_column_name(size_t index, void *context)

@@ -715,97 +715,122 @@ static bool ends_with(const char *text, size_t length, const char *suffix)
 	return length >= n && memcmp(text + length - n, suffix, n) == 0;
 }
 
+/* The first of the strings at text, or NULL: its length in *length. */
+static const char *separator_at(const char *text, size_t length, const char *const *separators, size_t *found)
+{
+	for (size_t s = 0; separators[s]; s++)
+		if (starts_with(text, length, separators[s])) {
+			*found = strlen(separators[s]);
+			return separators[s];
+		}
+	return NULL;
+}
+
+/* Cuts a trailing 等 or 等部门 off a segment. */
+static size_t strip_etc(const char *segment, size_t length, bool *etc)
+{
+	static const char *const endings[] = { "等部门", "等" };
+	for (size_t e = 0; e < 2; e++)
+		if (ends_with(segment, length, endings[e])) {
+			*etc = true;
+			return length - strlen(endings[e]);
+		}
+	return length;
+}
+
+/* Calls back with the names of a segment split at 、 outside brackets:
+ * 各县（市、区）政府 is one name. */
+static bool split_names(const char *segment, size_t length, wording_name_callback callback, void *context)
+{
+	static const char *const name_separators[] = { "\xE3\x80\x81" /* 、 */, NULL };
+	static const char *const opening[] = { "\xEF\xBC\x88" /* （ */, "(", NULL };
+	static const char *const closing[] = { "\xEF\xBC\x89" /* ） */, ")", NULL };
+	size_t depth = 0, name_start = 0;
+	for (size_t i = 0; i <= length;) {
+		size_t step = 1;
+		bool cut = i == length;
+		if (!cut && separator_at(segment + i, length - i, opening, &step))
+			depth++;
+		else if (!cut && separator_at(segment + i, length - i, closing, &step))
+			depth -= depth > 0;
+		else if (!cut && depth == 0 && separator_at(segment + i, length - i, name_separators, &step))
+			cut = true;
+		if (cut) {
+			const char *name = segment + name_start;
+			size_t name_length = text_trim(&name, i - name_start);
+			if (name_length && !callback(name, name_length, context))
+				return false;
+			name_start = i + step;
+		}
+		i += step;
+	}
+	return true;
+}
+
+void units_split_wording(const struct unit_directory *directory, const char *text, bool *etc,
+			 wording_name_callback callback, void *context)
+{
+	static const char *const segment_separators[] = { "\xEF\xBC\x8C" /* ， */, ",", "\n", NULL };
+	*etc = false;
+	size_t length = strlen(text);
+	for (size_t start = 0; start <= length;) {
+		/* One segment: up to the next ， , or line break. */
+		size_t end = start, separator_length = 0;
+		while (end < length && !separator_at(text + end, length - end, segment_separators, &separator_length))
+			end++;
+		const char *segment = text + start;
+		size_t segment_length = strip_etc(segment, text_trim(&segment, end - start), etc);
+		/* A segment that is a name as a whole is not split. */
+		if (segment_length && directory && units_find(directory, segment, segment_length) != SIZE_MAX) {
+			if (!callback(segment, segment_length, context))
+				return;
+		} else if (!split_names(segment, segment_length, callback, context)) {
+			return;
+		}
+		if (end >= length)
+			break;
+		start = end + separator_length;
+	}
+}
+
+struct wording_reader {
+	struct text_units list;
+	struct diagnostics *diag;
+	const char *file, *column;
+	long line;
+};
+
+static bool resolve_wording_name(const char *name, size_t length, void *context)
+{
+	struct wording_reader *reader = context;
+	const struct unit_directory *directory = reader->list.directory;
+	size_t unit = units_find(directory, name, length);
+	if (unit == SIZE_MAX)
+		report_unknown(directory, reader->diag, SEVERITY_WARNING, reader->file, reader->line, reader->column,
+			       _("unit"), name, length);
+	else
+		add_text_unit(&reader->list, unit);
+	return !reader->list.failed;
+}
+
 size_t *units_parse_text(const struct unit_directory *directory, const char *text, size_t *count,
 			 bool *etc, const char *file, long line, const char *column,
 			 struct diagnostics *diag)
 {
-	static const char *const segment_separators[] = { "\xEF\xBC\x8C" /* ， */, ",", "\n", NULL };
-	static const char *const name_separators[] = { "\xE3\x80\x81" /* 、 */, NULL };
-	static const char *const opening[] = { "\xEF\xBC\x88" /* （ */, "(", NULL };
-	static const char *const closing[] = { "\xEF\xBC\x89" /* ） */, ")", NULL };
-	struct text_units list = { .directory = directory };
-	list.listed = calloc(directory->count + 1, sizeof *list.listed);
-	if (!list.listed) {
+	struct wording_reader reader = {
+		.list = { .directory = directory }, .diag = diag, .file = file, .column = column, .line = line,
+	};
+	reader.list.listed = calloc(directory->count + 1, sizeof *reader.list.listed);
+	if (reader.list.listed)
+		units_split_wording(directory, text, etc, resolve_wording_name, &reader);
+	free(reader.list.listed);
+	if (!reader.list.listed || reader.list.failed) {
+		free(reader.list.units);
 		diag_memory_error(diag, file, line, _("out of memory reading the unit list"));
 		return NULL;
 	}
-	*etc = false;
-	size_t length = strlen(text);
-	size_t start = 0;
-	while (start <= length) {
-		/* One segment: up to the next ， , or newline. */
-		size_t end = start, separator_length = 0;
-		while (end < length && !separator_length) {
-			for (size_t s = 0; segment_separators[s]; s++)
-				if (starts_with(text + end, length - end, segment_separators[s]))
-					separator_length = strlen(segment_separators[s]);
-			if (!separator_length)
-				end++;
-		}
-		const char *segment = text + start;
-		size_t segment_length = text_trim(&segment, end - start);
-		if (ends_with(segment, segment_length, "等部门")) {
-			segment_length -= strlen("等部门");
-			*etc = true;
-		} else if (ends_with(segment, segment_length, "等")) {
-			segment_length -= strlen("等");
-			*etc = true;
-		}
-		size_t whole = segment_length ? units_find(directory, segment, segment_length) : SIZE_MAX;
-		if (whole != SIZE_MAX) {
-			add_text_unit(&list, whole);
-		} else {
-			/* Split at 、 outside brackets: 各县（市、区）政府 is one name. */
-			size_t depth = 0, name_start = 0;
-			for (size_t i = 0; i <= segment_length;) {
-				size_t step = 1, cut = 0;
-				if (i == segment_length) {
-					cut = 1;
-				} else {
-					for (size_t b = 0; opening[b]; b++)
-						if (starts_with(segment + i, segment_length - i, opening[b])) {
-							depth++;
-							step = strlen(opening[b]);
-						}
-					for (size_t b = 0; closing[b]; b++)
-						if (starts_with(segment + i, segment_length - i, closing[b])) {
-							depth -= depth > 0;
-							step = strlen(closing[b]);
-						}
-					for (size_t n = 0; name_separators[n]; n++)
-						if (depth == 0 && starts_with(segment + i, segment_length - i, name_separators[n])) {
-							cut = 1;
-							step = strlen(name_separators[n]);
-						}
-				}
-				if (cut) {
-					const char *name = segment + name_start;
-					size_t name_length = text_trim(&name, i - name_start);
-					if (name_length) {
-						size_t unit = units_find(directory, name, name_length);
-						if (unit == SIZE_MAX)
-							report_unknown(directory, diag, SEVERITY_WARNING, file,
-								       line, column, _("unit"), name, name_length);
-						else
-							add_text_unit(&list, unit);
-					}
-					name_start = i + step;
-				}
-				i += step;
-			}
-		}
-		start = end + separator_length;
-		if (end >= length)
-			break;
-	}
-	free(list.listed);
-	if (list.failed) {
-		free(list.units);
-		diag_memory_error(diag, file, line, _("out of memory reading the unit list"));
-		return NULL;
-	}
-	*count = list.count;
-	if (!list.units)
-		list.units = malloc(sizeof *list.units);
-	return list.units;
+	*count = reader.list.count;
+	if (!reader.list.units)
+		reader.list.units = malloc(sizeof *reader.list.units);
+	return reader.list.units;
 }
