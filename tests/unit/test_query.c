@@ -1,8 +1,11 @@
 /*
- * test_query.c - the questions of the users, on the shipped 2018 plan.
+ * test_query.c - the questions of the users: on a small made-up plan whose
+ * every answer is known (tests/data/fixture_*.csv), then on the shipped
+ * 2018 plan.
  */
 #include "testing.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,6 +171,133 @@ static void test_next_milestone(void **state)
 	assert_int_equal(task_next_milestone(task, 20190101), 0);   /* all passed: the first overdue */
 }
 
+
+/* --- a small made-up plan (tests/data/fixture_*.csv) ----------------------- */
+
+static struct shipped fixture;
+
+static int fixture_setup(void **state)
+{
+	(void)state;
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	fixture.units = units_load(TEST_DATA_DIR "/fixture_units.csv", &(struct load_options){ 0 }, &diag);
+	if (fixture.units)
+		fixture.plan = plan_load(TEST_DATA_DIR "/fixture_plan.csv", fixture.units, &(struct load_options){ 0 },
+					 &diag);
+	for (size_t i = 0; i < diag.kept_count; i++)
+		print_error("%s:%ld: %s\n", diag.kept[i].file, diag.kept[i].line, diag.kept[i].message);
+	diagnostics_free(&diag);
+	return fixture.plan ? 0 : -1;
+}
+
+static int fixture_teardown(void **state)
+{
+	(void)state;
+	plan_free(fixture.plan);
+	units_free(fixture.units);
+	return 0;
+}
+
+static size_t fixture_unit(const char *name)
+{
+	size_t found = units_find(fixture.units, name, strlen(name));
+	assert_int_not_equal(found, SIZE_MAX);
+	return found;
+}
+
+/* "1" or "3:全体成员" for each match, joined with spaces. */
+static void check_fixture_tasks(const struct query *query, const char *expected)
+{
+	struct task_match *matches = NULL;
+	size_t count = query_tasks(fixture.plan, query, &matches);
+	char text[256] = "";
+	for (size_t i = 0; i < count; i++) {
+		char item[64];
+		bool via = matches[i].via != NO_GROUP;
+		snprintf(item, sizeof item, "%s%ld%s%s", i ? " " : "", matches[i].task->id, via ? ":" : "",
+			 via ? fixture.units->units[matches[i].via].name : "");
+		strcat(text, item);
+	}
+	free(matches);
+	assert_string_equal(text, expected);
+}
+
+/* "1.1 3.1" for the milestones of a query, in their order. */
+static void check_fixture_milestones(const struct query *query, const char *expected)
+{
+	struct milestone_match *matches = NULL;
+	size_t count = query_milestones(fixture.plan, query, &matches);
+	char text[256] = "";
+	for (size_t i = 0; i < count; i++) {
+		char item[32];
+		snprintf(item, sizeof item, "%s%ld.%zu", i ? " " : "", matches[i].task->id, matches[i].index + 1);
+		strcat(text, item);
+	}
+	free(matches);
+	assert_string_equal(text, expected);
+}
+
+static void test_fixture_units_through_groups(void **state)
+{
+	(void)state;
+	/* 东县 is named by task 4, and is in 各县政府 (task 2), which is in 全体成员 (task 3). */
+	struct query query = { .by_unit = true, .unit = fixture_unit("东县") };
+	check_fixture_tasks(&query, "2:各县政府 3:全体成员 4");
+	query.direct_only = true;
+	check_fixture_tasks(&query, "4");
+	/* 甲局 is in 全体成员 through kind:city_department. */
+	query = (struct query){ .by_unit = true, .unit = fixture_unit("甲") };
+	check_fixture_tasks(&query, "1 3:全体成员");
+	/* A group itself has the tasks naming it and the groups holding it. */
+	query = (struct query){ .by_unit = true, .unit = fixture_unit("各县政府") };
+	check_fixture_tasks(&query, "2 3:全体成员");
+}
+
+static void test_fixture_milestones_by_date(void **state)
+{
+	(void)state;
+	/* February of a leap year: the 29th is in it. */
+	struct query query = { .from = 20200201, .to = 20200229 };
+	check_fixture_milestones(&query, "1.1 3.1");
+	/* May: 2.1 is done; pending_only leaves it out; same day sorts by task. */
+	query = (struct query){ .from = 20200501, .to = 20200531 };
+	check_fixture_milestones(&query, "2.1 3.2");
+	query.pending_only = true;
+	check_fixture_milestones(&query, "3.2");
+	/* Overdue on 2020-06-15 for 乙局: not its own task 4 (due at the year's
+	 * end), but task 3's two milestones, through 全体成员. */
+	query = (struct query){ .by_unit = true, .unit = fixture_unit("乙"), .to = 20200614, .pending_only = true };
+	check_fixture_milestones(&query, "3.1 3.2");
+	/* Tasks with a milestone in a month. */
+	struct query month = { .from = 20201201, .to = 20201231 };
+	check_fixture_tasks(&month, "1 4");
+}
+
+static void test_fixture_next_and_calendar(void **state)
+{
+	(void)state;
+	struct query all = { 0 };
+	date_t next;
+	size_t count;
+	assert_true(query_next_deadline(fixture.plan, &all, 20200229, &next, &count));
+	assert_int_equal(next, 20200531);
+	assert_int_equal(count, 2);
+	assert_false(query_next_deadline(fixture.plan, &all, 20201231, &next, &count));
+	size_t months[12], done[12];
+	query_calendar(fixture.plan, months, done);
+	assert_int_equal(months[1], 2);   /* February */
+	assert_int_equal(months[4], 2);   /* May */
+	assert_int_equal(done[4], 1);
+	assert_int_equal(months[11], 2);  /* December */
+	/* Task 1 on 2020-03-15: 1.1 is overdue, 1.2 is next. */
+	const struct task *task = plan_find_task(fixture.plan, 1);
+	assert_int_equal(task_next_milestone(task, 20200315), 1);
+	assert_int_equal(milestone_status(&task->milestones[0], 20200315), STATUS_OVERDUE);
+	assert_int_equal(milestone_status(&task->milestones[1], 20201215), STATUS_DUE);
+	assert_int_equal(milestone_status(&plan_find_task(fixture.plan, 2)->milestones[0], 20200315), STATUS_DONE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,5 +311,11 @@ int main(void)
 		cmocka_unit_test(test_unit_task_counts),
 		cmocka_unit_test(test_next_milestone),
 	};
-	return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
+	const struct CMUnitTest fixture_tests[] = {
+		cmocka_unit_test(test_fixture_units_through_groups),
+		cmocka_unit_test(test_fixture_milestones_by_date),
+		cmocka_unit_test(test_fixture_next_and_calendar),
+	};
+	return cmocka_run_group_tests_name("fixture", fixture_tests, fixture_setup, fixture_teardown)
+	       | cmocka_run_group_tests_name("shipped", tests, shipped_setup, shipped_teardown);
 }
