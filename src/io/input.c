@@ -2,9 +2,10 @@
  * input.c - reading files whole, checking their bytes, and converting
  * GB18030 to UTF-8.
  *
- * The checks for NUL and lone CR run on the raw bytes: in GB18030, as in
- * UTF-8, bytes below 0x30 only ever stand for themselves, so the CSV
- * syntax and line structure are the same before and after conversion.
+ * The checks for NUL and lone CR run on the raw bytes, in the same pass as
+ * the UTF-8 check (base/utf8.c's text_scan): in GB18030, as in UTF-8,
+ * bytes below 0x30 only ever stand for themselves, so the CSV syntax and
+ * line structure are the same before and after conversion.
  */
 #include "duty/input.h"
 #include "duty/utf8.h"
@@ -50,29 +51,6 @@ long input_line_of(const char *data, size_t offset)
 	for (const char *p = data; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
 		line++;
 	return line;
-}
-
-/* Finds a NUL byte or a CR that does not start a CRLF pair. */
-static size_t find_bad_control(const char *data, size_t size, char *which)
-{
-	const char *p = data, *end = data + size;
-	for (;;) {
-		const char *nul = memchr(p, '\0', (size_t)(end - p));
-		const char *cr = memchr(p, '\r', (size_t)((nul ? nul : end) - p));
-		if (cr) {
-			if (cr + 1 < end && cr[1] == '\n') {
-				p = cr + 2;
-				continue;
-			}
-			*which = '\r';
-			return (size_t)(cr - data);
-		}
-		if (nul) {
-			*which = '\0';
-			return (size_t)(nul - data);
-		}
-		return size;
-	}
 }
 
 /* Counts valid multi-byte UTF-8 characters in data[0..length). */
@@ -157,10 +135,11 @@ static void report_not_text(const char *name, const struct input *raw, size_t ba
  * taken as damaged UTF-8, not as GB18030 that happens to look like UTF-8. */
 enum { UTF8_EVIDENCE = 8 };
 
-static bool decode(const char *name, struct input *input, enum encoding encoding,
+/* invalid: the offset of the first byte that is not UTF-8 (the size when
+ * there is none). */
+static bool decode(const char *name, struct input *input, enum encoding encoding, size_t invalid,
 		   struct diagnostics *diag)
 {
-	size_t invalid = utf8_validate(input->data, input->size);
 	/* A byte order mark says UTF-8 whatever was asked for. */
 	if (input->had_bom)
 		encoding = ENCODING_UTF8;
@@ -204,12 +183,15 @@ static bool check_text(const char *name, struct input *input, enum encoding enco
 		diag_error(diag, name, 0, NULL, _("the file is empty: expected a header row naming the columns"));
 		return false;
 	}
-	char which = 0;
-	size_t bad = find_bad_control(input->data, input->size, &which);
+	/* One pass finds NUL bytes, lone CRs and the first byte that is not
+	 * UTF-8 (not needed for a file said to be GB18030). */
+	struct text_scan scan;
+	text_scan(input->data, input->size, encoding != ENCODING_GB18030 || input->had_bom, &scan);
+	size_t bad = scan.nul < scan.lone_cr ? scan.nul : scan.lone_cr;
 	if (bad < input->size) {
 		size_t bom = input->had_bom ? 3 : 0;
 		long line = input_line_of(input->data, bad);
-		if (which == '\0')
+		if (bad == scan.nul)
 			diag_error(diag, name, line, NULL,
 				   _("the file contains a NUL byte (at byte %zu): it looks like a binary "
 				   "file, not CSV text"),
@@ -221,7 +203,7 @@ static bool check_text(const char *name, struct input *input, enum encoding enco
 				   bad + bom);
 		return false;
 	}
-	if (!decode(name, input, encoding, diag))
+	if (!decode(name, input, encoding, scan.invalid_utf8, diag))
 		return false;
 	const char *newline = memchr(input->data, '\n', input->size);
 	input->crlf = newline && newline > input->data && newline[-1] == '\r';

@@ -14,6 +14,7 @@
 #include "duty/csv.h"
 #include "duty/ics.h"
 #include "duty/json.h"
+#include "duty/utf8.h"
 #include "fuzzing.h"
 
 static void exercise(const struct plan *plan, FILE *sink)
@@ -64,6 +65,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static FILE *sink;
 	if (!sink)
 		sink = fopen("/dev/null", "w");
+	/* The vectorised UTF-8 check agrees with the byte-by-byte one. */
+	if (utf8_validate((const char *)data, size) != utf8_validate_portable((const char *)data, size))
+		abort();
 	struct diagnostics diag;
 	diagnostics_init(&diag, 8);
 	struct load_options options = { .thorough = true };
