@@ -15,7 +15,7 @@
 
 /* Limits for hostile input; each one is a clear error when passed. */
 enum {
-	SOURCE_MAX_CELLS = 1000000,            /* cells of one table, gaps filled */
+	SOURCE_MAX_CELLS = 1000000,            /* cells of the rows kept, gaps filled */
 	SOURCE_MAX_CELL_BYTES = 1024 * 1024,   /* text of one cell */
 };
 
@@ -31,7 +31,7 @@ struct grid_builder {
 	const char **cells;        /* the row being built (cells in the arena) */
 	size_t cell_count, cell_capacity;
 	size_t row_capacity, preface_capacity;
-	size_t total_cells;        /* cells kept, including dropped tables' */
+	size_t total_cells;        /* in rows kept, including dropped tables' */
 	long line;                 /* of the row being built, for messages */
 	bool failed;
 };

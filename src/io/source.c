@@ -140,7 +140,7 @@ bool grid_add_cell(struct grid_builder *builder, const char *text, size_t length
 		builder->failed = true;
 		return false;
 	}
-	if (builder->total_cells >= SOURCE_MAX_CELLS) {
+	if (builder->total_cells + builder->cell_count >= SOURCE_MAX_CELLS) {
 		diag_error(builder->diag, builder->grid->file, builder->line, NULL,
 			   _("the source has more than %d table cells, more than duty reads from one file"),
 			   SOURCE_MAX_CELLS);
@@ -158,7 +158,6 @@ bool grid_add_cell(struct grid_builder *builder, const char *text, size_t length
 	}
 	builder->cells = cells;
 	builder->cells[builder->cell_count++] = kept;
-	builder->total_cells++;
 	return true;
 }
 
@@ -185,6 +184,7 @@ bool grid_end_row(struct grid_builder *builder)
 	grid->rows = rows;
 	memcpy(cells, builder->cells, count * sizeof *cells);
 	grid->rows[grid->row_count++] = (struct grid_row){ cells, count, builder->line };
+	builder->total_cells += count;
 	return true;
 }
 
