@@ -54,11 +54,18 @@ static bool next_line(const char *text, size_t size, size_t *offset, long *numbe
 	return true;
 }
 
+/* Only spaces, tabs and ideographic spaces (U+3000). */
 static bool is_blank(const struct line *line)
 {
-	for (size_t i = 0; i < line->length; i++)
-		if (line->text[i] != ' ' && line->text[i] != '\t')
-			return false;
+	for (size_t i = 0; i < line->length; i++) {
+		if (line->text[i] == ' ' || line->text[i] == '\t')
+			continue;
+		if (i + 3 <= line->length && memcmp(line->text + i, "\xE3\x80\x80", 3) == 0) {
+			i += 2;
+			continue;
+		}
+		return false;
+	}
 	return true;
 }
 

@@ -57,11 +57,31 @@ struct part_reader {
 	bool in_text;
 };
 
-/* Reports a problem in the member being read and stops reading it. */
-static void part_fail(struct part_reader *part, const char *message, const char *detail)
+/* At most limit bytes of text, not cutting a character in two. */
+static int quotable_length(const char *text, size_t limit)
 {
-	diag_error(part->builder->diag, part->builder->grid->file, 0, NULL, _("%s, line %ld: %s (%s)"),
-		   part->member, zip_package_line(part->package), message, detail);
+	size_t length = strlen(text);
+	if (length > limit) {
+		length = limit;
+		while (length > 0 && ((unsigned char)text[length] & 0xC0) == 0x80)
+			length--;
+	}
+	return (int)length;
+}
+
+/* Reports a problem in the member being read, with the value found when
+ * there is one, and stops reading it. */
+static void part_fail(struct part_reader *part, const char *problem, const char *value)
+{
+	struct grid_builder *builder = part->builder;
+	long line = zip_package_line(part->package);
+	if (value)
+		diag_error(builder->diag, builder->grid->file, 0, NULL,
+			   _("%s, line %ld: %s \"%.*s\"; the file is damaged"), part->member, line, problem,
+			   quotable_length(value, 40), value);
+	else
+		diag_error(builder->diag, builder->grid->file, 0, NULL, _("%s, line %ld: %s"), part->member, line,
+			   problem);
 	zip_package_fail(part->package);
 }
 
@@ -167,13 +187,14 @@ static void workbook_start(void *context, const char *name, const char **attribu
 		if (!id)
 			return;   /* no part to read */
 		if (book->sheet_count >= MAX_SHEETS) {
-			part_fail(&book->part, _("too many sheets"), "> 4096");
+			part_fail(&book->part, _("the workbook lists more than 4096 sheets, more than duty reads"),
+				  NULL);
 			return;
 		}
 		struct sheet_entry *sheets = array_reserve(book->sheets, &book->sheet_capacity, book->sheet_count,
 							   sizeof *sheets);
 		if (!sheets) {
-			part_fail(&book->part, _("out of memory"), name);
+			part_fail(&book->part, _("out of memory"), NULL);
 			return;
 		}
 		book->sheets = sheets;
@@ -274,7 +295,7 @@ static void shared_end(void *context, const char *name)
 		shared->phonetic_depth--;
 	} else if (strcmp(name, "si") == 0) {
 		if (shared->count >= SOURCE_MAX_CELLS) {
-			part_fail(part, _("more shared strings than duty reads"), "> 1000000");
+			part_fail(part, _("more than 1000000 shared strings, more than duty reads"), NULL);
 			return;
 		}
 		const char **strings = array_reserve(shared->strings, &shared->capacity, shared->count,
@@ -284,7 +305,7 @@ static void shared_end(void *context, const char *name)
 		if (!strings || !copy) {
 			if (strings)
 				shared->strings = strings;
-			part_fail(part, _("out of memory"), name);
+			part_fail(part, _("out of memory"), NULL);
 			return;
 		}
 		shared->strings = strings;
@@ -363,7 +384,7 @@ static void styles_start(void *context, const char *name, const char **attribute
 		struct custom_format *formats = array_reserve(styles->formats, &styles->format_capacity,
 							      styles->format_count, sizeof *formats);
 		if (!formats) {
-			part_fail(&styles->part, _("out of memory"), name);
+			part_fail(&styles->part, _("out of memory"), NULL);
 			return;
 		}
 		styles->formats = formats;
@@ -374,7 +395,7 @@ static void styles_start(void *context, const char *name, const char **attribute
 		unsigned long *xfs = array_reserve(styles->xf_formats, &styles->xf_capacity, styles->xf_count,
 						   sizeof *xfs);
 		if (!xfs) {
-			part_fail(&styles->part, _("out of memory"), name);
+			part_fail(&styles->part, _("out of memory"), NULL);
 			return;
 		}
 		styles->xf_formats = xfs;
@@ -534,11 +555,6 @@ static bool parse_reference(const char *reference, unsigned long *column, unsign
 	return true;
 }
 
-static void sheet_fail(struct sheet *sheet, const char *message, const char *detail)
-{
-	part_fail(&sheet->part, message, detail);
-}
-
 static void sheet_start(void *context, const char *name, const char **attributes)
 {
 	struct sheet *sheet = context;
@@ -549,11 +565,11 @@ static void sheet_start(void *context, const char *name, const char **attributes
 		if (!reference) {
 			row = sheet->row + 1;
 		} else if (!parse_count(reference, MAX_ROW, &row) || row == 0) {
-			sheet_fail(sheet, _("a row number that is not one"), reference);
+			part_fail(&sheet->part, _("a row number that is not 1 to 1048576:"), reference);
 			return;
 		}
 		if (row > MAX_ROW) {
-			sheet_fail(sheet, _("a row number that is not one"), "> 1048576");
+			part_fail(&sheet->part, _("more rows than a sheet has (1048576)"), NULL);
 			return;
 		}
 		sheet->row = row;
@@ -562,7 +578,8 @@ static void sheet_start(void *context, const char *name, const char **attributes
 		const char *reference = xml_attribute(attributes, "r");
 		if (reference) {
 			if (!parse_reference(reference, &column, &row, &has_column, &has_row) || !has_column) {
-				sheet_fail(sheet, _("a cell reference that is not one"), reference);
+				part_fail(&sheet->part, _("a cell reference that is not a column and row like C5:"),
+					  reference);
 				return;
 			}
 			sheet->column = column;
@@ -574,7 +591,7 @@ static void sheet_start(void *context, const char *name, const char **attributes
 		if (sheet->row == 0)
 			sheet->row = 1;
 		if (sheet->column == 0 || sheet->column > MAX_COLUMN) {
-			sheet_fail(sheet, _("a cell reference that is not one"), "> XFD");
+			part_fail(&sheet->part, _("more columns than a sheet has (16384)"), NULL);
 			return;
 		}
 		const char *type = xml_attribute(attributes, "t");
@@ -606,7 +623,7 @@ static void sheet_start(void *context, const char *name, const char **attributes
 		if (!parse_reference(first, &first_column, &first_row, &has_column, &has_row) || !has_column
 		    || !has_row || !parse_reference(colon + 1, &last_column, &last_row, &has_column, &has_row)
 		    || !has_column || !has_row || last_row < first_row || last_column < first_column) {
-			sheet_fail(sheet, _("a merged range that is not one"), reference);
+			part_fail(&sheet->part, _("a merged range that is not two cells like A1:D3:"), reference);
 			return;
 		}
 		if (sheet->merge_count >= MAX_MERGES)
@@ -616,7 +633,7 @@ static void sheet_start(void *context, const char *name, const char **attributes
 		struct merge *merges = array_reserve(sheet->merges, &sheet->merge_capacity, sheet->merge_count,
 						     sizeof *merges);
 		if (!merges) {
-			sheet_fail(sheet, _("out of memory"), name);
+			part_fail(&sheet->part, _("out of memory"), NULL);
 			return;
 		}
 		sheet->merges = merges;
@@ -648,7 +665,7 @@ static const char *cell_text(struct sheet *sheet, char *number, size_t size)
 	struct strbuf *value = &sheet->part.text;
 	const char *type = sheet->type;
 	if (value->failed || sheet->inline_text.failed) {
-		sheet_fail(sheet, _("out of memory"), "c");
+		part_fail(&sheet->part, _("out of memory"), NULL);
 		return NULL;
 	}
 	const char *raw = strbuf_text(value);
@@ -657,7 +674,7 @@ static const char *cell_text(struct sheet *sheet, char *number, size_t size)
 		if (value->length == 0)
 			return "";
 		if (!parse_count(raw, UINT32_MAX, &index) || index >= sheet->shared->count) {
-			sheet_fail(sheet, _("a cell refers to a shared string that does not exist"), raw);
+			part_fail(&sheet->part, _("a cell refers to a shared string that does not exist:"), raw);
 			return NULL;
 		}
 		return sheet->shared->strings[index];
@@ -687,7 +704,7 @@ static const char *cell_text(struct sheet *sheet, char *number, size_t size)
 	enum number_kind kind = style_kind(sheet->styles, sheet->style);
 	if (kind == NUMBER_DATE && format_serial_date(parsed, sheet->date1904, number))
 		return number;
-	if (kind == NUMBER_PERCENT) {
+	if (kind == NUMBER_PERCENT && isfinite(parsed * 100)) {
 		format_number(parsed * 100, number, size - 1);
 		strcat(number, "%");
 		return number;

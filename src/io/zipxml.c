@@ -185,7 +185,9 @@ static zip_file_t *open_member(struct zip_package *package, const char *member)
 
 static XML_Parser make_parser(struct zip_package *package)
 {
-	XML_Parser parser = XML_ParserCreate("UTF-8");
+	/* The part's own declaration (UTF-8 or UTF-16) says how it is
+	 * encoded; the handlers always get UTF-8. */
+	XML_Parser parser = XML_ParserCreate(NULL);
 	if (!parser)
 		return NULL;
 	XML_SetUserData(parser, package);

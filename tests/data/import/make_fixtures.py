@@ -6,6 +6,7 @@ change them:
 
     /usr/bin/python3 tests/data/import/make_fixtures.py
 
+It also writes the seeds of the source fuzz harness (tests/fuzz/seeds/source).
 The tasks are made up: a 2020 city plan (Word), a 2019 county plan
 (Excel), a 2019 district plan (GBK CSV), a 2020 TSV and small cases. Zip
 members get a fixed time stamp so that running this again changes nothing.
@@ -310,6 +311,23 @@ def excel_without_sheet():
     rezip("no_sheet.xlsx", edit)
 
 
+def excel_bad_reference():
+    """A worksheet whose cell reference has the row before the column."""
+    workbook = openpyxl.Workbook()
+    fixed_properties(workbook)
+    sheet = workbook.active
+    sheet.append(["序号", "重点工作"])
+    sheet.append([1, 2])
+    workbook.save(path("bad_reference.xlsx"))
+
+    def edit(member, data):
+        if member == "xl/worksheets/sheet1.xml":
+            data, count = re.subn(rb'r="A2"', b'r="2A"', data)
+            assert count == 1
+        return data
+    rezip("bad_reference.xlsx", edit)
+
+
 # ---- text ----
 
 def text_sources():
@@ -390,6 +408,42 @@ def malformed():
     write("bomb.docx", buffer.getvalue())
 
 
+# ---- fuzz seeds (tests/fuzz/seeds/source) ----
+
+def fuzz_seeds():
+    """Small whole sources, and the parts of the Word and Excel fixtures
+    behind the markers tests/fuzz/fuzz_source.c wraps into an archive."""
+    seeds = os.path.join(HERE, "..", "..", "fuzz", "seeds", "source")
+    os.makedirs(seeds, exist_ok=True)
+
+    def seed(name, data):
+        with open(os.path.join(seeds, name), "wb") as out:
+            out.write(data)
+
+    for name in ("plan_2019.xlsx", "plan_gbk_crlf.csv", "plan_2020.tsv", "plan_bom.csv",
+                 "lines_2020_crlf.txt", "lines_plain.txt"):
+        with open(path(name), "rb") as source:
+            seed(name, source.read())
+    seed("utf16.txt", "序号\t重点工作\r\n1\t甲\r\n".encode("utf-16"))
+    with zipfile.ZipFile(path("plan_2020.docx")) as archive:
+        document = archive.read("word/document.xml")
+    seed("document.docx.xml", b"DOCX:" + document)
+    # A minimal Word document: its document.xml alone, stored.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr(zipfile.ZipInfo("word/document.xml", STAMP),
+                         '<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>标题</w:t></w:r></w:p><w:tbl><w:tr>'
+                         '<w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/>'
+                         '</w:tcPr><w:p><w:r><w:t>重点工作</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:tcPr>'
+                         '<w:vMerge/></w:tcPr><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>')
+    seed("minimal.docx", buffer.getvalue())
+    with zipfile.ZipFile(path("plan_2019.xlsx")) as archive:
+        seed("sheet.xlsx.xml", b"XLSX:" + archive.read("xl/worksheets/sheet2.xml"))
+        seed("shared.xlsx.xml", b"SST:" + archive.read("xl/sharedStrings.xml"))
+        seed("styles.xlsx.xml", b"STY:" + archive.read("xl/styles.xml"))
+        seed("workbook.xlsx.xml", b"WB:" + archive.read("xl/workbook.xml"))
+
+
 def main():
     word_plan()
     word_without_table()
@@ -397,8 +451,10 @@ def main():
     excel_plan()
     excel_1904()
     excel_without_sheet()   # writes no_header.xlsx too
+    excel_bad_reference()
     text_sources()
     malformed()
+    fuzz_seeds()
 
 
 if __name__ == "__main__":
