@@ -195,7 +195,8 @@ fuzz: deps-fuzz
 		source) seeds="$(SEEDS_source)";; esac; \
 		mkdir -p $(FUZZ_DIR)/corpus-$$f $(FUZZ_DIR)/artifacts-$$f; \
 		echo "fuzzing $$f for $$seconds s"; \
-		./$(FUZZ_DIR)/fuzz_$$f -max_total_time=$$seconds -timeout=10 -rss_limit_mb=2048 \
+		dict=; [ -f tests/fuzz/$$f.dict ] && dict=-dict=tests/fuzz/$$f.dict; \
+		./$(FUZZ_DIR)/fuzz_$$f -max_total_time=$$seconds -timeout=10 -rss_limit_mb=2048 $$dict \
 			-print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts-$$f/ \
 			$(FUZZ_DIR)/corpus-$$f $$seeds 2>$(FUZZ_DIR)/$$f.log \
 			|| { tail -40 $(FUZZ_DIR)/$$f.log; exit 1; }; \

@@ -14,8 +14,9 @@
  *    merged over three rows means the same units for each of the three.
  *  - Paragraphs of the body before the table (the title is usually among
  *    them) are the preface. A row's line is its number in the table.
- *  - Text boxes, alternate content fallbacks and deleted text are not
- *    read; automatic list numbering is not text and is not read either.
+ *  - Text boxes and drawings, alternate content fallbacks, and tracked
+ *    deletions and moves away are not read; automatic list numbering is
+ *    not text and is not read either.
  */
 #include "duty/source.h"
 
@@ -51,7 +52,7 @@ struct docx_reader {
 	bool found;               /* the table with a header has been read */
 };
 
-static bool starts_with_local(const char *name, const char *const *names)
+static bool is_one_of(const char *name, const char *const *names)
 {
 	for (size_t i = 0; names[i]; i++)
 		if (strcmp(name, names[i]) == 0)
@@ -59,9 +60,11 @@ static bool starts_with_local(const char *name, const char *const *names)
 	return false;
 }
 
-/* Content whose text is not the document's: alternate renderings, text
- * boxes (their text is also in the fallback or drawn apart). */
-static const char *const skipped[] = { "Fallback", "txbxContent", "drawing", "pict", "object", NULL };
+/* Content whose text is not the table's: alternate renderings, drawings
+ * and text boxes, and tracked deletions and moved-away text (Word shows
+ * them struck out). */
+static const char *const skipped[] = { "Fallback", "txbxContent", "drawing", "pict", "object",
+				       "del", "moveFrom", NULL };
 
 static size_t count_attribute(const char **attributes, size_t limit)
 {
@@ -87,7 +90,7 @@ static void add_empty_cells(struct docx_reader *reader, size_t count)
 static void on_start(void *context, const char *name, const char **attributes)
 {
 	struct docx_reader *reader = context;
-	if (reader->skip_depth > 0 || starts_with_local(name, skipped)) {
+	if (reader->skip_depth > 0 || is_one_of(name, skipped)) {
 		reader->skip_depth++;
 		return;
 	}

@@ -293,6 +293,19 @@ static void test_word_table_with_merged_cells(void **state)
 	grid_free(grid);
 }
 
+static void test_word_tracked_changes_text_boxes_and_runs(void **state)
+{
+	(void)state;
+	struct grid *grid = read_ok("word_features.docx");
+	assert_string_equal(grid->part, "table 1");
+	assert_int_equal(grid->preface_count, 1);
+	assert_string_equal(grid->preface[0], "2020年某市任务表");
+	assert_int_equal(grid->row_count, 2);
+	ROW(grid, 0, 1, "序号", "重点工作", "责任单位");
+	ROW(grid, 1, 2, "", "完善 追溯", "市农业\n农村局-甲");
+	grid_free(grid);
+}
+
 /* ---- Excel ---- */
 
 static void test_excel_sheet_with_merges_strings_numbers_and_dates(void **state)
@@ -491,6 +504,7 @@ int main(void)
 		cmocka_unit_test(test_csv_with_bom_and_a_line_break_in_a_cell),
 		cmocka_unit_test(test_layouts_are_tried_until_one_has_a_header),
 		cmocka_unit_test(test_word_table_with_merged_cells),
+		cmocka_unit_test(test_word_tracked_changes_text_boxes_and_runs),
 		cmocka_unit_test(test_excel_sheet_with_merges_strings_numbers_and_dates),
 		cmocka_unit_test(test_excel_1904_dates_and_the_leap_day),
 		cmocka_unit_test(test_the_first_sheet_or_table_with_the_header_wins),

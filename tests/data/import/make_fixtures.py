@@ -172,6 +172,33 @@ def word_broken_xml():
     rezip("broken_xml.docx", cut)
 
 
+def word_features():
+    """A hand-written document.xml in UTF-16 with what python-docx does not
+    write: tracked changes (an insertion kept, a deletion and a move away
+    left out), a text box with its fallback (neither is table text), a
+    tab, a carriage return, a non-breaking hyphen, a row that starts one
+    grid column in (w:gridBefore) and a header in the default namespace."""
+    document = (
+        '<?xml version="1.0" encoding="UTF-16"?>'
+        '<document xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><body>'
+        '<p><r><t>2020年</t></r><ins><r><t>某市</t></r></ins><del><r><delText>某县</delText></r></del>'
+        '<r><t>任务表</t></r>'
+        '<r><mc:AlternateContent><mc:Choice><drawing><txbxContent><p><r><t>文本框</t></r></p></txbxContent>'
+        '</drawing></mc:Choice><mc:Fallback><pict><t>备用</t></pict></mc:Fallback></mc:AlternateContent></r></p>'
+        '<tbl><tblPr/><tblGrid><gridCol/><gridCol/><gridCol/></tblGrid>'
+        '<tr><tc><p><r><t>序号</t></r></p></tc><tc><p><r><t>重点工作</t></r></p></tc>'
+        '<tc><p><r><t>责任单位</t></r></p></tc></tr>'
+        '<tr><trPr><gridBefore val="1"/></trPr><tc><p><pPr><tabs><tab val="left" pos="720"/></tabs></pPr>'
+        '<r><t>完善</t><tab/><t>追溯</t></r><moveFrom><r><t>旧位置</t></r></moveFrom></p></tc>'
+        '<tc><p><r><t>市农业</t><cr/><t>农村局</t><noBreakHyphen/><t>甲</t></r></p></tc></tr>'
+        '</tbl></body></document>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("word/document.xml", STAMP), document.encode("utf-16"))
+    write("word_features.docx", buffer.getvalue())
+
+
 # ---- Excel ----
 
 def excel_plan():
@@ -448,6 +475,7 @@ def main():
     word_plan()
     word_without_table()
     word_broken_xml()
+    word_features()
     excel_plan()
     excel_1904()
     excel_without_sheet()   # writes no_header.xlsx too
