@@ -170,7 +170,8 @@ static void end_row(struct docx_reader *reader)
 		return;
 	}
 	reader->above = above;
-	memcpy(above, builder->cells, builder->cell_count * sizeof *above);
+	if (builder->cell_count)
+		memcpy(above, builder->cells, builder->cell_count * sizeof *above);
 	reader->above_count = builder->cell_count;
 	if (!grid_end_row(builder))
 		zip_package_fail(reader->package);

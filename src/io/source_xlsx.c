@@ -780,6 +780,8 @@ static const char *find_cell(const struct sheet_cell *cells, size_t count, uint3
  * The cells read are sorted first; those added go after them. */
 static bool fill_merges(struct sheet *sheet)
 {
+	if (sheet->cell_count == 0)
+		return true;   /* (qsort must not be given a NULL array) */
 	qsort(sheet->cells, sheet->cell_count, sizeof *sheet->cells, compare_cells);
 	size_t sorted = sheet->cell_count;
 	for (size_t m = 0; m < sheet->merge_count; m++) {
