@@ -11,10 +11,11 @@
  *    significant digits (as Excel shows), no ".0" and no exponent for
  *    everyday values; with a percent format, as a percentage;
  *  - dates: a number whose cell style (xl/styles.xml) has a date format,
- *    built-in or custom (a code with y, m or d outside quotes and
- *    brackets, like yyyy"年"m"月"d"日"), as YYYY-MM-DD, in the 1900 date
- *    system (with Excel's 1900-02-29) or the 1904 one when the workbook
- *    says so;
+ *    built-in (ids 14-22, 27-36, 45-47, 50-58) or custom (a code with y
+ *    or d, or m without h or s, outside quotes and brackets, like
+ *    yyyy"年"m"月"d"日"), as YYYY-MM-DD, in the 1900 date system (with
+ *    Excel's 1900-02-29) or the 1904 one when the workbook says so; a
+ *    serial below 1 (a time of day) stays a number;
  *  - booleans TRUE/FALSE, errors as their code (#N/A).
  * A cell's reference (r="C5") places it; skipped cells are "". Merged
  * cells (mergeCell ref="A3:A5") repeat the top-left value in the cells
@@ -341,33 +342,40 @@ static enum number_kind builtin_kind(unsigned long id)
 	return NUMBER_PLAIN;
 }
 
-/* A format code is a date when y, m or d appear outside quoted text,
- * [brackets] and escaped characters; a percentage when % does. */
+/* A format code is a date when y or d appear outside quoted text,
+ * [brackets] and escaped characters, or m without h or s (a month, not
+ * minutes: "yyyy\"年\"m\"月\"", "[$-804]m月d日" but not "[h]:mm" or
+ * "mm:ss"); a percentage when % does. */
 static enum number_kind code_kind(const char *code)
 {
-	bool date = false, percent = false;
+	bool year_or_day = false, month = false, time = false, percent = false;
 	for (const char *c = code; *c; c++) {
-		if (*c == '"') {
-			const char *close = strchr(c + 1, '"');
+		char lower = (char)(*c | 0x20);
+		if (*c == '"' || *c == '[') {
+			const char *close = strchr(c + 1, *c == '"' ? '"' : ']');
 			if (!close)
 				break;
-			c = close;
-		} else if (*c == '[') {
-			const char *close = strchr(c + 1, ']');
-			if (!close)
-				break;
+			/* [h], [mm], [ss]: elapsed time. */
+			if (*c == '[' && close > c + 1 && strspn(c + 1, "hHmMsS") == (size_t)(close - c - 1))
+				time = true;
 			c = close;
 		} else if (*c == '\\' || *c == '_' || *c == '*') {
 			if (!c[1])
 				break;
 			c++;
-		} else if (*c == 'y' || *c == 'Y' || *c == 'd' || *c == 'D' || *c == 'm' || *c == 'M') {
-			date = true;
+		} else if (lower == 'y' || lower == 'd') {
+			year_or_day = true;
+		} else if (lower == 'm') {
+			month = true;
+		} else if (lower == 'h' || lower == 's') {
+			time = true;
 		} else if (*c == '%') {
 			percent = true;
 		}
 	}
-	return date ? NUMBER_DATE : percent ? NUMBER_PERCENT : NUMBER_PLAIN;
+	if (year_or_day || (month && !time))
+		return NUMBER_DATE;
+	return percent ? NUMBER_PERCENT : NUMBER_PLAIN;
 }
 
 static void styles_start(void *context, const char *name, const char **attributes)
@@ -641,6 +649,8 @@ static void sheet_start(void *context, const char *name, const char **attributes
 	}
 }
 
+/* Keeps a cell of the sheet; false when that is too many or memory runs
+ * out (reported). */
 static bool add_sheet_cell(struct sheet *sheet, uint32_t row, uint32_t column, const char *text)
 {
 	if (sheet->cell_count >= SOURCE_MAX_CELLS) {
@@ -651,8 +661,11 @@ static bool add_sheet_cell(struct sheet *sheet, uint32_t row, uint32_t column, c
 	}
 	struct sheet_cell *cells = array_reserve(sheet->cells, &sheet->cell_capacity, sheet->cell_count,
 						 sizeof *cells);
-	if (!cells)
+	if (!cells) {
+		diag_error(sheet->part.builder->diag, sheet->part.builder->grid->file, row, NULL,
+			   _("out of memory while reading the table"));
 		return false;
+	}
 	sheet->cells = cells;
 	sheet->cells[sheet->cell_count] = (struct sheet_cell){ row, column, (uint32_t)sheet->cell_count, text };
 	sheet->cell_count++;
@@ -697,6 +710,10 @@ static const char *cell_text(struct sheet *sheet, char *number, size_t size)
 	}
 	if (strcmp(type, "n") != 0 || value->length == 0)
 		return raw;   /* str, e and anything unknown: the text as it is */
+	/* As Excel writes numbers: digits, point, sign, exponent ("1.5E-3");
+	 * strtod would also take hex, inf and nan. */
+	if (raw[strspn(raw, "0123456789.+-Ee")] != '\0')
+		return raw;
 	char *end;
 	double parsed = strtod(raw, &end);
 	if (end == raw || *end != '\0' || !isfinite(parsed))
@@ -833,13 +850,8 @@ static bool read_sheet(struct grid_builder *builder, struct zip_package *package
 		.shared = shared, .styles = styles, .date1904 = date1904,
 	};
 	static const struct xml_handlers handlers = { sheet_start, sheet_end, sheet_text };
-	bool ok = zip_package_parse(package, entry->member, &handlers, &sheet);
-	if (ok && !fill_merges(&sheet)) {
-		if (!builder->failed && sheet.cell_count < SOURCE_MAX_CELLS)
-			diag_error(builder->diag, builder->grid->file, 0, NULL, _("out of memory while reading the table"));
-		ok = false;
-	}
-	ok = ok && sheet_to_rows(&sheet);
+	bool ok = zip_package_parse(package, entry->member, &handlers, &sheet) && fill_merges(&sheet)
+		  && sheet_to_rows(&sheet);
 	strbuf_free(&sheet.part.text);
 	strbuf_free(&sheet.inline_text);
 	free(sheet.cells);

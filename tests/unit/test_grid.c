@@ -341,6 +341,26 @@ static void test_excel_1904_dates_and_the_leap_day(void **state)
 	grid_free(grid);
 }
 
+static void test_excel_numbers_dates_and_times_as_shown(void **state)
+{
+	(void)state;
+	struct grid *grid = read_ok("numbers.xlsx");
+	assert_string_equal(grid->part, "数字");
+	assert_int_equal(grid->row_count, 3);
+	ROW(grid, 0, 1, "序号", "重点工作");
+	/* Cells without references follow each other from A; the row has no
+	 * number, so it is the one after row 1. Excel's long forms are
+	 * shortened; huge numbers keep an exponent; [$-804]yyyy"年"... is a
+	 * date (45 is 1900-02-14), [h]:mm is not; m"月" is; 0.0% is a
+	 * percentage; 57 is a built-in Chinese date format with a time; day
+	 * 60 is Excel's 1900-02-29; "0x10" is not a number Excel writes. */
+	ROW(grid, 1, 2, "0.005", "0.3", "0", "1e+20", "1.23456789012346e+17", "-2.5", "1900-02-14", "1.5",
+	    "2020-06-18", "12.5%", "2020-03-01", "1900-02-29", "0x10");
+	/* $B$4 places the error; the cells after it follow on. */
+	ROW(grid, 2, 4, "", "#N/A", "2020-02-29", "FALSE");
+	grid_free(grid);
+}
+
 static void test_the_first_sheet_or_table_with_the_header_wins(void **state)
 {
 	(void)state;
@@ -507,6 +527,7 @@ int main(void)
 		cmocka_unit_test(test_word_tracked_changes_text_boxes_and_runs),
 		cmocka_unit_test(test_excel_sheet_with_merges_strings_numbers_and_dates),
 		cmocka_unit_test(test_excel_1904_dates_and_the_leap_day),
+		cmocka_unit_test(test_excel_numbers_dates_and_times_as_shown),
 		cmocka_unit_test(test_the_first_sheet_or_table_with_the_header_wins),
 		cmocka_unit_test(test_malformed_sources_are_refused_with_a_reason),
 		cmocka_unit_test(test_text_without_a_header_or_with_broken_quotes),

@@ -299,6 +299,47 @@ def excel_plan():
     rezip("plan_2019.xlsx", edit, shared_strings)
 
 
+def excel_numbers():
+    """A hand-written workbook (no shared strings) with numbers as Excel
+    writes them and formats to tell dates from times and percentages:
+    cells without references, a row without a number, a cell reference
+    with $, error and ISO date cells, and a sheet part reached by a
+    relationship target with "..". Row 1 is the header."""
+    def part(xml):
+        return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml).encode("utf-8")
+    main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    styles = ('<styleSheet %s><numFmts count="4">'
+              '<numFmt numFmtId="164" formatCode="[$-804]yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>'
+              '<numFmt numFmtId="165" formatCode="[h]:mm"/>'
+              '<numFmt numFmtId="166" formatCode="m&quot;月&quot;"/>'
+              '<numFmt numFmtId="167" formatCode="0.0%%"/></numFmts>'
+              '<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/>'
+              '<xf numFmtId="167"/><xf numFmtId="57"/></cellXfs></styleSheet>') % main
+    cells = [
+        ("5.0000000000000001E-3", ""), ("0.30000000000000004", ""), ("-0", ""), ("1E+20", ""),
+        ("123456789012345678", ""), ("-2.5", ""), ("45", ' s="1"'), ("1.5", ' s="2"'), ("44000", ' s="3"'),
+        ("0.125", ' s="4"'), ("43891.75", ' s="5"'), ("60", ' s="1"'), ("0x10", ""),
+    ]
+    row2 = "".join('<c%s><v>%s</v></c>' % (style, value) for value, style in cells)
+    header = "".join('<c r="%s1" t="inlineStr"><is><t>%s</t></is></c>' % (column, name)
+                     for column, name in (("A", "序号"), ("B", "重点工作")))
+    sheet = ('<worksheet %s><sheetData><row r="1">%s</row><row>%s</row><row r="4"><c r="$B$4" t="e"><v>#N/A</v></c>'
+             '<c t="d"><v>2020-02-29T00:00:00</v></c><c t="b"><v>0</v></c></row></sheetData></worksheet>'
+             % (main, header, row2))
+    workbook = ('<workbook %s %s><sheets><sheet name="数字" sheetId="1" r:id="rId1"/></sheets></workbook>'
+                % (main, rel))
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'worksheet" Target="sheets/../worksheets/./data.xml"/></Relationships>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, xml in (("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", rels),
+                          ("xl/styles.xml", styles), ("xl/worksheets/data.xml", sheet)):
+            archive.writestr(zipfile.ZipInfo(name, STAMP), part(xml))
+    write("numbers.xlsx", buffer.getvalue())
+
+
 def excel_1904():
     import datetime
     workbook = openpyxl.Workbook()
@@ -478,6 +519,7 @@ def main():
     word_features()
     excel_plan()
     excel_1904()
+    excel_numbers()
     excel_without_sheet()   # writes no_header.xlsx too
     excel_bad_reference()
     text_sources()
