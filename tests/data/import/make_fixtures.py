@@ -488,8 +488,8 @@ def fuzz_seeds():
         with open(os.path.join(seeds, name), "wb") as out:
             out.write(data)
 
-    for name in ("plan_2019.xlsx", "plan_gbk_crlf.csv", "plan_2020.tsv", "plan_bom.csv",
-                 "lines_2020_crlf.txt", "lines_plain.txt"):
+    for name in ("plan_2019.xlsx", "numbers.xlsx", "word_features.docx", "plan_gbk_crlf.csv", "plan_2020.tsv",
+                 "plan_bom.csv", "lines_2020_crlf.txt", "lines_plain.txt"):
         with open(path(name), "rb") as source:
             seed(name, source.read())
     seed("utf16.txt", "序号\t重点工作\r\n1\t甲\r\n".encode("utf-16"))
