@@ -61,7 +61,7 @@ struct grid *grid_builder_start(struct grid_builder *builder, const char *name, 
 	}
 	if (!grid || !grid->file) {
 		grid_free(grid);
-		diag_error(diag, name, 0, NULL, _("out of memory while reading the table"));
+		diag_memory_error(diag, name, 0, _("out of memory while reading the table"));
 		return NULL;
 	}
 	builder->grid = grid;
@@ -78,8 +78,8 @@ void grid_builder_finish(struct grid_builder *builder)
 static void out_of_memory(struct grid_builder *builder)
 {
 	if (!builder->failed)
-		diag_error(builder->diag, builder->grid->file, builder->line, NULL,
-			   _("out of memory while reading the table"));
+		diag_memory_error(builder->diag, builder->grid->file, builder->line,
+				  _("out of memory while reading the table"));
 	builder->failed = true;
 }
 
@@ -311,11 +311,14 @@ static char *utf16_to_utf8(const char *name, const char *bytes, size_t size, siz
 	bool little = (unsigned char)bytes[0] == 0xFF;
 	iconv_t converter = iconv_open("UTF-8", little ? "UTF-16LE" : "UTF-16BE");
 	size_t capacity = size < SIZE_MAX / 2 - 16 ? size / 2 * 3 + 16 : 0;
-	char *out = converter != (iconv_t)-1 && capacity ? malloc(capacity) : NULL;
+	if (converter == (iconv_t)-1) {
+		diag_error(diag, name, 0, NULL, _("cannot convert from UTF-16: %s"), strerror(errno));
+		return NULL;
+	}
+	char *out = capacity ? malloc(capacity) : NULL;
 	if (!out) {
-		if (converter != (iconv_t)-1)
-			iconv_close(converter);
-		diag_error(diag, name, 0, NULL, _("cannot convert from UTF-16: %s"), strerror(errno ? errno : ENOMEM));
+		iconv_close(converter);
+		diag_memory_error(diag, name, 0, _("out of memory while reading the table"));
 		return NULL;
 	}
 	/* Two bytes give at most three of UTF-8, four (a pair) at most four. */

@@ -148,8 +148,12 @@ static void end_cell(struct docx_reader *reader)
 	if (reader->continues) {
 		const char *above = column < reader->above_count ? reader->above[column] : "";
 		ok = grid_add_cell(builder, above, strlen(above));
+	} else if (reader->text.failed) {
+		diag_memory_error(builder->diag, builder->grid->file, builder->line,
+				  _("out of memory while reading the table"));
+		ok = false;
 	} else {
-		ok = !reader->text.failed && grid_add_cell(builder, strbuf_text(&reader->text), reader->text.length);
+		ok = grid_add_cell(builder, strbuf_text(&reader->text), reader->text.length);
 	}
 	if (ok)
 		add_empty_cells(reader, reader->span - 1);
@@ -164,8 +168,8 @@ static void end_row(struct docx_reader *reader)
 	const char **above = array_reserve(reader->above, &reader->above_capacity, builder->cell_count,
 					   sizeof *above);
 	if (!above) {
-		diag_error(builder->diag, builder->grid->file, builder->line, NULL,
-			   _("out of memory while reading the table"));
+		diag_memory_error(builder->diag, builder->grid->file, builder->line,
+				  _("out of memory while reading the table"));
 		zip_package_fail(reader->package);
 		return;
 	}
@@ -210,8 +214,8 @@ static void on_end(void *context, const char *name)
 		if (reader->text.failed || !grid_add_preface(reader->builder, strbuf_text(&reader->text),
 							     reader->text.length)) {
 			if (reader->text.failed)
-				diag_error(reader->builder->diag, reader->builder->grid->file, 0, NULL,
-					   _("out of memory while reading the table"));
+				diag_memory_error(reader->builder->diag, reader->builder->grid->file, 0,
+						  _("out of memory while reading the table"));
 			zip_package_fail(reader->package);
 		}
 	} else if (strcmp(name, "r") == 0 && reader->run_depth > 0) {

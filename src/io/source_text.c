@@ -134,7 +134,7 @@ static bool read_delimited(struct grid_builder *builder, const char *text, size_
 	/* csvread writes the fields over its input: give it a copy. */
 	char *copy = malloc(size + 1);
 	if (!copy) {
-		diag_error(builder->diag, builder->grid->file, 0, NULL, _("out of memory while reading the table"));
+		diag_memory_error(builder->diag, builder->grid->file, 0, _("out of memory while reading the table"));
 		return false;
 	}
 	memcpy(copy, text, size);
@@ -159,8 +159,8 @@ struct lines_reader {
 static bool flush_cell(struct lines_reader *reader)
 {
 	if (reader->cell.failed) {
-		diag_error(reader->builder->diag, reader->builder->grid->file, reader->builder->line, NULL,
-			   _("out of memory while reading the table"));
+		diag_memory_error(reader->builder->diag, reader->builder->grid->file, reader->builder->line,
+				  _("out of memory while reading the table"));
 		reader->builder->failed = true;
 		return false;
 	}

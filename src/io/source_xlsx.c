@@ -86,6 +86,13 @@ static void part_fail(struct part_reader *part, const char *problem, const char 
 	zip_package_fail(part->package);
 }
 
+static void part_out_of_memory(struct part_reader *part)
+{
+	diag_memory_error(part->builder->diag, part->builder->grid->file, 0, _("out of memory while reading %s"),
+			  part->member);
+	zip_package_fail(part->package);
+}
+
 static void part_text(void *context, const char *text, size_t length)
 {
 	struct part_reader *part = context;
@@ -195,7 +202,7 @@ static void workbook_start(void *context, const char *name, const char **attribu
 		struct sheet_entry *sheets = array_reserve(book->sheets, &book->sheet_capacity, book->sheet_count,
 							   sizeof *sheets);
 		if (!sheets) {
-			part_fail(&book->part, _("out of memory"), NULL);
+			part_out_of_memory(&book->part);
 			return;
 		}
 		book->sheets = sheets;
@@ -236,7 +243,11 @@ static const char *resolve_target(struct grid_builder *builder, const char *targ
 		}
 		target += length + (slash ? 1 : 0);
 	}
-	const char *kept = path.failed ? NULL : grid_keep(builder, strbuf_text(&path), path.length);
+	const char *kept = NULL;
+	if (path.failed)
+		diag_memory_error(builder->diag, builder->grid->file, 0, _("out of memory while reading the table"));
+	else
+		kept = grid_keep(builder, strbuf_text(&path), path.length);
 	strbuf_free(&path);
 	return kept;
 }
@@ -306,7 +317,7 @@ static void shared_end(void *context, const char *name)
 		if (!strings || !copy) {
 			if (strings)
 				shared->strings = strings;
-			part_fail(part, _("out of memory"), NULL);
+			part_out_of_memory(part);
 			return;
 		}
 		shared->strings = strings;
@@ -392,7 +403,7 @@ static void styles_start(void *context, const char *name, const char **attribute
 		struct custom_format *formats = array_reserve(styles->formats, &styles->format_capacity,
 							      styles->format_count, sizeof *formats);
 		if (!formats) {
-			part_fail(&styles->part, _("out of memory"), NULL);
+			part_out_of_memory(&styles->part);
 			return;
 		}
 		styles->formats = formats;
@@ -403,7 +414,7 @@ static void styles_start(void *context, const char *name, const char **attribute
 		unsigned long *xfs = array_reserve(styles->xf_formats, &styles->xf_capacity, styles->xf_count,
 						   sizeof *xfs);
 		if (!xfs) {
-			part_fail(&styles->part, _("out of memory"), NULL);
+			part_out_of_memory(&styles->part);
 			return;
 		}
 		styles->xf_formats = xfs;
@@ -641,7 +652,7 @@ static void sheet_start(void *context, const char *name, const char **attributes
 		struct merge *merges = array_reserve(sheet->merges, &sheet->merge_capacity, sheet->merge_count,
 						     sizeof *merges);
 		if (!merges) {
-			part_fail(&sheet->part, _("out of memory"), NULL);
+			part_out_of_memory(&sheet->part);
 			return;
 		}
 		sheet->merges = merges;
@@ -662,8 +673,8 @@ static bool add_sheet_cell(struct sheet *sheet, uint32_t row, uint32_t column, c
 	struct sheet_cell *cells = array_reserve(sheet->cells, &sheet->cell_capacity, sheet->cell_count,
 						 sizeof *cells);
 	if (!cells) {
-		diag_error(sheet->part.builder->diag, sheet->part.builder->grid->file, row, NULL,
-			   _("out of memory while reading the table"));
+		diag_memory_error(sheet->part.builder->diag, sheet->part.builder->grid->file, row,
+				  _("out of memory while reading the table"));
 		return false;
 	}
 	sheet->cells = cells;
@@ -678,7 +689,7 @@ static const char *cell_text(struct sheet *sheet, char *number, size_t size)
 	struct strbuf *value = &sheet->part.text;
 	const char *type = sheet->type;
 	if (value->failed || sheet->inline_text.failed) {
-		part_fail(&sheet->part, _("out of memory"), NULL);
+		part_out_of_memory(&sheet->part);
 		return NULL;
 	}
 	const char *raw = strbuf_text(value);

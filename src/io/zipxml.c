@@ -39,7 +39,7 @@ struct zip_package *zip_package_open(const char *name, const void *bytes, size_t
 {
 	struct zip_package *package = calloc(1, sizeof *package);
 	if (!package) {
-		diag_error(diag, name, 0, NULL, _("out of memory while opening the archive"));
+		diag_memory_error(diag, name, 0, _("out of memory while opening the archive"));
 		return NULL;
 	}
 	zip_error_t error;
@@ -50,12 +50,16 @@ struct zip_package *zip_package_open(const char *name, const void *bytes, size_t
 		if (!package->archive)
 			zip_source_free(source);   /* still ours when the open fails */
 	}
-	if (!package->archive) {
+	if (!package->archive && zip_error_code_zip(&error) == ZIP_ER_MEMORY) {
+		diag_memory_error(diag, name, 0, _("out of memory while opening the archive"));
+	} else if (!package->archive) {
 		diag_error(diag, name, 0, NULL,
 			   _("the file starts like a ZIP archive (as .docx and .xlsx files are) but cannot be "
 			   "read as one (%s): it is probably truncated or damaged; save it again from Word, "
 			   "Excel or WPS"),
 			   zip_error_strerror(&error));
+	}
+	if (!package->archive) {
 		zip_error_fini(&error);
 		free(package);
 		return NULL;
@@ -206,11 +210,16 @@ static bool feed(struct zip_package *package, zip_file_t *file)
 	for (;;) {
 		void *buffer = XML_GetBuffer(package->parser, CHUNK);
 		if (!buffer) {
-			diag_error(package->diag, package->name, 0, NULL, _("out of memory while reading %s"),
-				   package->member);
+			diag_memory_error(package->diag, package->name, 0, _("out of memory while reading %s"),
+					  package->member);
 			return false;
 		}
 		zip_int64_t got = zip_fread(file, buffer, CHUNK);
+		if (got < 0 && zip_error_code_zip(zip_file_get_error(file)) == ZIP_ER_MEMORY) {
+			diag_memory_error(package->diag, package->name, 0, _("out of memory while reading %s"),
+					  package->member);
+			return false;
+		}
 		if (got < 0) {
 			diag_error(package->diag, package->name, 0, NULL,
 				   _("cannot inflate %s (%s); the file is damaged"), package->member,
@@ -237,6 +246,11 @@ static bool feed(struct zip_package *package, zip_file_t *file)
 				return true;
 			if (package->failed)
 				return false;
+			if (XML_GetErrorCode(package->parser) == XML_ERROR_NO_MEMORY) {
+				diag_memory_error(package->diag, package->name, 0, _("out of memory while reading %s"),
+						  package->member);
+				return false;
+			}
 			diag_error(package->diag, package->name, 0, NULL,
 				   _("%s, line %ld: the XML is broken (%s); the file is damaged, or not a Word or "
 				   "Excel file"),
@@ -260,7 +274,7 @@ bool zip_package_parse(struct zip_package *package, const char *member, const st
 	package->parser = make_parser(package);
 	if (!package->parser) {
 		zip_fclose(file);
-		diag_error(package->diag, package->name, 0, NULL, _("out of memory while reading %s"), member);
+		diag_memory_error(package->diag, package->name, 0, _("out of memory while reading %s"), member);
 		return false;
 	}
 	package->member = member;
