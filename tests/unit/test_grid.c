@@ -407,7 +407,11 @@ static void test_text_without_a_header_or_with_broken_quotes(void **state)
 {
 	(void)state;
 	const char *csv = "甲,乙\n1,2\n";
-	assert_memory_refused(csv, strlen(csv), "no row names the columns");
+	assert_memory_refused(csv, strlen(csv), "no row names the columns: expected a header row (comma-separated)");
+	const char *tsv = "甲\t乙\n1\t2\n";
+	assert_memory_refused(tsv, strlen(tsv), "no row names the columns: expected a header row (tab-separated)");
+	const char *lines = "甲\n乙\n\n丙\n丁\n";
+	assert_memory_refused(lines, strlen(lines), "no block of lines names the columns");
 	const char *broken = "序号,重点工作\n1,\"unclosed\n";
 	assert_memory_refused(broken, strlen(broken), "closing quote never comes");
 	const char *blank = "\xEF\xBB\xBF \r\n\t\n";
