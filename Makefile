@@ -4,8 +4,8 @@
 #   make test     install missing packages, build, run every test twice:
 #                 a normal build and an ASan+UBSan build
 #   make          build build/duty
-#   make fuzz     libFuzzer on the loaders and unit resolution for
-#                 FUZZ_SECONDS in all (default 60), with clang
+#   make fuzz     libFuzzer on the loaders, unit resolution and the source
+#                 readers for FUZZ_SECONDS in all (default 60), with clang
 #   make memcheck the unit and CLI tests under valgrind
 #
 # BUILD selects the output directory; SANITIZE=1 builds with
@@ -23,7 +23,7 @@ CFLAGS   ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -Iinclude -Isrc \
               -DDUTY_VERSION='"$(VERSION)"' -DDUTY_DATADIR='"$(PREFIX)/share/duty"' \
               -DDUTY_LOCALEDIR='"$(PREFIX)/share/locale"'
-LDLIBS   := -lcsv -lcjson -lm
+LDLIBS   := -lcsv -lcjson -lzip -lexpat -lm
 
 ifeq ($(SANITIZE),1)
 ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -41,7 +41,7 @@ HEADERS     := $(wildcard include/duty/*.h src/cli/*.h)
 UNIT_TESTS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 CORE_SOURCES := $(LIB_SOURCES)
 
-FUZZERS      := load units
+FUZZERS      := load units source
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_DIR     := build-fuzz
@@ -49,6 +49,7 @@ REPLAYS      := $(FUZZERS:%=$(BUILD)/tests/replay_%)
 # Inputs each harness starts from (and make test replays).
 SEEDS_load   := $(wildcard data tests/data tests/fuzz/regressions/load)
 SEEDS_units  := $(wildcard tests/fuzz/seeds/units tests/fuzz/regressions/units)
+SEEDS_source := $(wildcard tests/fuzz/seeds/source tests/fuzz/regressions/source)
 
 BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/csvfloor $(BUILD)/bench/measure
 
@@ -158,7 +159,8 @@ check-cli: $(BUILD)/duty $(MO) $(BUILD)/tests/libfailio.so
 # Every seed and every input that once crashed a harness, run again.
 check-fuzz-regressions: $(REPLAYS)
 	@for f in $(FUZZERS); do \
-		case $$f in load) seeds="$(SEEDS_load)";; units) seeds="$(SEEDS_units)";; esac; \
+		case $$f in load) seeds="$(SEEDS_load)";; units) seeds="$(SEEDS_units)";; \
+		source) seeds="$(SEEDS_source)";; esac; \
 		files=$$(find $$seeds -type f ! -name '.*'); \
 		printf '%s: ' "$$f"; ./$(BUILD)/tests/replay_$$f $$files || exit 1; \
 	done
@@ -189,10 +191,12 @@ fuzz: deps-fuzz
 	@$(MAKE) --no-print-directory $(FUZZERS:%=$(FUZZ_DIR)/fuzz_%)
 	@seconds=$$(( $(FUZZ_SECONDS) / $(words $(FUZZERS)) )); [ $$seconds -gt 0 ] || seconds=1; \
 	for f in $(FUZZERS); do \
-		case $$f in load) seeds="$(SEEDS_load)";; units) seeds="$(SEEDS_units)";; esac; \
+		case $$f in load) seeds="$(SEEDS_load)";; units) seeds="$(SEEDS_units)";; \
+		source) seeds="$(SEEDS_source)";; esac; \
 		mkdir -p $(FUZZ_DIR)/corpus-$$f $(FUZZ_DIR)/artifacts-$$f; \
 		echo "fuzzing $$f for $$seconds s"; \
-		./$(FUZZ_DIR)/fuzz_$$f -max_total_time=$$seconds -timeout=10 -rss_limit_mb=2048 \
+		dict=; [ -f tests/fuzz/$$f.dict ] && dict=-dict=tests/fuzz/$$f.dict; \
+		./$(FUZZ_DIR)/fuzz_$$f -max_total_time=$$seconds -timeout=10 -rss_limit_mb=2048 $$dict \
 			-print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts-$$f/ \
 			$(FUZZ_DIR)/corpus-$$f $$seeds 2>$(FUZZ_DIR)/$$f.log \
 			|| { tail -40 $(FUZZ_DIR)/$$f.log; exit 1; }; \

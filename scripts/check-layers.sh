@@ -23,6 +23,7 @@ header_layer() {   # the layer of a header "duty/x.h" or "cli/x.h"
 	case "$1" in
 	duty/i18n.h) echo base; return ;;   # gettext macros only
 	cli/cli.h) echo cli; return ;;      # the command line's shared types
+	duty/grid.h) echo io; return ;;     # the source readers' interface (io/source.c)
 	esac
 	found=$(ls src/*/"$name".c 2>/dev/null | grep -v '^src/cmd/' | head -n 1)
 	if [ -z "$found" ]; then

@@ -6,7 +6,7 @@
 # password; otherwise prints the exact command and fails.
 set -u
 
-need="gcc make libc6-dev libcsv-dev libcjson-dev gettext"
+need="gcc make libc6-dev libcsv-dev libcjson-dev libzip-dev libexpat1-dev gettext"
 case "${1:-build}" in
   build) ;;
   # jq reads JSON in the CLI tests, python3-icalendar parses the calendars,

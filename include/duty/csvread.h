@@ -53,4 +53,10 @@ struct csv_callbacks {
 bool csv_read(char *data, size_t size, const char *file, const struct csv_callbacks *callbacks,
 	      void *context, struct diagnostics *diag);
 
+/* The same with another field separator: '\t' reads TSV (as Excel and WPS
+ * save "text, tab-separated": quoted like CSV). Tabs are then separators,
+ * not spaces to trim. */
+bool csv_read_delimited(char *data, size_t size, char delimiter, const char *file,
+			const struct csv_callbacks *callbacks, void *context, struct diagnostics *diag);
+
 #endif

@@ -74,11 +74,15 @@ static bool deliver_row(struct reader *reader, struct csv_row *row, const struct
 	return go_on;
 }
 
-static bool start_parser(struct csv_parser *parser)
+static bool start_parser(struct csv_parser *parser, char delimiter)
 {
 	/* libcsv's own space handling (spaces and tabs around unquoted fields
-	 * are dropped) is inline; a space function would cost a call per byte. */
-	return csv_init(parser, CSV_STRICT | CSV_STRICT_FINI) == 0;
+	 * are dropped, except the delimiter) is inline; a space function would
+	 * cost a call per byte. */
+	if (csv_init(parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		return false;
+	csv_set_delim(parser, (unsigned char)delimiter);
+	return true;
 }
 
 /* The line where an unclosed quoted field opened: the row's first line,
@@ -107,7 +111,7 @@ static bool is_blank_line(const char *line, size_t length)
 
 /* libcsv stopped at a byte of the line: a stray quote, or text after a
  * closing quote. */
-static void report_syntax_error(struct diagnostics *diag, const char *file, long line, char bad,
+static void report_syntax_error(struct diagnostics *diag, const char *file, long line, char bad, char delimiter,
 				const struct csv_callbacks *callbacks, void *context, size_t field)
 {
 	const char *column = field_name(callbacks, field, context);
@@ -119,6 +123,11 @@ static void report_syntax_error(struct diagnostics *diag, const char *file, long
 			   _("a stray double quote (\") inside a field%s: a field that "
 			   "contains quotes must be quoted as a whole, with each inner "
 			   "quote doubled (\"\")"),
+			   where);
+	else if (delimiter == '\t')
+		diag_error(diag, file, line, column,
+			   _("text after the closing quote of a field%s: expected a tab "
+			   "or the end of the line right after it"),
 			   where);
 	else
 		diag_error(diag, file, line, column,
@@ -151,11 +160,17 @@ static bool finish_reading(struct csv_parser *parser, struct reader *reader, str
 bool csv_read(char *data, size_t size, const char *file, const struct csv_callbacks *callbacks,
 	      void *context, struct diagnostics *diag)
 {
+	return csv_read_delimited(data, size, ',', file, callbacks, context, diag);
+}
+
+bool csv_read_delimited(char *data, size_t size, char delimiter, const char *file,
+			const struct csv_callbacks *callbacks, void *context, struct diagnostics *diag)
+{
 	struct reader reader = { .data = data };
 	struct csv_parser parser;
 	bool ok = true;        /* no problem found */
 	bool stopped = false;  /* the callback or memory ended the reading */
-	if (!start_parser(&parser)) {
+	if (!start_parser(&parser, delimiter)) {
 		diag_memory_error(diag, file, 0, _("out of memory while starting the CSV parser"));
 		return false;
 	}
@@ -180,14 +195,14 @@ bool csv_read(char *data, size_t size, const char *file, const struct csv_callba
 			break;
 		}
 		if (parsed != length) {
-			report_syntax_error(diag, file, line, data[offset + parsed], callbacks, context,
+			report_syntax_error(diag, file, line, data[offset + parsed], delimiter, callbacks, context,
 					    reader.field_count);
 			ok = false;
 			/* Resume with a fresh parser on the next line. */
 			csv_free(&parser);
 			reset_row(&reader, end);
 			in_row = false;
-			if (!start_parser(&parser)) {
+			if (!start_parser(&parser, delimiter)) {
 				diag_memory_error(diag, file, line, _("out of memory while restarting the CSV parser"));
 				return false;
 			}
