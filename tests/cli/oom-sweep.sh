@@ -7,11 +7,14 @@
 #
 #   bash tests/cli/oom-sweep.sh STEP      (called by tests/cli/errors.test)
 #
-# Uses $DUTY_BINARY, $DUTY_TEST_SHIM, $DUTY_TEST_WRAPPER and $SCRATCH of
-# tests/cli/run.sh. A sanitizer build has its
-# own allocator, which the shim cannot reach: every run then succeeds.
+# Uses $DUTY_BINARY, $DUTY_TEST_SHIM and $SCRATCH of tests/cli/run.sh.
 set -u
 step=${1:-17}
+# valgrind (make memcheck) replaces malloc itself, and the shim would make
+# the valgrind launcher's own allocations fail: the sweep runs the binary
+# directly there. (A sanitizer build has its own allocator in the binary,
+# which the shim cannot reach: every run then succeeds.)
+unset DUTY_TEST_WRAPPER
 commands=(
 	""
 	"list --format json"
