@@ -20,6 +20,7 @@
 #include "duty/csvread.h"
 #include "duty/input.h"
 #include "duty/names.h"
+#include "duty/phrases.h"
 #include "duty/columns.h"
 #include "duty/text.h"
 #include "duty/i18n.h"
@@ -628,24 +629,40 @@ static void check_consistency(struct plan_loader *loader, const struct csv_row *
 		const struct milestone *milestone = &task->milestones[m];
 		const struct column_group *group = find_group(&loader->milestones, milestone->column_group);
 		const char *phrase_column = column_name(loader, group->columns[MILESTONE_PHRASE]);
-		date_t expected;
-		bool implied;
 		char written[DATE_TEXT_SIZE], rule[DATE_TEXT_SIZE];
 		date_format(milestone->deadline, written);
-		if (!deadline_from_phrase(milestone->phrase, loader->plan->year, &expected, &implied)) {
+		struct deadlines deadlines;
+		enum phrase_status status = deadlines_from_phrase(milestone->phrase, strlen(milestone->phrase),
+								  loader->plan->year, &deadlines);
+		bool follows = false;
+		for (size_t d = 0; d < deadlines.count; d++)
+			follows = follows || deadlines.dates[d] == milestone->deadline;
+		if (status == PHRASE_OTHER_YEAR && milestone->implied) {
+			/* What duty import does with a phrase it cannot read. */
 			diag_warning(diag, loader->file, row->line, phrase_column,
-				     _("the time phrase \"%s\" is not one the deadline rule knows "
-				     "(N月前, 年底前, 到%d年底, 至%d年底, 年内, 全年, 每年)"),
-				     milestone->phrase, loader->plan->year, loader->plan->year);
-		} else if (expected != milestone->deadline) {
-			date_format(expected, rule);
+				     _("the time phrase \"%s\" falls outside the plan year %d, so the deadline is "
+				     "the year's end (implied); set the deadline and implied to 0 once checked"),
+				     milestone->phrase, loader->plan->year);
+		} else if (status != PHRASE_KNOWN && milestone->implied) {
+			diag_warning(diag, loader->file, row->line, phrase_column,
+				     _("the time phrase \"%s\" is not one the deadline rule knows, so the deadline "
+				     "is the year's end (implied); set the deadline and implied to 0 once checked"),
+				     milestone->phrase);
+		} else if (status != PHRASE_KNOWN) {
+			diag_warning(diag, loader->file, row->line, phrase_column,
+				     _("the time phrase \"%s\" is not one the deadline rule knows (N月前, N月底前, "
+				     "N月D日前, 上半年, 一季度, 年底前, 到%d年底, 年内, 全年, 每年, 每月D日前, "
+				     "每季度末, ...; see docs/data-format.md)"),
+				     milestone->phrase, loader->plan->year);
+		} else if (!follows) {
+			date_format(deadlines.dates[0], rule);
 			diag_warning(diag, loader->file, row->line,
 				     column_name(loader, group->columns[MILESTONE_DEADLINE]),
 				     _("the deadline %s does not follow from \"%s\", which means %s "
 				     "(fine if it was moved on purpose)"),
 				     written, milestone->phrase[0] ? milestone->phrase : "no time phrase", rule);
 		}
-		if (milestone->implied != (milestone->phrase[0] == '\0'))
+		if (status == PHRASE_KNOWN && milestone->implied != (milestone->phrase[0] == '\0'))
 			diag_warning(diag, loader->file, row->line,
 				     column_name(loader, group->columns[MILESTONE_IMPLIED]),
 				     milestone->implied ? _("implied is 1 but the milestone has the time phrase \"%s\"")
