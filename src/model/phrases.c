@@ -399,7 +399,8 @@ static size_t parse_at(const char *text, size_t length, int plan_year, bool whol
 		p.offset = 0;
 		p.status = PHRASE_KNOWN;
 		memset(&p.deadlines, 0, sizeof p.deadlines);
-		if (take(&p, prefixes[i]) && core(&p))
+		/* "到2018年底", "至6月底": a date after it, not "到每年". */
+		if (take(&p, prefixes[i]) && (number_led(&p) || year_words(&p)))
 			used = p.offset;
 	}
 	if (!used) {
@@ -495,6 +496,11 @@ bool phrase_find(const char *text, size_t length, size_t from, int plan_year, st
 		 * number ("三年内" is three years, not this year). */
 		bool inside = starts_number ? is_numeral_before(text, offset)
 					    : (strncmp(text + offset, "年", 3) == 0 && is_numeral_before(text, offset));
+		/* 达到, 提高至, 降至: a comparison, not "by" a date. */
+		static const char *const comparisons[] = { "达", "高", "升", "增", "降", "缩", "少", "加", NULL };
+		if (!inside && (strncmp(text + offset, "到", 3) == 0 || strncmp(text + offset, "至", 3) == 0))
+			for (size_t i = 0; comparisons[i] && !inside; i++)
+				inside = offset >= 3 && strncmp(text + offset - 3, comparisons[i], 3) == 0;
 		if (!inside) {
 			enum phrase_status status;
 			struct deadlines deadlines;
