@@ -33,8 +33,8 @@ struct import {
 	const char *title;
 	int year;
 	size_t task_count, milestone_count, target_count;
-	size_t unit_count;          /* units the tasks name (groups and units, phrases expanded) */
-	size_t new_unit_count;      /* of them, units the directory did not have */
+	size_t unit_count;          /* units of the written directory (groups too, not phrases) */
+	size_t new_unit_count;      /* of them, the ones the tasks named and the directory did not have */
 	char *plan_text;            /* the plan file: UTF-8 with a byte order mark */
 	size_t plan_size;
 	char *units_text;           /* the unit directory */

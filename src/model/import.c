@@ -878,8 +878,9 @@ static bool add_target(const struct found_target *found, void *context)
 	target->op = found->op;
 	if (found->doubt)
 		diag_warning(importer->review, importer->source, task->line, NULL,
-			     _("task %ld, target %zu (%s %s %s%s): %s"), task->id, task->target_count, target->metric,
-			     target_op_text(target->op), target->value, target->unit, _(found->doubt));
+			     _("task %ld, target %zu (%s %s %s%s%s): %s"), task->id, task->target_count, target->metric,
+			     target_op_text(target->op), target->value, target->unit[0] && strcmp(target->unit, "%") ? " " : "",
+			     target->unit, _(found->doubt));
 	return !importer->failed;
 }
 
@@ -1145,8 +1146,7 @@ static bool resolve_units(struct importer *importer)
 	size_t count = directory->count;
 	struct name_list list = { directory, calloc(count + 1, sizeof(size_t)), 0, calloc(count + 1, sizeof(bool)),
 				  calloc(count + 1, sizeof(bool)), false };
-	bool *named = calloc(count + 1, sizeof *named);
-	if (!list.units || !list.listed || !list.leads || !named) {
+	if (!list.units || !list.listed || !list.leads) {
 		out_of_memory(importer);
 	} else {
 		for (size_t t = 0; t < importer->task_count; t++) {
@@ -1169,18 +1169,17 @@ static bool resolve_units(struct importer *importer)
 					strbuf_puts(&task->leads, task->leads.length ? ";" : "");
 					strbuf_puts(&task->leads, name);
 				}
-				named[list.units[u]] = true;
 			}
 			if (task->units.failed || task->leads.failed)
 				out_of_memory(importer);
 		}
+		/* Units as the overview counts them: the directory's, phrases left out. */
 		for (size_t u = 0; u < count; u++)
-			importer->result->unit_count += named[u];
+			importer->result->unit_count += unit_is_listed(&directory->units[u]);
 	}
 	free(list.units);
 	free(list.listed);
 	free(list.leads);
-	free(named);
 	return !importer->failed;
 }
 

@@ -579,6 +579,11 @@ bool targets_find(const char *text, size_t length, target_callback callback, voi
 			bool several = false;
 			for (size_t at = start; at + strlen("分别") <= c->number_start && !several; at++)
 				several = memcmp(text + at, "分别", strlen("分别")) == 0;
+			/* "龙湾、洞头等6个首批创建县": examples before the number, the
+			 * thing counted after it. */
+			bool examples = ends_with_at(text, c->number_start, "等");
+			if (examples)
+				strbuf_clear(&metric);
 			trim_metric(&metric);
 			if (several && !doubt)
 				doubt = N_("one wording sets several values (分别): check each target's metric");
