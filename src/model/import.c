@@ -154,7 +154,7 @@ bool import_is_header(const struct grid_row *row, void *context)
 
 static bool is_joining_mark(const char *text, size_t length, size_t offset)
 {
-	static const char *const marks[] = { "、", "，", ",", "；", ";", "（", "(", "）", ")", "。", NULL };
+	static const char *const marks[] = { "、", "，", ",", "；", ";", "：", ":", "（", "(", "）", ")", "。", NULL };
 	for (size_t i = 0; marks[i]; i++)
 		if (starts(text, length, offset, marks[i]))
 			return true;
@@ -163,7 +163,7 @@ static bool is_joining_mark(const char *text, size_t length, size_t offset)
 
 static bool is_mark_before(const char *text, size_t offset)
 {
-	static const char *const marks[] = { "、", "，", ",", "；", ";", "（", "(", "）", ")", "。", NULL };
+	static const char *const marks[] = { "、", "，", ",", "；", ";", "：", ":", "（", "(", "）", ")", "。", NULL };
 	for (size_t i = 0; marks[i]; i++) {
 		size_t n = strlen(marks[i]);
 		if (offset >= n && memcmp(text + offset - n, marks[i], n) == 0)
@@ -177,11 +177,35 @@ static bool is_alnum(char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* A cell's text with spaces trimmed and its line breaks removed: text
- * joins as it is (a space only between two Latin words), a list of units
- * broken over lines gets a 、 where no mark joins the lines. */
-static const char *clean_cell(struct arena *arena, const char *cell, bool units)
+/* Whether the lines before and after a break are short items (a list
+ * of a few words each, one per line). */
+static bool short_lines(const char *before, size_t before_length, const char *after, size_t after_length)
 {
+	size_t start = before_length;
+	while (start > 0 && before[start - 1] != '\n' && !is_mark_before(before, start))
+		start--;
+	size_t end = 0;
+	while (end < after_length && after[end] != '\n' && !is_joining_mark(after, after_length, end))
+		end++;
+	char line[256];
+	size_t first = before_length - start < sizeof line - 1 ? before_length - start : sizeof line - 1;
+	memcpy(line, before + start, first);
+	line[first] = '\0';
+	bool short_before = utf8_length(line) <= 12;
+	size_t second = end < sizeof line - 1 ? end : sizeof line - 1;
+	memcpy(line, after, second);
+	line[second] = '\0';
+	return short_before && utf8_length(line) <= 12;
+}
+
+/* A cell's text with spaces trimmed and its line breaks removed. Lines
+ * join as they are where a mark ends or starts one (a space between two
+ * Latin words); otherwise names of units and short items get a 、 between
+ * them, the paragraphs of a requirement or a deadline cell a ；, a title's
+ * lines nothing. */
+static const char *clean_cell(struct arena *arena, const char *cell, enum cell_role kind)
+{
+	bool units = kind == CELL_UNITS || kind == CELL_LEAD || kind == CELL_SUPPORT;
 	size_t length = strlen(cell);
 	struct strbuf out = STRBUF_INIT;
 	size_t at = 0;
@@ -210,10 +234,14 @@ static const char *clean_cell(struct arena *arena, const char *cell, bool units)
 			at += space_at(cell, end, at);
 		if (at >= end || out.length == 0)
 			continue;
-		if (units && !is_mark_before(out.data, out.length) && !is_joining_mark(cell, end, at))
-			strbuf_puts(&out, "、");
-		else if (!units && is_alnum(out.data[out.length - 1]) && is_alnum(cell[at]))
+		if (is_mark_before(out.data, out.length) || is_joining_mark(cell, end, at))
+			continue;
+		if (is_alnum(out.data[out.length - 1]) && is_alnum(cell[at]))
 			strbuf_putc(&out, ' ');
+		else if (units || (kind == CELL_REQUIREMENT && short_lines(out.data, out.length, cell + at, end - at)))
+			strbuf_puts(&out, "、");   /* names, or short items, one per line */
+		else if (kind == CELL_REQUIREMENT || kind == CELL_DEADLINE)
+			strbuf_puts(&out, "；");   /* one item per paragraph */
 	}
 	const char *kept = out.failed ? NULL : arena_strndup(arena, strbuf_text(&out), out.length);
 	strbuf_free(&out);
@@ -351,10 +379,21 @@ static bool map_columns(struct importer *importer)
 		out_of_memory(importer);
 		return false;
 	}
+	/* A header of two rows (责任单位 over 牵头单位 and 配合单位): the lower
+	 * row names a column when it can. */
+	const struct grid_row *lower = NULL;
+	if (importer->header_row + 1 < importer->grid->row_count
+	    && import_is_header(&importer->grid->rows[importer->header_row + 1], NULL))
+		lower = &importer->grid->rows[importer->header_row + 1];
 	struct strbuf key = STRBUF_INIT;
 	size_t second_title = SIZE_MAX;
 	for (size_t c = 0; c < header->count; c++) {
 		enum cell_role role = role_of_header(header->cells[c], &key);
+		if (lower && c < lower->count) {
+			enum cell_role below = role_of_header(lower->cells[c], &key);
+			if (below != CELL_OTHER)
+				role = below;
+		}
 		if (role != CELL_OTHER && importer->columns[role] == SIZE_MAX) {
 			importer->columns[role] = c;
 			continue;
@@ -363,7 +402,7 @@ static bool map_columns(struct importer *importer)
 			second_title = c;
 			continue;
 		}
-		const char *name = clean_cell(importer->arena, header->cells[c], false);
+		const char *name = clean_cell(importer->arena, header->cells[c], CELL_OTHER);
 		if (!name) {
 			out_of_memory(importer);
 			break;
@@ -444,7 +483,7 @@ static const char *find_title(struct importer *importer, const char **lines, siz
 {
 	static const char *const table_words[] = { "表", "清单", "计划", "方案", "分工", "任务", "要点", "安排", NULL };
 	for (size_t i = count; i-- > 0;) {
-		const char *line = clean_cell(importer->arena, lines[i], false);
+		const char *line = clean_cell(importer->arena, lines[i], CELL_TITLE);
 		if (!line)
 			return NULL;
 		if (!line[0] || is_attachment_label(line))
@@ -454,7 +493,7 @@ static const char *find_title(struct importer *importer, const char **lines, siz
 				return line;
 	}
 	for (size_t i = count; i-- > 0;) {
-		const char *line = clean_cell(importer->arena, lines[i], false);
+		const char *line = clean_cell(importer->arena, lines[i], CELL_TITLE);
 		if (line && line[0] && !is_attachment_label(line))
 			return line;
 	}
@@ -562,8 +601,7 @@ static bool read_row(struct importer *importer, const struct grid_row *row, stru
 	const char **slots[CELL_ROLES] = { &cells->number, &cells->title, &cells->requirement, &cells->units,
 					   &cells->lead, &cells->support, &cells->deadline };
 	for (int role = 0; role < CELL_ROLES; role++) {
-		bool units = role == CELL_UNITS || role == CELL_LEAD || role == CELL_SUPPORT;
-		*slots[role] = clean_cell(importer->arena, cell_of(row, importer->columns[role]), units);
+		*slots[role] = clean_cell(importer->arena, cell_of(row, importer->columns[role]), (enum cell_role)role);
 		if (!*slots[role]) {
 			out_of_memory(importer);
 			return false;
@@ -664,7 +702,7 @@ static struct draft_task *new_task(struct importer *importer, long id, const str
 	task->line = cells->line;
 	task->title = cells->title;
 	for (size_t e = 0; e < importer->extra_count; e++) {
-		extras[e] = clean_cell(importer->arena, cell_of(row, importer->extra_columns[e]), false);
+		extras[e] = clean_cell(importer->arena, cell_of(row, importer->extra_columns[e]), CELL_OTHER);
 		if (!extras[e]) {
 			out_of_memory(importer);
 			return NULL;

@@ -373,7 +373,13 @@ static bool find_candidates(const char *text, size_t length, struct candidates *
 				       .number_start = at };
 		c.number_end = after;
 		memcpy(c.value, number.digits, sizeof c.value);
-		size_t unit_length = percent_words ? 0 : read_unit(text, length, after, number.chinese, c.unit);
+		/* "4.5 批次/千人": a space may stand between the number and its unit. */
+		size_t spaces = 0;
+		while (after + spaces < length && text[after + spaces] == ' ')
+			spaces++;
+		size_t unit_length = percent_words ? 0 : read_unit(text, length, after + spaces, number.chinese, c.unit);
+		if (unit_length)
+			unit_length += spaces;
 		if (percent_words)
 			strcpy(c.unit, "%");
 		if (number.chinese && !c.unit[0]) {

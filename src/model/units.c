@@ -928,11 +928,12 @@ struct unit_guess unit_guess_kind(const char *name)
 	}
 	static const char *const offices[] = { "局", "委", "办", "委员会", "办公室", "部", "厅", "中心", "院",
 					       "支队", "总队", "分局", NULL };
-	if (starts_with(name, length, "市") && length > strlen("市"))
-		for (size_t i = 0; offices[i]; i++)
-			if (ends_with(name, length, offices[i])) {
-				guess.kind = "city_department";
-				return guess;
-			}
+	bool office = false;
+	for (size_t i = 0; offices[i] && !office; i++)
+		office = ends_with(name, length, offices[i]) && length > strlen(offices[i]);
+	if (office && starts_with(name, length, "市"))
+		guess.kind = "city_department";
+	else if (office && (strstr(name, "县") || strstr(name, "区")))
+		guess.kind = "county_department";   /* 县教育局, 区市场监管局 */
 	return guess;
 }
