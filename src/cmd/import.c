@@ -4,6 +4,7 @@
  * (model/import.c), a summary, and the list of what was guessed for a
  * person to review. Nothing is written when anything is wrong.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,18 @@ static void print_review(struct cli *cli, const struct diagnostics *review)
 		else
 			fprintf(cli->out, "  %s: %s\n", entry->file ? entry->file : "", entry->message);
 	}
+}
+
+/* The directory the plan goes into, made when it is missing. */
+static bool make_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash || slash == path)
+		return true;
+	char *directory = strndup(path, (size_t)(slash - path));
+	bool ok = directory && paths_make_directories(directory);
+	free(directory);
+	return ok;
 }
 
 static int run_import(struct cli *cli)
@@ -57,6 +70,9 @@ static int run_import(struct cli *cli)
 	if (!import) {
 		cli_print_problems(&diag);
 		code = diag.out_of_memory || review.out_of_memory ? cli_out_of_memory() : EXIT_DATA;
+	} else if (!make_parent(plan_path)) {
+		cli_error(_("cannot create the directory of %s: %s"), plan_path, strerror(errno));
+		code = EXIT_OUTPUT;
 	} else {
 		enum import_saved saved = import_save(import, plan_path, units_path, cli->force, &diag);
 		if (saved != IMPORT_SAVED) {

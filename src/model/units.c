@@ -926,7 +926,7 @@ struct unit_guess unit_guess_kind(const char *name)
 		guess.kind = "county_department";
 		return guess;
 	}
-	static const char *const offices[] = { "局", "委", "办", "委员会", "办公室", "部", "厅", "中心", "院",
+	static const char *const offices[] = { "局", "委", "办", "委员会", "办公室", "部", "部门", "厅", "中心", "院",
 					       "支队", "总队", "分局", NULL };
 	bool office = false;
 	for (size_t i = 0; offices[i] && !office; i++)
