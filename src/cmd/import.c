@@ -117,7 +117,7 @@ const struct command command_import = {
 			  "per line, and writes the plan and a unit directory (units.csv) beside it.\n"
 			  "With --units, unit names are resolved against that directory, and its rows\n"
 			  "are kept in the new one; names it does not have are added with a kind\n"
-			  "guessed from the name."),
+			  "guessed from the name.\n"),
 	.options = import_options,
 	.help = N_("The table is found by its header (序号, 重点工作, 年度进度要求, 责任单位, 牵头单位,\n"
 		   "配合单位, 完成时限, ...). Each requirement is cut into milestones at its time\n"
