@@ -616,16 +616,14 @@ static bool read_row(struct importer *importer, const struct grid_row *row, stru
 	return true;
 }
 
-/* A heading ("一、强化源头治理") or a note below the table: no requirement
- * and no units, or one text merged across the whole row. */
+/* A heading ("一、强化源头治理") or a note below the table: one text merged
+ * across the row, or a row without units, deadline or number that has a
+ * title or a requirement but not both. */
 static bool is_heading(const struct importer *importer, const struct grid_row *row, const struct row_cells *cells)
 {
-	bool has_units = cells->units[0] || cells->lead[0] || cells->support[0];
-	if (!has_units && !cells->deadline[0]
-	    && (importer->columns[CELL_UNITS] != SIZE_MAX || importer->columns[CELL_LEAD] != SIZE_MAX))
-		return true;
 	const char *first = NULL;
 	size_t filled = 0;
+	bool same = true;
 	for (size_t c = 0; c < row->count; c++) {
 		const char *cell = row->cells[c] ? row->cells[c] : "";
 		if (!cell[0])
@@ -634,9 +632,14 @@ static bool is_heading(const struct importer *importer, const struct grid_row *r
 		if (!first)
 			first = cell;
 		else if (strcmp(first, cell) != 0)
-			return false;
+			same = false;
 	}
-	return filled > 1;
+	if (filled > 1 && same)
+		return true;
+	bool has_units = cells->units[0] || cells->lead[0] || cells->support[0];
+	bool numbered = importer->columns[CELL_NUMBER] != SIZE_MAX && read_number(cells->number) > 0;
+	bool both_texts = cells->title != cells->requirement && cells->title[0] && cells->requirement[0];
+	return !has_units && !cells->deadline[0] && !numbered && !both_texts;
 }
 
 static void join_text(struct strbuf *text, const char *more, const char *separator)
