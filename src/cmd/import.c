@@ -31,16 +31,27 @@ static void print_review(struct cli *cli, const struct diagnostics *review)
 	}
 }
 
-/* The directory the plan goes into, made when it is missing. */
-static bool make_parent(const char *path)
+/* Makes the directory the plan goes into when it is missing; returns an
+ * exit code. */
+static int make_parent(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	if (!slash || slash == path)
-		return true;
+		return EXIT_OK;
 	char *directory = strndup(path, (size_t)(slash - path));
-	bool ok = directory && paths_make_directories(directory);
+	if (!directory)
+		return cli_out_of_memory();
+	int code = EXIT_OK;
+	if (!paths_make_directories(directory)) {
+		if (errno == ENOMEM) {
+			code = cli_out_of_memory();
+		} else {
+			cli_error(_("cannot create the directory of %s: %s"), path, strerror(errno));
+			code = EXIT_OUTPUT;
+		}
+	}
 	free(directory);
-	return ok;
+	return code;
 }
 
 static int run_import(struct cli *cli)
@@ -69,10 +80,11 @@ static int run_import(struct cli *cli)
 	}
 	if (!import) {
 		cli_print_problems(&diag);
+		if (diag.errors == 0 && !diag.out_of_memory)
+			cli_error(_("%s: the source could not be read"), source);   /* a reader that said nothing */
 		code = diag.out_of_memory || review.out_of_memory ? cli_out_of_memory() : EXIT_DATA;
-	} else if (!make_parent(plan_path)) {
-		cli_error(_("cannot create the directory of %s: %s"), plan_path, strerror(errno));
-		code = EXIT_OUTPUT;
+	} else if ((code = make_parent(plan_path)) != EXIT_OK) {
+		/* said why */
 	} else {
 		enum import_saved saved = import_save(import, plan_path, units_path, cli->force, &diag);
 		if (saved != IMPORT_SAVED) {
