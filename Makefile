@@ -50,7 +50,7 @@ REPLAYS      := $(FUZZERS:%=$(BUILD)/tests/replay_%)
 SEEDS_load   := $(wildcard data tests/data tests/fuzz/regressions/load)
 SEEDS_units  := $(wildcard tests/fuzz/seeds/units tests/fuzz/regressions/units)
 SEEDS_source := $(wildcard tests/fuzz/seeds/source tests/fuzz/regressions/source)
-SEEDS_import := $(wildcard tests/data/import tests/data/source_2018.txt tests/fuzz/seeds/import tests/fuzz/regressions/import)
+SEEDS_import := $(wildcard tests/data/import tests/fuzz/seeds/import tests/fuzz/regressions/import)
 
 BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/csvfloor $(BUILD)/bench/measure
 

@@ -134,7 +134,10 @@ static bool read_chinese(const char *text, size_t length, struct written_number 
 	int value;
 	bool any = false, last_was_digit = false, spelled_digits = true;
 	size_t digit_run = 0;
+	size_t characters = 0;
 	while ((value = chinese_at(text + offset, length - offset, &used)) >= 0) {
+		if (++characters > 24)
+			return false;   /* no count is written this long */
 		if (!any && value > 10)
 			return false;   /* 百, 千, 万 do not start a number: 千万 is "by all means" */
 		if (value < 10) {

@@ -336,6 +336,7 @@ struct importer {
 	struct draft_task *tasks;
 	size_t task_count, task_capacity;
 	long largest_id;
+	struct name_index *ids;          /* the task numbers taken */
 	struct unit_directory *known;    /* --units, or NULL */
 	char *known_text;                /* its text, to keep */
 	size_t known_size;
@@ -719,16 +720,32 @@ static struct draft_task *new_task(struct importer *importer, long id, const str
 
 static bool id_is_taken(const struct importer *importer, long id)
 {
-	for (size_t t = 0; t < importer->task_count; t++)
-		if (importer->tasks[t].id == id)
-			return true;
-	return false;
+	char key[24];
+	int length = snprintf(key, sizeof key, "%ld", id);
+	return name_index_get(importer->ids, key, (size_t)length) != SIZE_MAX;
+}
+
+static bool take_id(struct importer *importer, long id)
+{
+	char key[24];
+	int length = snprintf(key, sizeof key, "%ld", id);
+	const char *kept = arena_strndup(importer->arena, key, (size_t)length);
+	if (!kept || !name_index_add(importer->ids, kept, (size_t)length, 1, NULL)) {
+		out_of_memory(importer);
+		return false;
+	}
+	return true;
 }
 
 static bool read_rows(struct importer *importer)
 {
 	const struct grid *grid = importer->grid;
 	bool numbered = importer->columns[CELL_NUMBER] != SIZE_MAX;
+	importer->ids = name_index_new(256);
+	if (!importer->ids) {
+		out_of_memory(importer);
+		return false;
+	}
 	bool titled = importer->columns[CELL_TITLE] != SIZE_MAX && importer->columns[CELL_REQUIREMENT] != SIZE_MAX;
 	for (size_t r = importer->header_row + 1; r < grid->row_count && !importer->failed; r++) {
 		const struct grid_row *row = &grid->rows[r];
@@ -780,7 +797,7 @@ static bool read_rows(struct importer *importer)
 						     _("\"%s\" is not a task number: this row is task %ld"), cells.number, id);
 			}
 			task = new_task(importer, id, &cells, row);
-			if (!task)
+			if (!task || !take_id(importer, id))
 				return false;
 		}
 		struct strbuf wording = STRBUF_INIT;
@@ -1374,6 +1391,7 @@ static void free_importer(struct importer *importer)
 	free(importer->extra_columns);
 	free(importer->new_units);
 	name_index_free(importer->new_names);
+	name_index_free(importer->ids);
 	units_free(importer->known);
 	units_free(importer->final);
 	free(importer->known_text);

@@ -18,6 +18,8 @@
 #include "duty/text.h"
 #include "duty/utf8.h"
 
+enum { WINDOW_BYTES = 240 };   /* 80 Chinese characters before a number */
+
 struct candidate {
 	size_t window_start;          /* where the words for it begin */
 	size_t number_start, number_end;
@@ -369,8 +371,16 @@ static bool find_candidates(const char *text, size_t length, struct candidates *
 			at = after;
 			continue;
 		}
-		struct candidate c = { .window_start = previous_end > clause_start ? previous_end : clause_start,
-				       .number_start = at };
+		/* The words that may bear on a number are near it: a clause longer
+		 * than WINDOW_BYTES is looked at only that far back (so that one
+		 * huge cell is read in linear time). */
+		size_t window_start = previous_end > clause_start ? previous_end : clause_start;
+		if (at - window_start > WINDOW_BYTES) {
+			window_start = at - WINDOW_BYTES;
+			while (window_start < at && ((unsigned char)text[window_start] & 0xC0) == 0x80)
+				window_start++;
+		}
+		struct candidate c = { .window_start = window_start, .number_start = at };
 		c.number_end = after;
 		memcpy(c.value, number.digits, sizeof c.value);
 		/* "4.5 批次/千人": a space may stand between the number and its unit. */
@@ -485,6 +495,8 @@ static size_t words_after(const char *text, size_t length, size_t from, size_t l
 {
 	size_t at = from;
 	int depth = 0;
+	if (limit > from + WINDOW_BYTES)
+		limit = from + WINDOW_BYTES;
 	while (at < limit && at < length) {
 		bool quote;
 		enum bracket bracket = bracket_at(text, length, at, &quote);
