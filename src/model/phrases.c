@@ -7,6 +7,7 @@
  */
 #include "duty/phrases.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "duty/numerals.h"
@@ -483,6 +484,36 @@ static bool is_numeral_before(const char *text, size_t offset)
 	return numeral_starts(text + offset - 3, 3, &char_length) && char_length == 3;
 }
 
+/* Whether a phrase can start with the character at text: a digit, a
+ * Chinese numeral, or the first character of a word of the rule (到, 每,
+ * 上半年, 第, 年底, 春节前, ...). Most characters of a requirement cannot. */
+static bool may_start_phrase(const char *text, size_t length)
+{
+	static const uint32_t starters[] = {
+		0x3007, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E0A, 0x4E0B, 0x4E24, 0x4E2D, 0x4E5D, 0x4E8C, 0x4E94, 0x4ECA,
+		0x5143, 0x5168, 0x516B, 0x516D, 0x5230, 0x5341, 0x5343, 0x56DB, 0x56FD, 0x5E38, 0x5E74, 0x5F00, 0x622A,
+		0x6301, 0x6309, 0x6625, 0x672C, 0x6BCF, 0x6C5B, 0x767E, 0x7AEF, 0x7B2C, 0x81F3, 0x957F, 0x96F6,
+	};
+	if (text[0] >= '0' && text[0] <= '9')
+		return true;
+	uint32_t codepoint;
+	if (utf8_decode(text, length, &codepoint) == 0)
+		return false;
+	if (codepoint >= 0xFF10 && codepoint <= 0xFF19)   /* full-width digits */
+		return true;
+	size_t low = 0, high = sizeof starters / sizeof starters[0];
+	while (low < high) {
+		size_t middle = (low + high) / 2;
+		if (starters[middle] == codepoint)
+			return true;
+		if (starters[middle] < codepoint)
+			low = middle + 1;
+		else
+			high = middle;
+	}
+	return false;
+}
+
 bool phrase_find(const char *text, size_t length, size_t from, int plan_year, struct phrase_match *match)
 {
 	size_t offset = from;
@@ -501,7 +532,7 @@ bool phrase_find(const char *text, size_t length, size_t from, int plan_year, st
 		if (!inside && (strncmp(text + offset, "到", 3) == 0 || strncmp(text + offset, "至", 3) == 0))
 			for (size_t i = 0; comparisons[i] && !inside; i++)
 				inside = offset >= 3 && strncmp(text + offset - 3, comparisons[i], 3) == 0;
-		if (!inside) {
+		if (!inside && may_start_phrase(text + offset, length - offset)) {
 			enum phrase_status status;
 			struct deadlines deadlines;
 			size_t used = parse_at(text + offset, length - offset, plan_year, false, &status, &deadlines);
