@@ -240,7 +240,7 @@ static bool number_led(struct parse *p)
 			char separator = p->text[p->offset];
 			if (separator == '-' || separator == '/' || separator == '.') {
 				p->offset++;
-				int month, day;
+				int month = 0, day;
 				if (take_number(p, 12, false, &month, NULL) && p->offset < p->length
 				    && p->text[p->offset] == separator) {
 					p->offset++;
@@ -249,6 +249,10 @@ static bool number_led(struct parse *p)
 						set_date(p, year, month, day);
 						return true;
 					}
+				} else if (p->whole && month >= 1 && p->offset == p->length) {
+					/* A deadline cell "2019.12": within that month. */
+					set_month_end(p, year, month);
+					return true;
 				}
 			}
 		}

@@ -130,6 +130,8 @@ static void test_dates_as_written_in_deadline_columns(void **state)
 	assert_int_equal(deadline("2019.6.30", 2019, NULL), 20190630);
 	assert_int_equal(deadline(" 2019年6月 ", 2019, NULL), 20190630);
 	assert_int_equal(deadline("2019年", 2019, NULL), 20191231);
+	assert_int_equal(deadline("2019.12", 2019, NULL), 20191231);
+	assert_int_equal(deadline("2019-6前", 2019, NULL), -1);
 	struct deadlines deadlines;
 	assert_int_equal(deadlines_from_phrase("2020-06-30", 10, 2019, &deadlines), PHRASE_OTHER_YEAR);
 	assert_int_equal(deadlines.dates[0], 20191231);
