@@ -480,6 +480,25 @@ static bool is_attachment_label(const char *line)
 	return strncmp(line, "附件", strlen("附件")) == 0 && utf8_length(line) <= 5;
 }
 
+/* "附件1：2019年…分工表" is the title after its label. */
+static const char *without_label(const char *line)
+{
+	if (strncmp(line, "附件", strlen("附件")) != 0)
+		return line;
+	const char *rest = line + strlen("附件");
+	while ((*rest >= '0' && *rest <= '9') || *rest == ' ')
+		rest++;
+	static const char *const marks[] = { "：", ":", "、", "　", NULL };
+	for (size_t i = 0; marks[i]; i++)
+		if (strncmp(rest, marks[i], strlen(marks[i])) == 0) {
+			rest += strlen(marks[i]);
+			while (*rest == ' ')
+				rest++;
+			return *rest ? rest : line;
+		}
+	return line;
+}
+
 static const char *find_title(struct importer *importer, const char **lines, size_t count)
 {
 	static const char *const table_words[] = { "表", "清单", "计划", "方案", "分工", "任务", "要点", "安排", NULL };
@@ -491,12 +510,12 @@ static const char *find_title(struct importer *importer, const char **lines, siz
 			continue;
 		for (size_t w = 0; table_words[w]; w++)
 			if (strstr(line, table_words[w]))
-				return line;
+				return without_label(line);
 	}
 	for (size_t i = count; i-- > 0;) {
 		const char *line = clean_cell(importer->arena, lines[i], CELL_TITLE);
 		if (line && line[0] && !is_attachment_label(line))
-			return line;
+			return without_label(line);
 	}
 	return NULL;
 }

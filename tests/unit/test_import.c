@@ -188,6 +188,11 @@ static void test_year_from_options_and_from_dates(void **state)
 	assert_string_equal(out.plan->tasks[0].deadline_text, "2021/6/30");
 	release(&out);
 
+	static const char *const labelled[] = { "附件1：2021年某市食品安全工作任务表", NULL };
+	import_with(&out, labelled, rows, NULL);
+	assert_string_equal(out.plan->title, "2021年某市食品安全工作任务表");
+	release(&out);
+
 	struct import_options options = { .year = 2021, .title = "某市2021年任务" };
 	import_with(&out, NULL, rows, &options);
 	assert_string_equal(out.plan->title, "某市2021年任务");
