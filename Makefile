@@ -41,7 +41,7 @@ HEADERS     := $(wildcard include/duty/*.h src/cli/*.h)
 UNIT_TESTS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 CORE_SOURCES := $(LIB_SOURCES)
 
-FUZZERS      := load units source
+FUZZERS      := load units source import
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_DIR     := build-fuzz
@@ -50,6 +50,7 @@ REPLAYS      := $(FUZZERS:%=$(BUILD)/tests/replay_%)
 SEEDS_load   := $(wildcard data tests/data tests/fuzz/regressions/load)
 SEEDS_units  := $(wildcard tests/fuzz/seeds/units tests/fuzz/regressions/units)
 SEEDS_source := $(wildcard tests/fuzz/seeds/source tests/fuzz/regressions/source)
+SEEDS_import := $(wildcard tests/data/import tests/fuzz/seeds/import tests/fuzz/regressions/import)
 
 BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/csvfloor $(BUILD)/bench/measure
 
@@ -160,7 +161,7 @@ check-cli: $(BUILD)/duty $(MO) $(BUILD)/tests/libfailio.so
 check-fuzz-regressions: $(REPLAYS)
 	@for f in $(FUZZERS); do \
 		case $$f in load) seeds="$(SEEDS_load)";; units) seeds="$(SEEDS_units)";; \
-		source) seeds="$(SEEDS_source)";; esac; \
+		source) seeds="$(SEEDS_source)";; import) seeds="$(SEEDS_import)";; esac; \
 		files=$$(find $$seeds -type f ! -name '.*'); \
 		printf '%s: ' "$$f"; ./$(BUILD)/tests/replay_$$f $$files || exit 1; \
 	done
@@ -192,7 +193,7 @@ fuzz: deps-fuzz
 	@seconds=$$(( $(FUZZ_SECONDS) / $(words $(FUZZERS)) )); [ $$seconds -gt 0 ] || seconds=1; \
 	for f in $(FUZZERS); do \
 		case $$f in load) seeds="$(SEEDS_load)";; units) seeds="$(SEEDS_units)";; \
-		source) seeds="$(SEEDS_source)";; esac; \
+		source) seeds="$(SEEDS_source)";; import) seeds="$(SEEDS_import)";; esac; \
 		mkdir -p $(FUZZ_DIR)/corpus-$$f $(FUZZ_DIR)/artifacts-$$f; \
 		echo "fuzzing $$f for $$seconds s"; \
 		dict=; [ -f tests/fuzz/$$f.dict ] && dict=-dict=tests/fuzz/$$f.dict; \

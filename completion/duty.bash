@@ -64,7 +64,7 @@ _duty() {
 	"") COMPREPLY=($(compgen -W "$(duty __complete commands 2>/dev/null)" -- "$current")) ;;
 	show | done | undo | report | log) COMPREPLY=($(compgen -W "$(_duty_tasks)" -- "$current")) ;;
 	help) COMPREPLY=($(compgen -W "$(duty __complete commands 2>/dev/null)"$'\n'overview -- "$current")) ;;
-	check | init) COMPREPLY=($(compgen -f -- "$current")) ;;
+	check | init | import) COMPREPLY=($(compgen -f -- "$current")) ;;
 	esac
 }
 

@@ -1,7 +1,8 @@
 /*
  * date.h - calendar dates as integers YYYYMMDD (they sort and compare as
- * dates), months as YYYYMM, and the deadline rule that turns the time
- * phrases of a responsibility table ("6月前", "年底前", ...) into dates.
+ * dates) and months as YYYYMM. The deadline rule that turns the time
+ * phrases of a responsibility table ("6月前", "年底前", ...) into dates is
+ * in phrases.h.
  */
 #ifndef DUTY_DATE_H
 #define DUTY_DATE_H
@@ -40,14 +41,5 @@ date_t date_next_day(date_t date);
 
 /* The system's local date. */
 date_t date_today(void);
-
-/*
- * The deadline rule. "N月前" (before month N) is the last day of month N-1
- * of the plan year; "年底前", "到YYYY年底", "至YYYY年底", "年内", "全年" and
- * "每年" are December 31. An empty phrase means no time was given: also
- * December 31, and *implied is set. Returns false for a phrase the rule
- * does not know, or "1月前" (which would fall in the year before).
- */
-bool deadline_from_phrase(const char *phrase, int plan_year, date_t *deadline, bool *implied);
 
 #endif

@@ -18,6 +18,9 @@
 /* A task as in docs/json.md; with_via adds "via" (null or the group). */
 cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via, size_t via);
 
+/* Adds "role" to a task of a unit's list: "lead", "support" or null. */
+void json_add_role(cJSON *task, enum unit_role role);
+
 /* A target as in docs/json.md, with its report. */
 cJSON *json_target(const struct target *target);
 

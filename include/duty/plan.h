@@ -59,6 +59,9 @@ struct task {
 	const size_t *units;      /* canonical units, indexes into the directory */
 	size_t unit_count;
 	bool units_etc;           /* the source ends with 等/等部门: others unnamed */
+	const size_t *lead_units; /* the units that lead (牵头), each one of units; none when not said */
+	size_t lead_unit_count;
+	const char *deadline_text;   /* the source's deadline column (完成时限) as written, or "" */
 	const struct milestone *milestones;   /* in deadline order */
 	size_t milestone_count;
 	const struct target *targets;
@@ -90,11 +93,12 @@ void plan_free(struct plan *plan);
 /* --- the plan file's columns (docs/data-format.md) ----------------------- */
 
 enum plan_column {
-	PLAN_ID, PLAN_TITLE, PLAN_REQUIREMENT, PLAN_UNITS_TEXT, PLAN_UNITS, PLAN_UNITS_ETC,
-	PLAN_COLUMN_COUNT
+	PLAN_ID, PLAN_TITLE, PLAN_REQUIREMENT, PLAN_UNITS_TEXT, PLAN_UNITS, PLAN_UNITS_ETC, PLAN_LEAD_UNITS,
+	PLAN_DEADLINE_TEXT, PLAN_COLUMN_COUNT
 };
 
-/* The names a header may give each task column; the first is duty's own. */
+/* The names a header may give each task column; the first is duty's own.
+ * units_etc, lead_units and deadline_text may be absent. */
 extern const struct column_name plan_columns[PLAN_COLUMN_COUNT];
 
 /* The fields of the numbered column groups, milestoneN_FIELD and

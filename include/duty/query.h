@@ -25,6 +25,16 @@ struct duty {
 
 struct duty task_duty(const struct unit_directory *units, const struct task *task, size_t unit);
 
+/* A unit's part in a task whose source names lead units (牵头单位): it
+ * leads when it is one of them or a member of one; else it supports (配合).
+ * ROLE_NONE when the task names no lead units. */
+enum unit_role { ROLE_NONE, ROLE_LEAD, ROLE_SUPPORT };
+enum unit_role task_unit_role(const struct unit_directory *units, const struct task *task, size_t unit);
+const char *unit_role_name(enum unit_role role);   /* "lead", "support", or NULL */
+
+/* True when some task of the plan names lead units. */
+bool plan_has_lead_units(const struct plan *plan);
+
 /* A filter shared by the queries; zero-initialise and set what applies. */
 struct query {
 	bool by_unit;
@@ -49,6 +59,7 @@ const char *milestone_status_name(enum milestone_status status);   /* "done", "o
 struct task_match {
 	const struct task *task;
 	size_t via;          /* NO_GROUP unless the unit has it through a group */
+	enum unit_role role; /* the unit's part, when the query is by unit */
 };
 
 struct milestone_match {

@@ -12,12 +12,17 @@
 #include <stddef.h>
 
 #include "duty/arena.h"
+#include "duty/columns.h"
 #include "duty/diag.h"
 #include "duty/input.h"
 
 /* Kinds with a meaning of their own; any other kind text is a plain unit. */
 #define UNIT_KIND_GROUP "group"    /* responsible as a whole; members inherit its tasks */
 #define UNIT_KIND_PHRASE "phrase"  /* a wording that stands for its members directly */
+#define UNIT_KIND_OTHER "other"    /* what duty import calls a unit whose kind it cannot guess */
+/* duty import writes this in the note of each unit it adds; duty check
+ * warns about such units until the note is gone. */
+#define UNIT_NOTE_GUESSED "kind guessed by duty import"
 
 struct unit {
 	const char *name;
@@ -35,6 +40,12 @@ struct unit {
 };
 
 struct name_index;
+
+/* The unit directory's columns and the names a header may give them; the
+ * first is duty's own. */
+enum unit_column { UNIT_COLUMN_NAME, UNIT_COLUMN_KIND, UNIT_COLUMN_ALIASES, UNIT_COLUMN_MEMBERS, UNIT_COLUMN_NOTE,
+		   UNIT_COLUMN_COUNT };
+extern const struct column_name unit_directory_columns[UNIT_COLUMN_COUNT];
 
 struct unit_directory {
 	struct arena arena;
@@ -79,27 +90,40 @@ bool unit_in_group(const struct unit_directory *directory, size_t unit, size_t g
 /* Units in their directory order that are not phrases. */
 bool unit_is_listed(const struct unit *unit);
 
+/* lead: the name was marked as leading ("市农业局（牵头）", marker cut off). */
+typedef bool (*wording_name_callback)(const char *name, size_t length, bool lead, void *context);
+
+/* The one reader of a source's unit wording. Calls back with each unit
+ * name, in order: the text is cut into segments at ， , ； ; or a line
+ * break, and a segment into names at 、 outside brackets (各县（市、区）政府
+ * stays one name), unless the directory (may be NULL) knows the whole
+ * segment as one name. A segment "市、县两级X、Y" names 市X, 县级X, 市Y and
+ * 县级Y. *etc is set when a segment ends with 等, 等部门 or 等单位 (cut
+ * off). Stops when the callback returns false. */
+void units_split_wording(const struct unit_directory *directory, const char *text, bool *etc,
+			 wording_name_callback callback, void *context);
+
 /*
  * Reads a source-document unit list such as
- * "各县（市、区）政府、功能区管委会，市市场监管局等部门": splits it at ， and 、
- * (not inside brackets), resolves each name, expands phrases, and notes a
+ * "各县（市、区）政府、功能区管委会，市市场监管局等部门": reads its names with
+ * units_split_wording, resolves each name, expands phrases, and notes a
  * trailing 等 / 等部门 in *etc. Unknown names are reported to diag as
  * warnings, with line and column. The result (malloc'ed, caller frees) holds unit indexes in
  * order, without repeats.
  */
-typedef bool (*wording_name_callback)(const char *name, size_t length, void *context);
-
-/* Calls back with each unit name of a source's wording, in order: the text
- * is cut into segments at ， , or a line break, and a segment into names at
- * 、 outside brackets (各县（市、区）政府 stays one name), unless the
- * directory (may be NULL) knows the whole segment as one name. *etc is set
- * when a segment ends with 等 or 等部门 (cut off). Stops when the callback
- * returns false. */
-void units_split_wording(const struct unit_directory *directory, const char *text, bool *etc,
-			 wording_name_callback callback, void *context);
-
 size_t *units_parse_text(const struct unit_directory *directory, const char *text, size_t *count,
 			 bool *etc, const char *file, long line, const char *column,
 			 struct diagnostics *diag);
+
+/* What a unit the directory does not have probably is, from its name:
+ * 市…局/委/办 a city_department, …县/市/区政府 a county_government, 县级…
+ * a county_department, …管委会 a zone_committee, …食安办 an office, 各… or
+ * …成员单位 a group of the units of one kind (member_kind; the kind is
+ * "other" when it cannot tell which), else "other". */
+struct unit_guess {
+	const char *kind;
+	const char *member_kind;   /* for a group: the kind of its members */
+};
+struct unit_guess unit_guess_kind(const char *name);
 
 #endif

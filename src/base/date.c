@@ -1,10 +1,10 @@
 /*
- * date.c - date arithmetic for deadlines, and the phrase-to-deadline rule
- * that the data files were built with (checked by `duty check`).
+ * date.c - date arithmetic for deadlines: dates as YYYYMMDD integers, month
+ * ends, leap years, and the forms people and spreadsheets write dates in.
+ * The time phrases that become deadlines are model/phrases.c's.
  */
 #include "duty/date.h"
 
-#include <string.h>
 #include <time.h>
 
 static bool is_leap(int year)
@@ -158,44 +158,4 @@ date_t date_today(void)
 	if (!localtime_r(&now, &local))
 		return date_make(1970, 1, 1);
 	return date_make(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-}
-
-/* "到2018年底" / "至2018年底": the year must be the plan year. */
-static bool year_end_phrase(const char *phrase, const char *prefix, int plan_year)
-{
-	size_t prefix_length = strlen(prefix);
-	if (strncmp(phrase, prefix, prefix_length) != 0)
-		return false;
-	const char *rest = phrase + prefix_length;
-	int year;
-	size_t used = read_number(rest, strlen(rest), 4, &year);
-	return used == 4 && year == plan_year && strcmp(rest + used, "年底") == 0;
-}
-
-bool deadline_from_phrase(const char *phrase, int plan_year, date_t *deadline, bool *implied)
-{
-	static const char *const year_end[] = { "年底前", "年内", "全年", "每年" };
-	*implied = false;
-	if (phrase[0] == '\0') {
-		*implied = true;
-		*deadline = date_make(plan_year, 12, 31);
-		return true;
-	}
-	for (size_t i = 0; i < sizeof year_end / sizeof year_end[0]; i++) {
-		if (strcmp(phrase, year_end[i]) == 0) {
-			*deadline = date_make(plan_year, 12, 31);
-			return true;
-		}
-	}
-	if (year_end_phrase(phrase, "到", plan_year) || year_end_phrase(phrase, "至", plan_year)) {
-		*deadline = date_make(plan_year, 12, 31);
-		return true;
-	}
-	int month;
-	size_t used = read_number(phrase, strlen(phrase), 2, &month);
-	if (used > 0 && strcmp(phrase + used, "月前") == 0 && month >= 2 && month <= 12) {
-		*deadline = date_month_last_day(plan_year * 100 + month - 1);
-		return true;
-	}
-	return false;
 }

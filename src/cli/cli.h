@@ -41,7 +41,7 @@ enum option_id {
 	OPT_HELP, OPT_VERSION,
 	OPT_GLOBAL_COUNT,
 	OPT_UNIT = OPT_GLOBAL_COUNT, OPT_DIRECT, OPT_MONTH, OPT_OVERDUE, OPT_OUTPUT, OPT_ON, OPT_NOTE,
-	OPT_TARGET, OPT_VALUE, OPT_BY,
+	OPT_TARGET, OPT_VALUE, OPT_BY, OPT_YEAR, OPT_TITLE, OPT_FORCE,
 	OPT_COUNT
 };
 
@@ -103,6 +103,9 @@ struct cli {
 	unsigned target;           /* --target K, 0 when not given */
 	const char *value;         /* --value N */
 	const char *by;            /* --by NAME, else $USER */
+	int year;                  /* --year YYYY (import), 0 when not given */
+	const char *title;         /* --title TEXT (import) */
+	bool force;                /* --force: replace files that exist (import) */
 	char **arguments;
 	int argument_count;
 	/* loaded for the command (cli/data.c) */

@@ -11,12 +11,12 @@
 
 extern const struct command command_list, command_show, command_due, command_status, command_done,
 	command_undo, command_report, command_log, command_units, command_export, command_check, command_init,
-	command_help;
+	command_help, command_import;
 
 const struct command *const commands[] = {
 	&command_list,   &command_show,   &command_due,  &command_status, &command_done,
 	&command_undo,   &command_report, &command_log,  &command_units,  &command_export,
-	&command_check,  &command_init,   &command_help, NULL,
+	&command_check,  &command_init,   &command_import, &command_help, NULL,
 };
 
 const struct command *commands_find(const char *name, int *code)

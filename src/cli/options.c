@@ -202,6 +202,30 @@ static int set_by(struct cli *cli, const char *value)
 	return EXIT_OK;
 }
 
+static int set_year(struct cli *cli, const char *value)
+{
+	long year;
+	if (!text_parse_whole(value, strlen(value), 9999, &year) || year < 1000) {
+		cli_error(_("--year \"%s\" is not a year; expected four digits, e.g. 2019"), value);
+		return EXIT_USAGE;
+	}
+	cli->year = (int)year;
+	return EXIT_OK;
+}
+
+static int set_title(struct cli *cli, const char *value)
+{
+	cli->title = value;
+	return EXIT_OK;
+}
+
+static int set_force(struct cli *cli, const char *value)
+{
+	(void)value;
+	cli->force = true;
+	return EXIT_OK;
+}
+
 /* --- the table ------------------------------------------------------------- */
 
 enum value_kind { NO_VALUE, VALUE, OPTIONAL_VALUE };
@@ -258,6 +282,9 @@ static const struct option_spec specs[OPT_COUNT] = {
 	[OPT_TARGET] = { "target", 0, VALUE, N_("K"), NULL, NULL, set_target },
 	[OPT_VALUE] = { "value", 0, VALUE, N_("N"), NULL, NULL, set_value },
 	[OPT_BY] = { "by", 0, VALUE, N_("NAME"), NULL, NULL, set_by },
+	[OPT_YEAR] = { "year", 0, VALUE, N_("YYYY"), NULL, NULL, set_year },
+	[OPT_TITLE] = { "title", 0, VALUE, N_("TEXT"), NULL, NULL, set_title },
+	[OPT_FORCE] = { "force", 0, NO_VALUE, NULL, NULL, NULL, set_force },
 };
 
 const char *option_name(enum option_id id)

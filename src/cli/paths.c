@@ -3,9 +3,11 @@
  */
 #include "cli/paths.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "duty/strbuf.h"
@@ -91,4 +93,25 @@ char *paths_sibling(const char *path, const char *name)
 		strbuf_append(&result, path, (size_t)(slash - path + 1));
 	strbuf_puts(&result, name);
 	return strbuf_detach(&result);
+}
+
+/* mkdir -p */
+bool paths_make_directories(const char *path)
+{
+	char *copy = strdup(path);
+	if (!copy)
+		return false;
+	for (char *p = copy + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+			free(copy);
+			return false;
+		}
+		*p = '/';
+	}
+	bool ok = mkdir(copy, 0777) == 0 || errno == EEXIST;
+	free(copy);
+	return ok;
 }

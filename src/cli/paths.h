@@ -5,6 +5,8 @@
 #ifndef DUTY_PATHS_H
 #define DUTY_PATHS_H
 
+#include <stdbool.h>
+
 /* The directory of the running binary, or NULL; malloc'ed. */
 char *paths_binary_directory(void);
 
@@ -21,5 +23,9 @@ char *paths_working_plan(void);
 
 /* "dir/name" for a file beside path; malloc'ed, NULL when out of memory. */
 char *paths_sibling(const char *path, const char *name);
+
+/* mkdir -p: makes the directory and those above it that are missing;
+ * false (errno set) when it cannot. */
+bool paths_make_directories(const char *path);
 
 #endif

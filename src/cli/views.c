@@ -134,8 +134,22 @@ void view_next_deadline(struct cli *cli, const struct query *query, date_t after
 static const struct table_column task_columns[] = {
 	{ N_("ID"), ALIGN_RIGHT, false },          { N_("Task"), ALIGN_LEFT, true },
 	{ N_("Next deadline"), ALIGN_LEFT, false }, { N_("Units"), ALIGN_LEFT, true },
-	{ N_("Via"), ALIGN_LEFT, true },
+	{ N_("Via"), ALIGN_LEFT, true },           { N_("Role"), ALIGN_LEFT, false },
 };
+
+/* A unit's part in a task, as the table and CSV show it. */
+static const char *role_text(enum unit_role role, bool translate)
+{
+	switch (role) {
+	case ROLE_LEAD:
+		return translate ? _("lead") : "lead";
+	case ROLE_SUPPORT:
+		return translate ? _("support") : "support";
+	case ROLE_NONE:
+		break;
+	}
+	return "";
+}
 
 /* "2018-10-31 11月前"; "2018-09-30 overdue" when the first milestone not
  * done is late; "all done" when nothing is left. */
@@ -162,8 +176,12 @@ void view_tasks(struct cli *cli, const struct task_match *matches, size_t count,
 	if (cli->format == FORMAT_JSON) {
 		struct json_writer writer;
 		json_begin_array(&writer, cli->out, 0);
-		for (size_t i = 0; i < count; i++)
-			json_add(&writer, json_task(plan, matches[i].task, with_via, matches[i].via));
+		for (size_t i = 0; i < count; i++) {
+			cJSON *task = json_task(plan, matches[i].task, with_via, matches[i].via);
+			if (with_via && task)
+				json_add_role(task, matches[i].role);
+			json_add(&writer, task);
+		}
 		if (!json_end(&writer))
 			cli->out_of_memory = true;
 		fputc('\n', cli->out);
@@ -174,11 +192,13 @@ void view_tasks(struct cli *cli, const struct task_match *matches, size_t count,
 	strbuf_init(&next);
 	strbuf_init(&units);
 	struct table table;
+	/* The Role column only when the plan says who leads. */
+	size_t columns = with_via ? (plan_has_lead_units(plan) ? 6 : 5) : 4;
 	if (cli->format == FORMAT_CSV) {
-		static const char *const header[] = { "id", "title", "next_deadline", "units", "via" };
-		csv_write_record(cli->out, header, with_via ? 5 : 4, cli->raw);
+		static const char *const header[] = { "id", "title", "next_deadline", "units", "via", "role" };
+		csv_write_record(cli->out, header, columns, cli->raw);
 	} else {
-		table_init(&table, task_columns, with_via ? 5 : 4);
+		table_init(&table, task_columns, columns);
 	}
 	for (size_t i = 0; i < count; i++) {
 		const struct task *task = matches[i].task;
@@ -191,14 +211,14 @@ void view_tasks(struct cli *cli, const struct task_match *matches, size_t count,
 			date_format(task->milestones[task_next_milestone(task, cli->today)].deadline, deadline);
 			format_task_units(&units, plan, task, ";");
 			const char *fields[] = { strbuf_text(&id), task->title, deadline, strbuf_text(&units),
-						 via_name(plan, matches[i].via) };
-			csv_write_record(cli->out, fields, with_via ? 5 : 4, cli->raw);
+						 via_name(plan, matches[i].via), role_text(matches[i].role, false) };
+			csv_write_record(cli->out, fields, columns, cli->raw);
 			continue;
 		}
 		format_task_units(&units, plan, task, "、");
 		next_deadline_text(&next, task, cli->today);
 		const char *cells[] = { strbuf_text(&id), task->title, strbuf_text(&next), strbuf_text(&units),
-					via_name(plan, matches[i].via) };
+					via_name(plan, matches[i].via), role_text(matches[i].role, true) };
 		const struct milestone *next_milestone = &task->milestones[task_next_milestone(task, cli->today)];
 		table_add_colored_row(&table, cells, cli_milestone_color(cli, next_milestone));
 	}

@@ -34,10 +34,9 @@ static bool sniff_row(const struct csv_row *row, void *context)
 	struct sniff *sniff = context;
 	if (row_is_blank(row))
 		return true;
-	static const struct column_name name = { { "name", "单位", "名称", NULL } };
-	static const struct column_name kind = { { "kind", "类别", "类型", NULL } };
 	sniff->seen = true;
-	sniff->units = column_find(row, &name) != SIZE_MAX && column_find(row, &kind) != SIZE_MAX;
+	sniff->units = column_find(row, &unit_directory_columns[UNIT_COLUMN_NAME]) != SIZE_MAX
+		       && column_find(row, &unit_directory_columns[UNIT_COLUMN_KIND]) != SIZE_MAX;
 	return false;
 }
 

@@ -15,27 +15,6 @@
 #include "cli/paths.h"
 #include "duty/safefile.h"
 
-/* mkdir -p */
-static bool make_directories(const char *path)
-{
-	char *copy = strdup(path);
-	if (!copy)
-		return false;
-	for (char *p = copy + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
-			free(copy);
-			return false;
-		}
-		*p = '/';
-	}
-	bool ok = mkdir(copy, 0777) == 0 || errno == EEXIST;
-	free(copy);
-	return ok;
-}
-
 /* Copies source to DIR/name unless it exists; says what it did. */
 static int copy_into(struct cli *cli, const char *source, const char *directory, const char *name)
 {
@@ -74,7 +53,7 @@ static int run_init(struct cli *cli)
 	int code = EXIT_OK;
 	if (!plan || !units) {
 		code = cli_out_of_memory();
-	} else if (!make_directories(directory)) {
+	} else if (!paths_make_directories(directory)) {
 		cli_error(_("cannot create the directory %s: %s"), directory, strerror(errno));
 		code = EXIT_OUTPUT;
 	} else {

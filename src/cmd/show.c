@@ -33,7 +33,15 @@ static void print_table(struct cli *cli, const struct task *task)
 	struct strbuf units, number;
 	strbuf_init(&units);
 	strbuf_init(&number);
-	format_unit_names(&units, plan->units, task->units, task->unit_count, "、");
+	if (!task->lead_unit_count)
+		format_unit_names(&units, plan->units, task->units, task->unit_count, "、");
+	for (size_t u = 0; task->lead_unit_count && u < task->unit_count; u++) {
+		/* The source names who leads (牵头) and who supports (配合). */
+		strbuf_puts(&units, u ? "、" : "");
+		strbuf_puts(&units, plan->units->units[task->units[u]].name);
+		strbuf_puts(&units, task_unit_role(plan->units, task, task->units[u]) == ROLE_LEAD ? _(" (lead)")
+												     : _(" (support)"));
+	}
 	if (task->units_etc)
 		strbuf_puts(&units, _(" (and others not named: 等)"));
 	strbuf_printf(&number, "%ld", task->id);
@@ -47,6 +55,10 @@ static void print_table(struct cli *cli, const struct task *task)
 	};
 	for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++)
 		table_add_row(&fields, rows[r]);
+	if (task->deadline_text[0]) {
+		const char *row[] = { _("Deadline as written"), task->deadline_text };
+		table_add_row(&fields, row);
+	}
 	for (size_t e = 0; e < plan->extra_column_count; e++) {
 		const char *row[] = { plan->extra_columns[e], task->extras[e] };
 		table_add_row(&fields, row);

@@ -20,6 +20,7 @@
 #include "duty/csvread.h"
 #include "duty/input.h"
 #include "duty/names.h"
+#include "duty/phrases.h"
 #include "duty/columns.h"
 #include "duty/text.h"
 #include "duty/i18n.h"
@@ -36,6 +37,12 @@ struct group_set {
 	const struct group_layout *layout;
 	struct column_group *groups;   /* sorted by number */
 	size_t count;
+};
+
+/* The units of one row's units or lead_units cell, without repeats. */
+struct unit_list {
+	size_t *items;
+	size_t count, capacity;
 };
 
 struct plan_loader {
@@ -59,8 +66,7 @@ struct plan_loader {
 	/* Scratch space reused for every row. */
 	struct milestone *row_milestones;
 	struct target *row_targets;
-	size_t *row_units;
-	size_t row_unit_count, row_unit_capacity;
+	struct unit_list row_units, row_leads;
 	size_t *unit_stamps;           /* per unit: the last row that named it */
 	size_t row_number;
 	bool out_of_memory;
@@ -212,7 +218,7 @@ static bool read_header(struct plan_loader *loader, const struct csv_row *row)
 		loader->fixed[c] = column_find(row, &plan_columns[c]);
 		if (loader->fixed[c] != SIZE_MAX)
 			known[loader->fixed[c]] = true;
-		else if (c != PLAN_UNITS_ETC)
+		else if (c != PLAN_UNITS_ETC && c != PLAN_LEAD_UNITS && c != PLAN_DEADLINE_TEXT)
 			diag_error(loader->diag, loader->file, row->line, NULL,
 				   _("the header has no \"%s\" column; expected at least "
 				   "id, title, requirement, units_text, units and milestone1_deadline"),
@@ -328,32 +334,32 @@ static const char *copy_column(struct plan_loader *loader, const struct csv_row 
 	return copy_field(loader, row_field(row, column));
 }
 
-static bool push_unit(struct plan_loader *loader, size_t unit)
+static bool push_unit(struct plan_loader *loader, struct unit_list *list, size_t unit)
 {
 	const struct unit *entry = &loader->units->units[unit];
 	if (entry->is_phrase) {
 		for (size_t m = 0; m < entry->member_count; m++)
-			if (!push_unit(loader, entry->members[m]))
+			if (!push_unit(loader, list, entry->members[m]))
 				return false;
 		return true;
 	}
-	/* A unit named twice in one row counts once; the stamp keeps this O(1). */
+	/* A unit named twice in one cell counts once; the stamp keeps this O(1). */
 	if (loader->unit_stamps[unit] == loader->row_number)
 		return true;
 	loader->unit_stamps[unit] = loader->row_number;
-	size_t *row_units = array_reserve(loader->row_units, &loader->row_unit_capacity, loader->row_unit_count,
-					  sizeof *row_units);
-	if (!row_units) {
+	size_t *items = array_reserve(list->items, &list->capacity, list->count, sizeof *items);
+	if (!items) {
 		loader->out_of_memory = true;
 		return false;
 	}
-	loader->row_units = row_units;
-	loader->row_units[loader->row_unit_count++] = unit;
+	list->items = items;
+	list->items[list->count++] = unit;
 	return true;
 }
 
 struct unit_list_reader {
 	struct plan_loader *loader;
+	struct unit_list *list;
 	long line;
 	const char *column;
 };
@@ -364,7 +370,7 @@ static bool read_unit_name(const char *item, size_t length, void *context)
 	struct plan_loader *loader = reader->loader;
 	size_t unit = units_find(loader->units, item, length);
 	if (unit != SIZE_MAX)
-		return push_unit(loader, unit);
+		return push_unit(loader, reader->list, unit);
 	char *name = malloc(length + 1);
 	if (!name) {
 		loader->out_of_memory = true;
@@ -628,30 +634,47 @@ static void check_consistency(struct plan_loader *loader, const struct csv_row *
 		const struct milestone *milestone = &task->milestones[m];
 		const struct column_group *group = find_group(&loader->milestones, milestone->column_group);
 		const char *phrase_column = column_name(loader, group->columns[MILESTONE_PHRASE]);
-		date_t expected;
-		bool implied;
 		char written[DATE_TEXT_SIZE], rule[DATE_TEXT_SIZE];
 		date_format(milestone->deadline, written);
-		if (!deadline_from_phrase(milestone->phrase, loader->plan->year, &expected, &implied)) {
+		struct deadlines deadlines;
+		enum phrase_status status = deadlines_from_phrase(milestone->phrase, strlen(milestone->phrase),
+								  loader->plan->year, &deadlines);
+		bool follows = false;
+		for (size_t d = 0; d < deadlines.count; d++)
+			follows = follows || deadlines.dates[d] == milestone->deadline;
+		if (status == PHRASE_OTHER_YEAR && milestone->implied) {
+			/* What duty import does with a phrase it cannot read. */
 			diag_warning(diag, loader->file, row->line, phrase_column,
-				     _("the time phrase \"%s\" is not one the deadline rule knows "
-				     "(N月前, 年底前, 到%d年底, 至%d年底, 年内, 全年, 每年)"),
-				     milestone->phrase, loader->plan->year, loader->plan->year);
-		} else if (expected != milestone->deadline) {
-			date_format(expected, rule);
+				     _("the time phrase \"%s\" falls outside the plan year %d, so the deadline is "
+				     "the year's end (implied); set the deadline and implied to 0 once checked"),
+				     milestone->phrase, loader->plan->year);
+		} else if (status != PHRASE_KNOWN && milestone->implied) {
+			diag_warning(diag, loader->file, row->line, phrase_column,
+				     _("the time phrase \"%s\" is not one the deadline rule knows, so the deadline "
+				     "is the year's end (implied); set the deadline and implied to 0 once checked"),
+				     milestone->phrase);
+		} else if (status != PHRASE_KNOWN) {
+			diag_warning(diag, loader->file, row->line, phrase_column,
+				     _("the time phrase \"%s\" is not one the deadline rule knows (N月前, N月底前, "
+				     "N月D日前, 上半年, 一季度, 年底前, 到%d年底, 年内, 全年, 每年, 每月D日前, "
+				     "每季度末, ...; see docs/data-format.md)"),
+				     milestone->phrase, loader->plan->year);
+		} else if (!follows) {
+			date_format(deadlines.dates[0], rule);
 			diag_warning(diag, loader->file, row->line,
 				     column_name(loader, group->columns[MILESTONE_DEADLINE]),
 				     _("the deadline %s does not follow from \"%s\", which means %s "
 				     "(fine if it was moved on purpose)"),
 				     written, milestone->phrase[0] ? milestone->phrase : "no time phrase", rule);
 		}
-		if (milestone->implied != (milestone->phrase[0] == '\0'))
+		if (status == PHRASE_KNOWN && milestone->implied != (milestone->phrase[0] == '\0'))
 			diag_warning(diag, loader->file, row->line,
 				     column_name(loader, group->columns[MILESTONE_IMPLIED]),
 				     milestone->implied ? _("implied is 1 but the milestone has the time phrase \"%s\"")
 							: _("implied is 0 but the milestone has no time phrase%s"),
 				     milestone->phrase);
-		if (milestone->phrase[0] && !strstr(milestone->text, milestone->phrase))
+		if (milestone->phrase[0] && !strstr(milestone->text, milestone->phrase)
+		    && !strstr(task->deadline_text, milestone->phrase))
 			diag_warning(diag, loader->file, row->line, phrase_column,
 				     _("the time phrase \"%s\" is not in the milestone's text"), milestone->phrase);
 		if (!strstr(task->requirement, milestone->text))
@@ -707,6 +730,27 @@ static void require_text(struct plan_loader *loader, const struct csv_row *row, 
 			   _("the %s is empty; every task needs one"), _(what));
 }
 
+/* lead_units: the units that lead the task (牵头), each one of its units. */
+static void read_lead_units(struct plan_loader *loader, const struct csv_row *row)
+{
+	if (loader->fixed[PLAN_LEAD_UNITS] == SIZE_MAX)
+		return;
+	struct field_text leads = row_field(row, loader->fixed[PLAN_LEAD_UNITS]);
+	const char *column = column_name(loader, loader->fixed[PLAN_LEAD_UNITS]);
+	loader->row_number++;
+	struct unit_list_reader reader = { loader, &loader->row_leads, row->line, column };
+	list_split(leads.text, leads.length, read_unit_name, &reader);
+	for (size_t l = 0; l < loader->row_leads.count; l++) {
+		bool listed = false;
+		for (size_t u = 0; u < loader->row_units.count && !listed; u++)
+			listed = loader->row_units.items[u] == loader->row_leads.items[l];
+		if (!listed)
+			diag_error(loader->diag, loader->file, row->line, column,
+				   _("the lead unit \"%s\" is not one of the task's units; add it to units too"),
+				   loader->units->units[loader->row_leads.items[l]].name);
+	}
+}
+
 static bool has_header_width(struct plan_loader *loader, const struct csv_row *row)
 {
 	if (row->count == loader->width)
@@ -749,17 +793,20 @@ static bool read_id(struct plan_loader *loader, const struct csv_row *row, struc
 	return true;
 }
 
-/* The units cell (into loader->row_units) and units_etc. Returns false
+/* The units cell (into loader->row_units), lead_units (into row_leads)
+ * and units_etc. Returns false
  * when out of memory. */
 static bool read_units(struct plan_loader *loader, const struct csv_row *row, struct task *task)
 {
 	struct field_text units = row_field(row, loader->fixed[PLAN_UNITS]);
 	const char *units_column = column_name(loader, loader->fixed[PLAN_UNITS]);
-	loader->row_unit_count = 0;
-	loader->row_number++;
+	loader->row_units.count = 0;
+	loader->row_leads.count = 0;
 	if (loader->units) {
-		struct unit_list_reader unit_reader = { loader, row->line, units_column };
+		loader->row_number++;
+		struct unit_list_reader unit_reader = { loader, &loader->row_units, row->line, units_column };
 		list_split(units.text, units.length, read_unit_name, &unit_reader);
+		read_lead_units(loader, row);
 		if (loader->out_of_memory)
 			return false;
 	}
@@ -785,16 +832,20 @@ static bool keep_task(struct plan_loader *loader, const struct csv_row *row, str
 	task->title = copy_column(loader, row, loader->fixed[PLAN_TITLE]);
 	task->requirement = copy_column(loader, row, loader->fixed[PLAN_REQUIREMENT]);
 	task->units_text = copy_column(loader, row, loader->fixed[PLAN_UNITS_TEXT]);
-	size_t *task_units = arena_array(&plan->arena, loader->row_unit_count, sizeof *task_units);
+	task->deadline_text = copy_column(loader, row, loader->fixed[PLAN_DEADLINE_TEXT]);
+	size_t *task_units = arena_array(&plan->arena, loader->row_units.count, sizeof *task_units);
+	size_t *task_leads = arena_array(&plan->arena, loader->row_leads.count, sizeof *task_leads);
 	struct milestone *milestones = arena_array(&plan->arena, task->milestone_count, sizeof *milestones);
 	struct target *targets = arena_array(&plan->arena, task->target_count, sizeof *targets);
 	const char **extras = arena_array(&plan->arena, loader->extra_count + 1, sizeof *extras);
-	if (!task_units || !milestones || !targets || !extras || loader->out_of_memory) {
+	if (!task_units || !task_leads || !milestones || !targets || !extras || loader->out_of_memory) {
 		loader->out_of_memory = true;
 		return false;
 	}
-	if (loader->row_unit_count)   /* none when unit names are not checked */
-		memcpy(task_units, loader->row_units, loader->row_unit_count * sizeof *task_units);
+	if (loader->row_units.count)   /* none when unit names are not checked */
+		memcpy(task_units, loader->row_units.items, loader->row_units.count * sizeof *task_units);
+	if (loader->row_leads.count)
+		memcpy(task_leads, loader->row_leads.items, loader->row_leads.count * sizeof *task_leads);
 	memcpy(milestones, loader->row_milestones, task->milestone_count * sizeof *milestones);
 	memcpy(targets, loader->row_targets, task->target_count * sizeof *targets);
 	for (size_t e = 0; e < loader->extra_count; e++) {
@@ -803,7 +854,9 @@ static bool keep_task(struct plan_loader *loader, const struct csv_row *row, str
 			return false;
 	}
 	task->units = task_units;
-	task->unit_count = loader->row_unit_count;
+	task->unit_count = loader->row_units.count;
+	task->lead_units = task_leads;
+	task->lead_unit_count = loader->row_leads.count;
 	task->milestones = milestones;
 	task->targets = targets;
 	task->extras = extras;
@@ -933,7 +986,8 @@ static struct plan *load_from_input(const char *name, struct input *input,
 	free(loader.extra);
 	free(loader.row_milestones);
 	free(loader.row_targets);
-	free(loader.row_units);
+	free(loader.row_units.items);
+	free(loader.row_leads.items);
 	if (diag->errors != errors_before || !plan->title) {
 		plan_free(plan);
 		return NULL;

@@ -20,6 +20,8 @@ const struct column_name plan_columns[PLAN_COLUMN_COUNT] = {
 	[PLAN_UNITS_TEXT] = { { "units_text", "责任单位", NULL } },
 	[PLAN_UNITS] = { { "units", "责任单位（规范名称）", NULL } },
 	[PLAN_UNITS_ETC] = { { "units_etc", NULL } },
+	[PLAN_LEAD_UNITS] = { { "lead_units", "牵头单位（规范名称）", NULL } },
+	[PLAN_DEADLINE_TEXT] = { { "deadline_text", "完成时限", NULL } },
 };
 
 /* The fields of a numbered group. The first ones define the milestone or

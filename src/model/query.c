@@ -30,6 +30,39 @@ struct duty task_duty(const struct unit_directory *units, const struct task *tas
 	return duty;
 }
 
+enum unit_role task_unit_role(const struct unit_directory *units, const struct task *task, size_t unit)
+{
+	if (task->lead_unit_count == 0)
+		return ROLE_NONE;
+	for (size_t i = 0; i < task->lead_unit_count; i++) {
+		size_t lead = task->lead_units[i];
+		if (lead == unit || (units->units[lead].is_group && unit_in_group(units, unit, lead)))
+			return ROLE_LEAD;
+	}
+	return ROLE_SUPPORT;
+}
+
+const char *unit_role_name(enum unit_role role)
+{
+	switch (role) {
+	case ROLE_LEAD:
+		return "lead";
+	case ROLE_SUPPORT:
+		return "support";
+	case ROLE_NONE:
+		break;
+	}
+	return NULL;
+}
+
+bool plan_has_lead_units(const struct plan *plan)
+{
+	for (size_t t = 0; t < plan->task_count; t++)
+		if (plan->tasks[t].lead_unit_count)
+			return true;
+	return false;
+}
+
 /* Applies the unit part of a query to one task. */
 static bool unit_filter(const struct plan *plan, const struct query *query, const struct task *task,
 			size_t *via)
@@ -81,6 +114,7 @@ size_t query_tasks(const struct plan *plan, const struct query *query, struct ta
 		found = grown;
 		found[count].task = task;
 		found[count].via = via;
+		found[count].role = query->by_unit ? task_unit_role(plan->units, task, query->unit) : ROLE_NONE;
 		count++;
 	}
 	*matches = found;

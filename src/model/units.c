@@ -14,15 +14,17 @@
 #include <string.h>
 
 #include "duty/array.h"
+#include "duty/strbuf.h"
 #include "duty/input.h"
 #include "duty/names.h"
 #include "duty/columns.h"
 #include "duty/text.h"
 #include "duty/i18n.h"
 
-enum { COLUMN_NAME, COLUMN_KIND, COLUMN_ALIASES, COLUMN_MEMBERS, COLUMN_NOTE, COLUMN_COUNT };
+enum { COLUMN_NAME = UNIT_COLUMN_NAME, COLUMN_KIND = UNIT_COLUMN_KIND, COLUMN_ALIASES = UNIT_COLUMN_ALIASES,
+       COLUMN_MEMBERS = UNIT_COLUMN_MEMBERS, COLUMN_NOTE = UNIT_COLUMN_NOTE, COLUMN_COUNT = UNIT_COLUMN_COUNT };
 
-static const struct column_name unit_columns[COLUMN_COUNT] = {
+const struct column_name unit_directory_columns[UNIT_COLUMN_COUNT] = {
 	[COLUMN_NAME] = { { "name", "单位", "名称", NULL } },
 	[COLUMN_KIND] = { { "kind", "类别", "类型", NULL } },
 	[COLUMN_ALIASES] = { { "aliases", "别名", NULL } },
@@ -48,6 +50,7 @@ struct units_loader {
 	const char *column_names[COLUMN_COUNT];   /* as written in the header */
 	size_t unit_capacity, member_capacity;   /* of directory->units and members */
 	struct pending_members *members;         /* per unit, parallel to directory->units */
+	bool thorough;                           /* duty check: warn about guesses too */
 	bool out_of_memory;
 };
 
@@ -72,7 +75,7 @@ static bool read_header(struct units_loader *loader, const struct csv_row *row)
 	loader->header_width = row->count;
 	bool ok = true;
 	for (int c = 0; c < COLUMN_COUNT; c++) {
-		loader->columns[c] = column_find(row, &unit_columns[c]);
+		loader->columns[c] = column_find(row, &unit_directory_columns[c]);
 		if (loader->columns[c] != SIZE_MAX) {
 			loader->column_names[c] = arena_strdup(&loader->directory->arena,
 							       row->fields[loader->columns[c]].data);
@@ -184,6 +187,11 @@ static bool read_unit(struct units_loader *loader, const struct csv_row *row)
 	}
 	directory->count++;
 	add_name(loader, unit->name, name.length, index, row->line, column_label(loader, COLUMN_NAME));
+	if (loader->thorough && strstr(unit->note, UNIT_NOTE_GUESSED))
+		diag_warning(loader->diag, loader->file, row->line, column_label(loader, COLUMN_KIND),
+			     _("the kind \"%s\" of \"%s\" was guessed by duty import (see its note); check it, "
+			     "then delete the note"),
+			     unit->kind, unit->name);
 
 	struct field_text aliases = row_field(row, loader->columns[COLUMN_ALIASES]);
 	struct alias_collector collector = { loader, unit, index, row->line, true };
@@ -482,7 +490,7 @@ void units_free(struct unit_directory *directory)
 }
 
 static struct unit_directory *load_from_input(const char *name, const struct input *input,
-					      struct diagnostics *diag)
+					      const struct load_options *options, struct diagnostics *diag)
 {
 	struct unit_directory *directory = calloc(1, sizeof *directory);
 	if (!directory) {
@@ -493,7 +501,8 @@ static struct unit_directory *load_from_input(const char *name, const struct inp
 	directory->file = arena_strdup(&directory->arena, name);
 	directory->index = name_index_new(64);
 	size_t errors_before = diag->errors;
-	struct units_loader loader = { .directory = directory, .diag = diag, .file = name };
+	struct units_loader loader = { .directory = directory, .diag = diag, .file = name,
+				       .thorough = options->thorough };
 	if (!directory->file || !directory->index) {
 		loader.out_of_memory = true;
 	} else {
@@ -524,7 +533,7 @@ struct unit_directory *units_load_bytes(const char *name, const char *bytes, siz
 	struct input input;
 	if (!input_from_bytes(name, bytes, size, options->encoding, &input, diag))
 		return NULL;
-	struct unit_directory *directory = load_from_input(name, &input, diag);
+	struct unit_directory *directory = load_from_input(name, &input, options, diag);
 	input_free(&input);
 	return directory;
 }
@@ -535,7 +544,7 @@ struct unit_directory *units_load(const char *path, const struct load_options *o
 	struct input input;
 	if (!input_read_file(path, options->encoding, &input, diag))
 		return NULL;
-	struct unit_directory *directory = load_from_input(path, &input, diag);
+	struct unit_directory *directory = load_from_input(path, &input, options, diag);
 	input_free(&input);
 	return directory;
 }
@@ -726,11 +735,11 @@ static const char *separator_at(const char *text, size_t length, const char *con
 	return NULL;
 }
 
-/* Cuts a trailing 等 or 等部门 off a segment. */
+/* Cuts a trailing 等, 等部门 or 等单位 off a segment. */
 static size_t strip_etc(const char *segment, size_t length, bool *etc)
 {
-	static const char *const endings[] = { "等部门", "等" };
-	for (size_t e = 0; e < 2; e++)
+	static const char *const endings[] = { "等部门", "等单位", "等" };
+	for (size_t e = 0; e < 3; e++)
 		if (ends_with(segment, length, endings[e])) {
 			*etc = true;
 			return length - strlen(endings[e]);
@@ -738,9 +747,47 @@ static size_t strip_etc(const char *segment, size_t length, bool *etc)
 	return length;
 }
 
+/* "市农业局（牵头）": the marker is cut off and *lead set. */
+static size_t strip_lead_marker(const char *name, size_t length, bool *lead)
+{
+	static const char *const markers[] = { "（牵头单位）", "（牵头部门）", "（牵头）", "(牵头)", "牵头", NULL };
+	*lead = false;
+	for (size_t i = 0; markers[i]; i++)
+		if (ends_with(name, length, markers[i]) && length > strlen(markers[i])) {
+			*lead = true;
+			return text_trim(&name, length - strlen(markers[i]));
+		}
+	return length;
+}
+
+/* Hands a name over; with two levels (市、县两级X), X as 市X and 县级X. */
+static bool hand_over(const char *name, size_t length, bool two_levels, wording_name_callback callback,
+		      void *context)
+{
+	bool lead;
+	length = strip_lead_marker(name, length, &lead);
+	if (!length)
+		return true;
+	if (!two_levels)
+		return callback(name, length, lead, context);
+	static const char *const levels[] = { "市", "县级" };
+	bool go_on = true;
+	for (size_t l = 0; l < 2 && go_on; l++) {
+		struct strbuf level = STRBUF_INIT;
+		strbuf_puts(&level, levels[l]);
+		strbuf_append(&level, name, length);
+		/* Out of memory: the name as written, which nothing knows. */
+		go_on = level.failed ? callback(name, length, lead, context)
+				     : callback(level.data, level.length, lead, context);
+		strbuf_free(&level);
+	}
+	return go_on;
+}
+
 /* Calls back with the names of a segment split at 、 outside brackets:
  * 各县（市、区）政府 is one name. */
-static bool split_names(const char *segment, size_t length, wording_name_callback callback, void *context)
+static bool split_names(const char *segment, size_t length, bool two_levels, wording_name_callback callback,
+			void *context)
 {
 	static const char *const name_separators[] = { "\xE3\x80\x81" /* 、 */, NULL };
 	static const char *const opening[] = { "\xEF\xBC\x88" /* （ */, "(", NULL };
@@ -758,7 +805,7 @@ static bool split_names(const char *segment, size_t length, wording_name_callbac
 		if (cut) {
 			const char *name = segment + name_start;
 			size_t name_length = text_trim(&name, i - name_start);
-			if (name_length && !callback(name, name_length, context))
+			if (name_length && !hand_over(name, name_length, two_levels, callback, context))
 				return false;
 			name_start = i + step;
 		}
@@ -770,22 +817,29 @@ static bool split_names(const char *segment, size_t length, wording_name_callbac
 void units_split_wording(const struct unit_directory *directory, const char *text, bool *etc,
 			 wording_name_callback callback, void *context)
 {
-	static const char *const segment_separators[] = { "\xEF\xBC\x8C" /* ， */, ",", "\n", NULL };
+	static const char *const segment_separators[] = { "\xEF\xBC\x8C" /* ， */, ",", "\n", "\xEF\xBC\x9B" /* ； */,
+							  ";", NULL };
+	static const char *const two_level_prefixes[] = { "市、县（市、区）两级", "市、县两级", "市县两级", NULL };
 	*etc = false;
 	size_t length = strlen(text);
 	for (size_t start = 0; start <= length;) {
-		/* One segment: up to the next ， , or line break. */
+		/* One segment: up to the next ， , ； or line break. */
 		size_t end = start, separator_length = 0;
 		while (end < length && !separator_at(text + end, length - end, segment_separators, &separator_length))
 			end++;
 		const char *segment = text + start;
 		size_t segment_length = strip_etc(segment, text_trim(&segment, end - start), etc);
+		bool lead;
+		size_t whole_length = strip_lead_marker(segment, segment_length, &lead);
 		/* A segment that is a name as a whole is not split. */
-		if (segment_length && directory && units_find(directory, segment, segment_length) != SIZE_MAX) {
-			if (!callback(segment, segment_length, context))
+		if (whole_length && directory && units_find(directory, segment, whole_length) != SIZE_MAX) {
+			if (!callback(segment, whole_length, lead, context))
 				return;
-		} else if (!split_names(segment, segment_length, callback, context)) {
-			return;
+		} else {
+			size_t prefix = 0;
+			separator_at(segment, segment_length, two_level_prefixes, &prefix);
+			if (!split_names(segment + prefix, segment_length - prefix, prefix > 0, callback, context))
+				return;
 		}
 		if (end >= length)
 			break;
@@ -800,8 +854,9 @@ struct wording_reader {
 	long line;
 };
 
-static bool resolve_wording_name(const char *name, size_t length, void *context)
+static bool resolve_wording_name(const char *name, size_t length, bool lead, void *context)
 {
+	(void)lead;
 	struct wording_reader *reader = context;
 	const struct unit_directory *directory = reader->list.directory;
 	size_t unit = units_find(directory, name, length);
@@ -833,4 +888,52 @@ size_t *units_parse_text(const struct unit_directory *directory, const char *tex
 	if (!reader.list.units)
 		reader.list.units = malloc(sizeof *reader.list.units);
 	return reader.list.units;
+}
+
+/* --- guessing what a new unit is ------------------------------------------ */
+
+struct unit_guess unit_guess_kind(const char *name)
+{
+	size_t length = strlen(name);
+	struct unit_guess guess = { UNIT_KIND_OTHER, NULL };
+	bool several = starts_with(name, length, "各") || strstr(name, "成员单位") != NULL;
+	if (several) {
+		/* A name for several units: a group of the units of one kind. */
+		if (strstr(name, "成员单位") || (strstr(name, "市") && strstr(name, "部门")))
+			guess.member_kind = "city_department";
+		else if ((strstr(name, "县") || strstr(name, "区")) && ends_with(name, length, "政府"))
+			guess.member_kind = "county_government";
+		if (guess.member_kind)
+			guess.kind = UNIT_KIND_GROUP;
+		return guess;
+	}
+	if (ends_with(name, length, "食安办") || ends_with(name, length, "食品安全委员会办公室")) {
+		guess.kind = starts_with(name, length, "县") ? "county_office" : "office";
+		return guess;
+	}
+	if (strstr(name, "管委会") || strstr(name, "管理委员会")) {
+		guess.kind = "zone_committee";
+		return guess;
+	}
+	static const char *const governments[] = { "县人民政府", "市人民政府", "区人民政府", "县政府", "市政府",
+						   "区政府", NULL };
+	for (size_t i = 0; governments[i]; i++)
+		if (ends_with(name, length, governments[i]) && length > strlen(governments[i])) {
+			guess.kind = "county_government";
+			return guess;
+		}
+	if (starts_with(name, length, "县级") || starts_with(name, length, "县（市、区）")) {
+		guess.kind = "county_department";
+		return guess;
+	}
+	static const char *const offices[] = { "局", "委", "办", "委员会", "办公室", "部", "部门", "厅", "中心", "院",
+					       "支队", "总队", "分局", NULL };
+	bool office = false;
+	for (size_t i = 0; offices[i] && !office; i++)
+		office = ends_with(name, length, offices[i]) && length > strlen(offices[i]);
+	if (office && starts_with(name, length, "市"))
+		guess.kind = "city_department";
+	else if (office && (strstr(name, "县") || strstr(name, "区")))
+		guess.kind = "county_department";   /* 县教育局, 区市场监管局 */
+	return guess;
 }

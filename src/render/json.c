@@ -37,12 +37,17 @@ static cJSON *date_string(date_t date)
 	return cJSON_CreateString(text);
 }
 
-static cJSON *unit_names(const struct plan *plan, const struct task *task)
+static cJSON *names_of(const struct plan *plan, const size_t *units, size_t count)
 {
 	cJSON *names = cJSON_CreateArray();
-	for (size_t u = 0; names && u < task->unit_count; u++)
-		cJSON_AddItemToArray(names, reference(plan->units->units[task->units[u]].name));
+	for (size_t u = 0; names && u < count; u++)
+		cJSON_AddItemToArray(names, reference(plan->units->units[units[u]].name));
 	return names;
+}
+
+static cJSON *unit_names(const struct plan *plan, const struct task *task)
+{
+	return names_of(plan, task->units, task->unit_count);
 }
 
 static cJSON *date_or_null(date_t date)
@@ -97,8 +102,10 @@ cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via
 	add(object, "title", reference(task->title));
 	add(object, "requirement", reference(task->requirement));
 	add(object, "units", unit_names(plan, task));
+	add(object, "lead_units", names_of(plan, task->lead_units, task->lead_unit_count));
 	add(object, "units_text", reference(task->units_text));
 	add(object, "units_etc", cJSON_CreateBool(task->units_etc));
+	add(object, "deadline_text", string_or_null(task->deadline_text));
 	cJSON *milestones = cJSON_CreateArray();
 	for (size_t m = 0; milestones && m < task->milestone_count; m++)
 		cJSON_AddItemToArray(milestones, json_milestone(&task->milestones[m]));
@@ -116,6 +123,12 @@ cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via
 	if (with_via)
 		add(object, "via", via_value(plan, via));
 	return object;
+}
+
+void json_add_role(cJSON *task, enum unit_role role)
+{
+	const char *name = unit_role_name(role);
+	add(task, "role", name ? reference(name) : cJSON_CreateNull());
 }
 
 cJSON *json_due(const struct plan *plan, const struct milestone_match *match, bool with_via)

@@ -28,6 +28,7 @@ commands=(
 	"report 12 --target 1 --value 352 --by tester"
 	"undo 29 --by tester"
 	"log"
+	"import tests/data/source_2018.txt -o $SCRATCH/imported/tasks.csv --units data/units.csv --force"
 )
 for command in "${commands[@]}"; do
 	for ((n = 0; n <= 4000; n += step)); do

@@ -1,5 +1,6 @@
 /*
- * test_date.c - date parsing and the deadline rule of the source table.
+ * test_date.c - date parsing, formatting and month arithmetic (the deadline
+ * rule is tested in test_phrases.c).
  */
 #include "testing.h"
 
@@ -54,56 +55,12 @@ static void test_month_parse_and_format(void **state)
 	assert_int_equal(date_month_last_day(201602), 20160229);
 }
 
-static date_t deadline(const char *phrase, int year, bool *implied)
-{
-	date_t date = 0;
-	return deadline_from_phrase(phrase, year, &date, implied) ? date : -1;
-}
-
-static void test_month_before_is_the_last_day_of_the_month_before(void **state)
-{
-	(void)state;
-	bool implied = true;
-	assert_int_equal(deadline("6月前", 2018, &implied), 20180531);
-	assert_false(implied);
-	assert_int_equal(deadline("8月前", 2018, &implied), 20180731);   /* task 4 */
-	assert_int_equal(deadline("5月前", 2018, &implied), 20180430);   /* task 29 */
-	assert_int_equal(deadline("10月前", 2018, &implied), 20180930);
-	assert_int_equal(deadline("11月前", 2018, &implied), 20181031);
-	assert_int_equal(deadline("3月前", 2018, &implied), 20180228);
-	assert_int_equal(deadline("3月前", 2020, &implied), 20200229);
-	assert_int_equal(deadline("12月前", 2018, &implied), 20181130);
-	/* Before January would fall in the year before: not a deadline of the plan. */
-	assert_int_equal(deadline("1月前", 2018, &implied), -1);
-	assert_int_equal(deadline("13月前", 2018, &implied), -1);
-}
-
-static void test_year_end_phrases(void **state)
-{
-	(void)state;
-	const char *phrases[] = { "年底前", "到2018年底", "至2018年底", "年内", "全年", "每年" };
-	for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
-		bool implied = true;
-		assert_int_equal(deadline(phrases[i], 2018, &implied), 20181231);
-		assert_false(implied);
-	}
-	bool implied = false;
-	assert_int_equal(deadline("", 2018, &implied), 20181231);
-	assert_true(implied);
-	/* The year in the phrase must be the plan's. */
-	assert_int_equal(deadline("到2019年底", 2018, &implied), -1);
-	assert_int_equal(deadline("明年", 2018, &implied), -1);
-	assert_int_equal(deadline("年", 2018, &implied), -1);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_accepts_iso_and_spreadsheet_forms),
 		cmocka_unit_test(test_parse_refuses_impossible_or_malformed_dates),
 		cmocka_unit_test(test_month_parse_and_format),
-		cmocka_unit_test(test_month_before_is_the_last_day_of_the_month_before),
-		cmocka_unit_test(test_year_end_phrases),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "duty/load.h"
+#include "duty/phrases.h"
 #include "duty/text.h"
 
 static const struct task *task(long id)
@@ -120,11 +121,13 @@ static void test_shipped_data_is_consistent(void **state)
 		const struct task *t = &plan->tasks[i];
 		for (size_t m = 0; m < t->milestone_count; m++) {
 			const struct milestone *milestone = &t->milestones[m];
-			date_t expected;
-			bool implied;
-			assert_true(deadline_from_phrase(milestone->phrase, plan->year, &expected, &implied));
-			assert_int_equal(milestone->deadline, expected);
-			assert_int_equal(milestone->implied, implied);
+			struct deadlines expected;
+			assert_int_equal(deadlines_from_phrase(milestone->phrase, strlen(milestone->phrase), plan->year,
+							       &expected),
+					 PHRASE_KNOWN);
+			assert_int_equal(expected.count, 1);
+			assert_int_equal(milestone->deadline, expected.dates[0]);
+			assert_int_equal(milestone->implied, expected.implied);
 			assert_non_null(strstr(t->requirement, milestone->text));
 			if (milestone->phrase[0])
 				assert_non_null(strstr(milestone->text, milestone->phrase));

@@ -125,8 +125,8 @@ static void test_task_json_parses_back(void **state)
 	assert_non_null(strstr(text, "推进食品安全监督抽检公开化"));
 	cJSON *parsed = cJSON_Parse(text);
 	assert_non_null(parsed);
-	const char *keys[] = { "id", "title", "requirement", "units", "units_text", "units_etc",
-			       "milestones", "targets", "via" };
+	const char *keys[] = { "id", "title", "requirement", "units", "lead_units", "units_text", "units_etc",
+			       "deadline_text", "milestones", "targets", "via" };
 	const cJSON *item = parsed->child;
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++, item = item->next) {
 		assert_non_null(item);

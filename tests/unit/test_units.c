@@ -228,6 +228,85 @@ static void test_nested_groups_are_transitive(void **state)
 	diagnostics_free(&diag);
 }
 
+/* What units_split_wording hands over, as "name" or "?name" (a name the
+ * directory does not know), with "*" for a lead unit, joined by ";". */
+struct recorder {
+	const struct unit_directory *directory;
+	char out[1024];
+};
+
+static bool record_name(const char *name, size_t length, bool lead, void *context)
+{
+	struct recorder *recorder = context;
+	if (recorder->out[0])
+		strcat(recorder->out, ";");
+	if (lead)
+		strcat(recorder->out, "*");
+	if (!recorder->directory || units_find(recorder->directory, name, length) == SIZE_MAX)
+		strcat(recorder->out, "?");
+	strncat(recorder->out, name, length);
+	return true;
+}
+
+static const char *read_names(const struct unit_directory *directory, const char *text, bool *etc)
+{
+	static struct recorder recorder;
+	recorder.directory = directory;
+	recorder.out[0] = '\0';
+	units_split_wording(directory, text, etc, record_name, &recorder);
+	return recorder.out;
+}
+
+static void test_reading_names_the_directory_does_not_know(void **state)
+{
+	(void)state;
+	bool etc = false;
+	/* 市、县两级X is 市X and 县级X, for each X. */
+	assert_string_equal(read_names(units, "市、县两级卫生健康部门", &etc), "?市卫生健康部门;?县级卫生健康部门");
+	assert_string_equal(read_names(units, "市、县两级食安办、教育部门", &etc),
+			    "市食安办;县级食安办;?市教育部门;?县级教育部门");
+	/* A phrase of the directory is one name (the caller expands it). */
+	assert_string_equal(read_names(units, "市、县两级食安办", &etc), "市、县两级食安办");
+	assert_string_equal(read_names(NULL, "市、县两级食安办", &etc), "?市食安办;?县级食安办");
+	/* Lead markers. */
+	assert_string_equal(read_names(units, "市农业局（牵头）、市林业局", &etc), "*市农业局;市林业局");
+	assert_string_equal(read_names(units, "市财政局、市教育局等单位", &etc), "?市财政局;市教育局");
+	assert_true(etc);
+	assert_string_equal(read_names(NULL, "各县（市、区）政府；市发改委", &etc), "?各县（市、区）政府;?市发改委");
+	assert_false(etc);
+}
+
+static void test_guessing_kinds(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name, *kind, *member_kind;
+	} cases[] = {
+		{ "市财政局", "city_department", NULL },
+		{ "市发改委", "city_department", NULL },
+		{ "市政府办", "city_department", NULL },
+		{ "市委宣传部", "city_department", NULL },
+		{ "龙港市政府", "county_government", NULL },
+		{ "永嘉县人民政府", "county_government", NULL },
+		{ "各县（市、区）政府", "group", "county_government" },
+		{ "市食安委各成员单位", "group", "city_department" },
+		{ "各乡镇（街道）", "other", NULL },
+		{ "县级卫生健康部门", "county_department", NULL },
+		{ "市食安办", "office", NULL },
+		{ "县级食安办", "county_office", NULL },
+		{ "经开区管委会", "zone_committee", NULL },
+		{ "中国移动温州分公司", "other", NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct unit_guess guess = unit_guess_kind(cases[i].name);
+		assert_string_equal(guess.kind, cases[i].kind);
+		if (cases[i].member_kind)
+			assert_string_equal(guess.member_kind, cases[i].member_kind);
+		else
+			assert_null(guess.member_kind);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -237,6 +316,8 @@ int main(void)
 		cmocka_unit_test(test_ambiguous_names_list_their_candidates),
 		cmocka_unit_test(test_unknown_names_suggest_the_closest),
 		cmocka_unit_test(test_source_unit_lists),
+		cmocka_unit_test(test_reading_names_the_directory_does_not_know),
+		cmocka_unit_test(test_guessing_kinds),
 		cmocka_unit_test(test_source_unit_list_with_unknown_name),
 		cmocka_unit_test(test_broken_directories),
 		cmocka_unit_test(test_nested_groups_are_transitive),
