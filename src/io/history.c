@@ -331,9 +331,12 @@ static bool on_history_row(const struct csv_row *row, void *context)
 		if (!is_empty(text) && !text_parse_decimal(text.text, text.length, &number))
 			return leave_out(loader, line, _("a reported value is not a number"));
 	}
-	if (!layout->lacks_columns) {
-		struct field_text state = field(loader, row, HISTORY_STATE);
-		if (!record_parse(field(loader, row, HISTORY_RECORD), &entry.record))
+	struct field_text record = layout->lacks_columns ? (struct field_text){ "", 0 } : field(loader, row, HISTORY_RECORD);
+	struct field_text state = layout->lacks_columns ? (struct field_text){ "", 0 } : field(loader, row, HISTORY_STATE);
+	/* Without a number and a state: a record from before they were
+	 * written (the columns were added later), which counts as applied. */
+	if (!is_empty(record) || !is_empty(state)) {
+		if (!record_parse(record, &entry.record))
 			return leave_out(loader, line, _("the record number is missing or not a number"));
 		if (!state_parse(state.text, state.length, &entry.state))
 			return leave_out(loader, line, _("the state is not pending, applied or aborted"));
@@ -348,6 +351,8 @@ static bool on_history_row(const struct csv_row *row, void *context)
 	entry.old_note = copy(loader, field(loader, row, HISTORY_OLD_NOTE));
 	if (loader->out_of_memory)
 		return false;
+	if (loader->tail && is_empty(state))
+		return true;   /* a last line without its state may be cut off anywhere */
 	loader->tail_complete = loader->tail;
 	return add_entry(loader, &entry);
 }

@@ -467,13 +467,17 @@ static char *write_temporary(const char *path, const char *target, const char *d
 int file_replace_checked(const char *path, const char *data, size_t size, const struct file_identity *expected,
 			 struct diagnostics *diag)
 {
+	/* A device or a FIFO, however reached (/dev/stdout leads to a pipe
+	 * that has no name to rename over): written straight. */
+	struct stat status;
+	if (stat(path, &status) == 0 && !S_ISREG(status.st_mode) && !S_ISDIR(status.st_mode))
+		return write_straight(path, path, data, size, diag);
 	char *target = file_resolve(path);
 	if (!target) {
 		int error = errno;
 		diag_error(diag, path, 0, NULL, _("cannot follow the symbolic link: %s"), strerror(error));
 		return error;
 	}
-	struct stat status;
 	bool exists = stat(target, &status) == 0;
 	int error = 0;
 	if (exists && !S_ISREG(status.st_mode) && !S_ISDIR(status.st_mode)) {
