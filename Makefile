@@ -7,6 +7,8 @@
 #   make fuzz     libFuzzer on the loaders, unit resolution and the source
 #                 readers for FUZZ_SECONDS in all (default 60), with clang
 #   make memcheck the unit and CLI tests under valgrind
+#   make crash-test  SIGKILL done/report/undo 300 times at random points
+#                 and check the plan and its history after each kill
 #
 # BUILD selects the output directory; SANITIZE=1 builds with
 # -fsanitize=address,undefined (used by `make test` for build-asan/).
@@ -63,7 +65,7 @@ LOCALEDIR := $(PREFIX)/share/locale
 BASHCOMPDIR := $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  := $(PREFIX)/share/zsh/site-functions
 
-.PHONY: check-layers all run test install uninstall pot test-browser bench bench-data check-unit check-cli check-fuzz-regressions deps deps-test fuzz memcheck clean
+.PHONY: check-layers all run test crash-test install uninstall pot test-browser bench bench-data check-unit check-cli check-fuzz-regressions deps deps-test fuzz memcheck clean
 
 all: $(BUILD)/duty $(MO)
 
@@ -176,6 +178,13 @@ test: deps-test
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=1 CFLAGS='-O1 -g' \
 		check-unit check-cli check-fuzz-regressions
 	@echo "all tests passed (normal and ASan+UBSan builds)"
+
+# The write protocol under SIGKILL (tests/crash/run.sh): CRASH_KILLS kills
+# of done, report and undo at random points, checked after each.
+CRASH_KILLS ?= 300
+crash-test: deps-test
+	@$(MAKE) --no-print-directory BUILD=build all build/tests/libfailio.so
+	@bash tests/crash/run.sh build/duty $(CRASH_KILLS)
 
 # The duty sheet printed to PDF by headless Chromium (tests/browser/run.sh).
 test-browser: deps-browser

@@ -63,6 +63,10 @@ struct file_lock {
  * opened read-only and never through a symbolic link), waiting for
  * others. Returns 0, or the errno of the step that failed. */
 int file_lock_acquire(const char *path, struct file_lock *lock, struct diagnostics *diag);
+/* Takes a shared lock on PATH.lock when it exists (never creating it), so
+ * that a reader of both a plan and its history sees them between two
+ * writes. Returns 0, or an errno (ENOENT: no lock file, no writer yet). */
+int file_lock_shared(const char *path, struct file_lock *lock);
 void file_lock_release(struct file_lock *lock);
 
 /* Whether file_replace would replace PATH (after following its links):

@@ -140,7 +140,11 @@ static void check_history(struct cli *cli, const char *path, struct diagnostics 
 	size_t errors_before = diag->errors, warnings_before = diag->warnings;
 	struct history history;
 	struct strbuf counts = STRBUF_INIT;
+	/* Plan and history are read between two writes, not during one. */
 	char *plan_path = plan_of_history(path);
+	struct file_lock lock = { -1 };
+	if (plan_path)
+		file_lock_shared(plan_path, &lock);
 	if (history_load(path, &history, diag)) {
 		size_t states[3] = { 0, 0, 0 };
 		for (size_t i = 0; i < history.count; i++) {
@@ -178,6 +182,7 @@ static void check_history(struct cli *cli, const char *path, struct diagnostics 
 		plan_free(plan);
 		history_free(&history);
 	}
+	file_lock_release(&lock);
 	free(plan_path);
 	if (counts.failed)
 		diag->out_of_memory = true;

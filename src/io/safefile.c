@@ -347,6 +347,27 @@ int file_lock_acquire(const char *path, struct file_lock *lock, struct diagnosti
 	return 0;
 }
 
+int file_lock_shared(const char *path, struct file_lock *lock)
+{
+	lock->descriptor = -1;
+	char *lock_path = join(path, ".lock");
+	if (!lock_path)
+		return ENOMEM;
+	int descriptor = open(lock_path, O_RDONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
+	free(lock_path);
+	if (descriptor < 0)
+		return errno;
+	while (flock(descriptor, LOCK_SH) != 0) {
+		if (errno == EINTR)
+			continue;
+		int error = errno;
+		close(descriptor);
+		return error;
+	}
+	lock->descriptor = descriptor;
+	return 0;
+}
+
 void file_lock_release(struct file_lock *lock)
 {
 	if (lock->descriptor >= 0) {

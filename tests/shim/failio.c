@@ -11,6 +11,9 @@
  *   history  appending to NAME.history.csv fails with ENOSPC (disk full)
  *   lock-write  opening a lock file for writing fails with EACCES (a lock
  *            file another user created, which this one may only read)
+ *   crash-mid-append
+ *            an append to NAME.history.csv writes half its bytes, then the
+ *            process is killed (SIGKILL): a cut-off record
  *   crash-before-rename, crash-after-rename
  *            the process is killed (SIGKILL) just before or just after
  *            renaming a temporary file into place
@@ -80,6 +83,10 @@ ssize_t write(int descriptor, const void *data, size_t size)
 	    || (failing("history") && descriptor_is(descriptor, is_history))) {
 		errno = ENOSPC;
 		return -1;
+	}
+	if (failing("crash-mid-append") && size > 1 && descriptor_is(descriptor, is_history)) {
+		real(descriptor, data, size / 2);
+		raise(SIGKILL);
 	}
 	return real(descriptor, data, size);
 }
