@@ -28,6 +28,7 @@ enum value_problem {
 	VALUE_CONTROL,         /* a control character other than line feed and tab */
 	VALUE_SPACE_AROUND,    /* a space or tab at either end: loading would trim it */
 	VALUE_NOT_ENCODABLE,   /* a character the file's encoding cannot hold */
+	VALUE_NO_MEMORY,       /* memory ran out while checking: not the value's fault */
 };
 
 struct value_check {
@@ -41,6 +42,9 @@ struct value_check {
  * exactly: valid UTF-8, no control character but line feed and tab, no
  * space or tab at either end, every character representable. */
 bool csv_value_check(const char *value, enum encoding encoding, struct value_check *check);
+/* The same for value[0..length), which need not end with a NUL (for
+ * UTF-8 it allocates nothing). */
+bool csv_value_check_text(const char *value, size_t length, enum encoding encoding, struct value_check *check);
 
 /* Appends why, in words: "it holds the control character U+000D at
  * character 2; ...". */

@@ -60,8 +60,12 @@ int main(int argc, char **argv)
 	if (terminal) {
 		cli.out = stdout;
 		if (fclose(terminal) != 0 && code == EXIT_OK) {
-			cli_error(_("could not write the output: %s"), strerror(errno));
-			code = EXIT_OUTPUT;
+			if (errno == ENOMEM) {
+				code = cli_out_of_memory();
+			} else {
+				cli_error(_("could not write the output: %s"), strerror(errno));
+				code = EXIT_OUTPUT;
+			}
 		}
 	}
 	data_free(&cli);

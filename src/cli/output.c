@@ -117,6 +117,8 @@ int cli_finish_output(struct cli *cli, int code)
 		code = cli_out_of_memory();
 	bool written = fflush(cli->out) == 0 && !ferror(cli->out);
 	if (!cli->output_open) {
+		if (!written && errno == ENOMEM)
+			return cli_out_of_memory();   /* the terminal stream's sanitizer */
 		if (!written) {
 			cli_error(_("could not write the output: %s"), strerror(errno));
 			return EXIT_OUTPUT;

@@ -80,8 +80,12 @@ static size_t character_at(const char *text, size_t offset)
 
 bool csv_value_check(const char *value, enum encoding encoding, struct value_check *check)
 {
+	return csv_value_check_text(value, strlen(value), encoding, check);
+}
+
+bool csv_value_check_text(const char *value, size_t length, enum encoding encoding, struct value_check *check)
+{
 	memset(check, 0, sizeof *check);
-	size_t length = strlen(value);
 	size_t invalid = utf8_validate(value, length);
 	if (invalid < length) {
 		check->problem = VALUE_NOT_UTF8;
@@ -110,6 +114,10 @@ bool csv_value_check(const char *value, enum encoding encoding, struct value_che
 		size_t bad;
 		bool ok = to_gb18030(value, length, &scratch, &bad);
 		strbuf_free(&scratch);
+		if (!ok && (bad == SIZE_MAX || scratch.failed)) {
+			check->problem = VALUE_NO_MEMORY;
+			return false;
+		}
 		if (!ok) {
 			check->problem = VALUE_NOT_ENCODABLE;
 			check->character = bad == SIZE_MAX ? 1 : character_at(value, bad);
@@ -140,6 +148,9 @@ void csv_value_explain(struct strbuf *out, const struct value_check *check)
 	case VALUE_NOT_ENCODABLE:
 		strbuf_printf(out, _("the character U+%04X at character %zu cannot be written in GB18030"),
 			      (unsigned)check->codepoint, check->character);
+		break;
+	case VALUE_NO_MEMORY:
+		strbuf_puts(out, _("out of memory"));
 		break;
 	}
 }

@@ -201,11 +201,8 @@ static bool is_empty(struct field_text text)
 
 static bool text_is_clean(struct field_text text)
 {
-	char *copy_of = strndup(text.text, text.length);
 	struct value_check check;
-	bool ok = copy_of && csv_value_check(copy_of, ENCODING_UTF8, &check);
-	free(copy_of);
-	return ok;
+	return csv_value_check_text(text.text, text.length, ENCODING_UTF8, &check);
 }
 
 /* Parses a record number (1 to TASK_ID_MAX). */
@@ -437,7 +434,9 @@ static bool decode(const char *path, const char *data, size_t size, struct input
 	struct diagnostics first;
 	diagnostics_init(&first, 1);
 	bool ok = input_from_bytes(path, data, size, ENCODING_AUTO, input, &first);
-	if (!ok) {
+	if (!ok && first.out_of_memory) {
+		diag_memory_error(diag, path, 0, _("out of memory reading the history"));
+	} else if (!ok) {
 		char *mended = repair(data, size, damaged, damaged_count);
 		ok = mended && *damaged_count && input_from_bytes(path, mended, size, ENCODING_AUTO, input, diag);
 		if (!mended)
@@ -467,7 +466,12 @@ static void read_tail(struct history_loader *loader, const char *tail, size_t si
 		loader->tail = false;
 		input_free(&input);
 	}
+	/* Memory, not the bytes, failed: the line is not judged cut off. */
+	if (quiet.out_of_memory)
+		loader->out_of_memory = true;
 	diagnostics_free(&quiet);
+	if (loader->out_of_memory)
+		return;
 	layout->tail_is_record = loader->tail_complete;
 	if (!layout->tail_is_record) {
 		layout->tail_line = line;
@@ -752,6 +756,10 @@ static bool check_row(const char *path, const struct history_layout *layout,
 		struct value_check check;
 		if (!values[c] || csv_value_check(values[c], layout->encoding, &check))
 			continue;
+		if (check.problem == VALUE_NO_MEMORY) {
+			diag_memory_error(diag, path, 0, _("out of memory"));
+			return false;
+		}
 		struct strbuf why = STRBUF_INIT;
 		csv_value_explain(&why, &check);
 		diag_error(diag, path, 0, column_names[c], _("the value \"%s\" cannot be written: %s"), values[c],

@@ -39,22 +39,33 @@ static bool write_all(int descriptor, const char *data, size_t size)
 	return true;
 }
 
+/* Sanitizes and writes data, a chunk at a time (an incomplete sequence
+ * held from the last write first). errno says why when it fails: ENOMEM,
+ * or the write's. */
 static bool pass(struct terminal *terminal, const char *data, size_t size, bool final)
 {
-	struct strbuf in = STRBUF_INIT, out = STRBUF_INIT;
-	strbuf_append(&in, terminal->held, terminal->held_length);
-	strbuf_append(&in, data, size);
-	bool ok = !in.failed;
-	if (ok) {
-		size_t used = text_sanitize_terminal(&out, strbuf_text(&in), in.length, final);
-		terminal->held_length = in.length - used;   /* at most 3 bytes */
-		memcpy(terminal->held, in.data + used, terminal->held_length);
-		ok = !out.failed && write_all(terminal->descriptor, strbuf_text(&out), out.length);
-	}
-	strbuf_free(&in);
-	strbuf_free(&out);
-	if (!ok && !errno)
-		errno = ENOMEM;
+	enum { CHUNK = 4096 };
+	char in[CHUNK + sizeof terminal->held];
+	bool ok = true;
+	do {
+		size_t take = size < CHUNK ? size : CHUNK;
+		memcpy(in, terminal->held, terminal->held_length);
+		memcpy(in + terminal->held_length, data, take);
+		size_t length = terminal->held_length + take;
+		data += take;
+		size -= take;
+		struct strbuf out = STRBUF_INIT;
+		size_t used = text_sanitize_terminal(&out, in, length, final && size == 0);
+		terminal->held_length = length - used;   /* at most 3 bytes */
+		memcpy(terminal->held, in + used, terminal->held_length);
+		if (out.failed) {
+			errno = ENOMEM;
+			ok = false;
+		} else {
+			ok = write_all(terminal->descriptor, strbuf_text(&out), out.length);
+		}
+		strbuf_free(&out);
+	} while (ok && size > 0);
 	return ok;
 }
 

@@ -222,8 +222,13 @@ static bool check_cells(const struct plan *plan, const struct plan_edits *edits,
 		const struct cell_edit *cell = &edits->cells[e];
 		struct value_check check;
 		struct strbuf why = STRBUF_INIT;
-		if (!csv_value_check(cell->value, plan->encoding, &check))
+		if (!csv_value_check(cell->value, plan->encoding, &check)) {
+			if (check.problem == VALUE_NO_MEMORY) {
+				diag_memory_error(diag, plan->file, 0, _("out of memory"));
+				return false;
+			}
 			csv_value_explain(&why, &check);
+		}
 		unsigned number;
 		size_t field;
 		date_t date;
@@ -239,6 +244,11 @@ static bool check_cells(const struct plan *plan, const struct plan_edits *edits,
 		if (!why.length && cell->value[0] && numeric
 		    && !text_parse_decimal(cell->value, strlen(cell->value), &value))
 			strbuf_puts(&why, _("it is not a number"));
+		if (why.failed) {
+			strbuf_free(&why);
+			diag_memory_error(diag, plan->file, 0, _("out of memory"));
+			return false;
+		}
 		bool ok = why.length == 0;
 		if (!ok)
 			diag_error(diag, plan->file, 0, cell->column, _("the value \"%s\" cannot be written: %s"),
@@ -340,8 +350,8 @@ static bool apply_edits(struct raw_file *raw, const struct plan *plan, const str
 		}
 		strbuf_clear(&cell);
 		if (!encode_cell(edits->cells[e].value, plan->encoding, &cell)) {
-			diag_error(diag, plan->file, row->line, edits->cells[e].column,
-				   _("the new value cannot be written in %s"), encoding_name(plan->encoding));
+			/* The value passed check_cells: only memory can fail here. */
+			diag_memory_error(diag, plan->file, row->line, _("out of memory while changing the file"));
 			ok = false;
 			break;
 		}
@@ -446,6 +456,8 @@ static bool load_history(const char *history_file, struct history *history, stru
 		if (problems.kept[i].severity == SEVERITY_ERROR)
 			diag_error(diag, problems.kept[i].file, problems.kept[i].line, problems.kept[i].column, "%s",
 				   problems.kept[i].message);
+	if (problems.out_of_memory)
+		diag_memory_error(diag, history_file, 0, _("out of memory reading the history"));
 	diagnostics_free(&problems);
 	return ok;
 }

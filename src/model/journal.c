@@ -85,7 +85,7 @@ bool journal_reconcile(const char *history_file, struct history *history, const 
 			aborted = malloc(history->count * sizeof *aborted);
 			if (!applied || !aborted) {
 				ok = false;
-				diag_error(diag, history_file, 0, NULL, _("out of memory"));
+				diag_memory_error(diag, history_file, 0, _("out of memory"));
 				break;
 			}
 		}
@@ -161,7 +161,7 @@ size_t journal_check(const struct plan *plan, const struct history *history, con
 	if (!last || !keys) {
 		name_index_free(last);
 		free(keys);
-		diag_error(diag, history_file, 0, NULL, _("out of memory"));
+		diag_memory_error(diag, history_file, 0, _("out of memory"));
 		return 0;
 	}
 	for (size_t i = 0; i < history->count; i++) {
@@ -172,7 +172,7 @@ size_t journal_check(const struct plan *plan, const struct history *history, con
 			continue;
 		item_key(keys[i], entry->task, entry->milestone, entry->target);
 		if (!name_index_put(last, keys[i], strlen(keys[i]), i))
-			diag_error(diag, history_file, 0, NULL, _("out of memory"));
+			diag_memory_error(diag, history_file, 0, _("out of memory"));
 	}
 	size_t disagreements = 0;
 	for (size_t i = 0; i < history->count; i++) {
