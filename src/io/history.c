@@ -39,7 +39,11 @@ static const char *const column_names[HISTORY_COLUMN_COUNT] = {
 	"old_value", "old_on", "old_note", "record", "state",
 };
 
-/* Columns a history written before records were numbered lacks. */
+/* Columns a history written before records were numbered lacks: a file
+ * without them gets them (empty in its rows) by upgrade() on the next
+ * write. A column added later (the per-unit progress's `unit`) goes into
+ * enum history_column, column_names and here, and its records read it as
+ * empty in rows written before it; the write protocol stays the same. */
 static bool column_is_new(enum history_column column)
 {
 	return column == HISTORY_RECORD || column == HISTORY_STATE;
@@ -166,8 +170,7 @@ static bool read_header(struct history_loader *loader, const struct csv_row *row
 			   column_names[c], column_names[0], column_names[1], column_names[2], column_names[3]);
 		loader->header_bad = true;
 	}
-	if (layout->lacks_columns && (loader->file_column[HISTORY_RECORD] != SIZE_MAX
-				      || loader->file_column[HISTORY_STATE] != SIZE_MAX)) {
+	if ((loader->file_column[HISTORY_RECORD] == SIZE_MAX) != (loader->file_column[HISTORY_STATE] == SIZE_MAX)) {
 		diag_error(loader->diag, loader->file, row->line, NULL,
 			   _("the header has one of the columns record and state but not the other"));
 		loader->header_bad = true;
@@ -252,7 +255,7 @@ static bool read_mark(struct history_loader *loader, const struct csv_row *row, 
 	struct history *history = loader->history;
 	long record;
 	enum history_state state;
-	if (!history->layout.lacks_columns && record_parse(field(loader, row, HISTORY_RECORD), &record)
+	if (record_parse(field(loader, row, HISTORY_RECORD), &record)
 	    && state_parse(field(loader, row, HISTORY_STATE).text, field(loader, row, HISTORY_STATE).length, &state)
 	    && state != HISTORY_PENDING) {
 		size_t index = find_record(history, record);
@@ -328,8 +331,9 @@ static bool on_history_row(const struct csv_row *row, void *context)
 		if (!is_empty(text) && !text_parse_decimal(text.text, text.length, &number))
 			return leave_out(loader, line, _("a reported value is not a number"));
 	}
-	struct field_text record = layout->lacks_columns ? (struct field_text){ "", 0 } : field(loader, row, HISTORY_RECORD);
-	struct field_text state = layout->lacks_columns ? (struct field_text){ "", 0 } : field(loader, row, HISTORY_STATE);
+	/* A column the file lacks reads as empty. */
+	struct field_text record = field(loader, row, HISTORY_RECORD);
+	struct field_text state = field(loader, row, HISTORY_STATE);
 	/* Without a number and a state: a record from before they were
 	 * written (the columns were added later), which counts as applied. */
 	if (!is_empty(record) || !is_empty(state)) {

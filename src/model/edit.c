@@ -574,9 +574,11 @@ enum edit_result plan_edit(const char *path, const struct unit_directory *units,
 		free(target);
 		return EDIT_NOT_WRITTEN;
 	}
-	/* Nobody else writes now: a temporary file left beside the plan is a
+	/* Nobody else writes now: a temporary file left beside the plan (or
+	 * its history, when a killed writer was adding its columns) is a
 	 * killed writer's. */
 	file_remove_stale_temporaries(target);
+	file_remove_stale_temporaries(history_file);
 	enum edit_result result = EDIT_NOT_WRITTEN;
 	*error = file_check_replaceable(target, diag);
 	bool changed = !*error;
