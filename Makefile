@@ -5,8 +5,8 @@
 #                 a normal build and an ASan+UBSan build
 #   make          build build/duty
 #   make fuzz     libFuzzer on the loaders, unit resolution, the source
-#                 readers and the write path for FUZZ_SECONDS in all
-#                 (default 60), with clang
+#                 readers, import and the write path for FUZZ_SECONDS in
+#                 all (default 60), with clang
 #   make memcheck the unit and CLI tests under valgrind
 #   make crash-test  SIGKILL done/report/undo 300 times at random points
 #                 and check the plan and its history after each kill
