@@ -4,9 +4,12 @@
 #   make test     install missing packages, build, run every test twice:
 #                 a normal build and an ASan+UBSan build
 #   make          build build/duty
-#   make fuzz     libFuzzer on the loaders, unit resolution and the source
-#                 readers for FUZZ_SECONDS in all (default 60), with clang
+#   make fuzz     libFuzzer on the loaders, unit resolution, the source
+#                 readers, import and the write path for FUZZ_SECONDS in
+#                 all (default 60), with clang
 #   make memcheck the unit and CLI tests under valgrind
+#   make crash-test  SIGKILL done/report/undo 300 times at random points
+#                 and check the plan and its history after each kill
 #
 # BUILD selects the output directory; SANITIZE=1 builds with
 # -fsanitize=address,undefined (used by `make test` for build-asan/).
@@ -41,7 +44,7 @@ HEADERS     := $(wildcard include/duty/*.h src/cli/*.h)
 UNIT_TESTS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 CORE_SOURCES := $(LIB_SOURCES)
 
-FUZZERS      := load units source import
+FUZZERS      := load units source import write
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_DIR     := build-fuzz
@@ -51,6 +54,7 @@ SEEDS_load   := $(wildcard data tests/data tests/fuzz/regressions/load)
 SEEDS_units  := $(wildcard tests/fuzz/seeds/units tests/fuzz/regressions/units)
 SEEDS_source := $(wildcard tests/fuzz/seeds/source tests/fuzz/regressions/source)
 SEEDS_import := $(wildcard tests/data/import tests/fuzz/seeds/import tests/fuzz/regressions/import)
+SEEDS_write  := $(wildcard tests/fuzz/seeds/write tests/fuzz/regressions/write)
 
 BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/csvfloor $(BUILD)/bench/measure
 
@@ -63,7 +67,7 @@ LOCALEDIR := $(PREFIX)/share/locale
 BASHCOMPDIR := $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  := $(PREFIX)/share/zsh/site-functions
 
-.PHONY: check-layers all run test install uninstall pot test-browser bench bench-data check-unit check-cli check-fuzz-regressions deps deps-test fuzz memcheck clean
+.PHONY: check-layers all run test crash-test install uninstall pot test-browser bench bench-data check-unit check-cli check-fuzz-regressions deps deps-test fuzz memcheck clean
 
 all: $(BUILD)/duty $(MO)
 
@@ -161,7 +165,8 @@ check-cli: $(BUILD)/duty $(MO) $(BUILD)/tests/libfailio.so
 check-fuzz-regressions: $(REPLAYS)
 	@for f in $(FUZZERS); do \
 		case $$f in load) seeds="$(SEEDS_load)";; units) seeds="$(SEEDS_units)";; \
-		source) seeds="$(SEEDS_source)";; import) seeds="$(SEEDS_import)";; esac; \
+		source) seeds="$(SEEDS_source)";; import) seeds="$(SEEDS_import)";; \
+		write) seeds="$(SEEDS_write)";; esac; \
 		files=$$(find $$seeds -type f ! -name '.*'); \
 		printf '%s: ' "$$f"; ./$(BUILD)/tests/replay_$$f $$files || exit 1; \
 	done
@@ -176,6 +181,13 @@ test: deps-test
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=1 CFLAGS='-O1 -g' \
 		check-unit check-cli check-fuzz-regressions
 	@echo "all tests passed (normal and ASan+UBSan builds)"
+
+# The write protocol under SIGKILL (tests/crash/run.sh): CRASH_KILLS kills
+# of done, report and undo at random points, checked after each.
+CRASH_KILLS ?= 300
+crash-test: deps-test
+	@$(MAKE) --no-print-directory BUILD=build all build/tests/libfailio.so
+	@bash tests/crash/run.sh build/duty $(CRASH_KILLS)
 
 # The duty sheet printed to PDF by headless Chromium (tests/browser/run.sh).
 test-browser: deps-browser
@@ -193,7 +205,8 @@ fuzz: deps-fuzz
 	@seconds=$$(( $(FUZZ_SECONDS) / $(words $(FUZZERS)) )); [ $$seconds -gt 0 ] || seconds=1; \
 	for f in $(FUZZERS); do \
 		case $$f in load) seeds="$(SEEDS_load)";; units) seeds="$(SEEDS_units)";; \
-		source) seeds="$(SEEDS_source)";; import) seeds="$(SEEDS_import)";; esac; \
+		source) seeds="$(SEEDS_source)";; import) seeds="$(SEEDS_import)";; \
+		write) seeds="$(SEEDS_write)";; esac; \
 		mkdir -p $(FUZZ_DIR)/corpus-$$f $(FUZZ_DIR)/artifacts-$$f; \
 		echo "fuzzing $$f for $$seconds s"; \
 		dict=; [ -f tests/fuzz/$$f.dict ] && dict=-dict=tests/fuzz/$$f.dict; \

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 typedef int date_t;    /* 20180731 */
 typedef int month_t;   /* 201807 */
@@ -39,7 +40,13 @@ void month_format(month_t month, char text[MONTH_TEXT_SIZE]);
 month_t month_next(month_t month);
 date_t date_next_day(date_t date);
 
-/* The system's local date. */
+/* The one clock: SOURCE_DATE_EPOCH (seconds since 1970-01-01 UTC, for
+ * reproducible runs and tests) when it is set to a number, else the
+ * system clock. The day of a change and the time the history records
+ * both come from it, in local time. */
+time_t clock_now(void);
+
+/* The local date of clock_now(). */
 date_t date_today(void);
 
 #endif

@@ -50,16 +50,22 @@ typedef bool (*edit_planner)(const struct plan *plan, const struct history *hist
 enum edit_result {
 	EDIT_DONE,          /* written (or the planner found nothing to change) */
 	EDIT_REFUSED,       /* the planner said no */
-	EDIT_BAD_DATA,      /* the file does not load */
+	EDIT_BAD_DATA,      /* the file (or its history) does not load */
+	EDIT_BAD_VALUE,     /* a value cannot be written (duty/csvwrite.h); nothing was */
 	EDIT_NOT_WRITTEN,   /* locking or writing failed; the file is unchanged */
 };
 
 /*
- * Locks PATH, loads it, asks the planner, writes the changed cells and the
- * history. A column the file lacks is added at the end of the header, and
- * every row gets an empty cell for it. Reasons go to diag; *error gets the
- * errno of a failed lock or write (0 otherwise). A history that cannot be
- * appended after the plan was written is reported as a warning.
+ * Locks PATH (the file a symbolic link leads to), loads it and its
+ * history, asks the planner, and writes the changed cells and the
+ * history as one change (docs/design.md, "The write protocol"): the
+ * history records are appended marked pending first, then the plan is
+ * replaced, then the records are marked applied. A failed history append
+ * fails the edit with the plan untouched; a plan another program saved
+ * meanwhile is read and planned again. A column the file lacks is added
+ * at the end of the header, and every row gets an empty cell for it.
+ * Reasons go to diag; *error gets the errno of a failed lock or write (0
+ * otherwise).
  */
 enum edit_result plan_edit(const char *path, const struct unit_directory *units,
 			   const struct load_options *options, edit_planner planner, void *context,

@@ -20,6 +20,10 @@ enum { ITEM_ID_SIZE = 24 };
 /* A task id: digits only, 1 to TASK_ID_MAX. */
 bool task_id_parse(const char *text, size_t length, long *id);
 
+/* A milestone, target or column group number: digits only, 1 to
+ * ITEM_NUMBER_MAX ("01" is 1). */
+bool item_number_parse(const char *text, size_t length, unsigned *number);
+
 /* "8" or "8.2": the task, and the milestone (0 when not given). */
 bool item_id_parse(const char *text, size_t length, long *task, unsigned *milestone);
 

@@ -126,11 +126,19 @@ struct group_layout {
 extern const struct group_layout milestone_layout, target_layout;
 
 /* Recognises a column of the layout ("milestone12_deadline"): its number
- * and field. */
+ * and field. Letters match ignoring ASCII case and the number is read by
+ * the one number parser (duty/itemid.h), so MILESTONE01_DEADLINE is the
+ * same column as milestone1_deadline. A name of the layout's form whose
+ * number no group can have (0, or above ITEM_NUMBER_MAX) gives true with
+ * *number 0: the caller refuses it. */
 bool group_column_parse(const struct group_layout *layout, const char *name, size_t length, unsigned *number,
 			size_t *field);
-/* Appends the name of a group's column: "milestone3_done_on". */
+/* Appends the canonical name of a group's column, the one duty writes:
+ * "milestone3_done_on". */
 void group_column_name(struct strbuf *out, const struct group_layout *layout, unsigned number, size_t field);
+/* Whether two header names name the same column: the same group column
+ * however spelled, or the same other name ignoring ASCII case. */
+bool group_column_same(const char *a, size_t a_length, const char *b, size_t b_length);
 
 const struct task *plan_find_task(const struct plan *plan, long id);
 

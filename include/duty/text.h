@@ -56,4 +56,17 @@ bool text_parse_whole(const char *text, size_t length, long max, long *value);
 /* Trims ASCII spaces and tabs at both ends; returns the new length. */
 size_t text_trim(const char **text, size_t length);
 
+/*
+ * The one rule for text shown on a terminal (tables, messages,
+ * confirmations, `duty check`): data must not be able to drive the
+ * terminal. Appends text to out with line feeds and tabs kept, CRLF as a
+ * line feed, other C0 control characters as their Unicode control
+ * pictures (ESC shows as U+241B, a lone CR as U+240D), DEL as U+2421, and
+ * C1 controls (U+0080-U+009F), bidirectional overrides and isolates
+ * (U+202A-U+202E, U+2066-U+2069) and bytes that are not UTF-8 as U+FFFD.
+ * Unless final, an incomplete UTF-8 sequence (or a CR) at the end is left
+ * for the next call. Returns the number of bytes consumed.
+ */
+size_t text_sanitize_terminal(struct strbuf *out, const char *text, size_t length, bool final);
+
 #endif

@@ -84,6 +84,11 @@ struct unit_resolution {
 struct unit_resolution units_resolve(const struct unit_directory *directory, const char *query);
 void unit_resolution_free(struct unit_resolution *resolution);
 
+/* How deep groups may nest (a group in a group in a group ...): deeper
+ * nesting is refused when the directory loads, which keeps loading
+ * linear in the directory's size. */
+enum { UNIT_GROUP_DEPTH_MAX = 32 };
+
 /* True when unit is a member of group, directly or through nested groups. */
 bool unit_in_group(const struct unit_directory *directory, size_t unit, size_t group);
 

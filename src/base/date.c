@@ -5,6 +5,8 @@
  */
 #include "duty/date.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <time.h>
 
 static bool is_leap(int year)
@@ -151,9 +153,22 @@ void month_format(month_t month, char text[MONTH_TEXT_SIZE])
 	text[7] = '\0';
 }
 
+time_t clock_now(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (epoch && *epoch) {
+		char *end;
+		errno = 0;
+		long long seconds = strtoll(epoch, &end, 10);
+		if (!*end && errno == 0)
+			return (time_t)seconds;
+	}
+	return time(NULL);
+}
+
 date_t date_today(void)
 {
-	time_t now = time(NULL);
+	time_t now = clock_now();
 	struct tm local;
 	if (!localtime_r(&now, &local))
 		return date_make(1970, 1, 1);

@@ -13,20 +13,27 @@ bool task_id_parse(const char *text, size_t length, long *id)
 	return text_parse_whole(text, length, TASK_ID_MAX, id) && *id > 0;
 }
 
+bool item_number_parse(const char *text, size_t length, unsigned *number)
+{
+	long value;
+	if (!text_parse_whole(text, length, ITEM_NUMBER_MAX, &value) || value <= 0)
+		return false;
+	*number = (unsigned)value;
+	return true;
+}
+
 bool item_id_parse(const char *text, size_t length, long *task, unsigned *milestone)
 {
 	const char *dot = memchr(text, '.', length);
 	size_t id_length = dot ? (size_t)(dot - text) : length;
-	long id, number = 0;
+	long id;
+	unsigned number = 0;
 	if (!task_id_parse(text, id_length, &id))
 		return false;
-	if (dot) {
-		size_t rest = length - id_length - 1;
-		if (!text_parse_whole(dot + 1, rest, ITEM_NUMBER_MAX, &number) || number <= 0)
-			return false;
-	}
+	if (dot && !item_number_parse(dot + 1, length - id_length - 1, &number))
+		return false;
 	*task = id;
-	*milestone = (unsigned)number;
+	*milestone = number;
 	return true;
 }
 

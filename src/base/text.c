@@ -461,3 +461,72 @@ size_t text_trim(const char **text, size_t length)
 	*text = start;
 	return length;
 }
+
+/* Whether bytes[0..length) could begin a UTF-8 sequence that more bytes
+ * would complete. */
+static bool is_incomplete_sequence(const unsigned char *bytes, size_t length)
+{
+	if (bytes[0] < 0xC2 || bytes[0] > 0xF4 || utf8_sequence_length(bytes[0]) <= length)
+		return false;
+	for (size_t i = 1; i < length; i++)
+		if ((bytes[i] & 0xC0) != 0x80)
+			return false;
+	return true;
+}
+
+static void put_codepoint(struct strbuf *out, uint32_t codepoint)
+{
+	char bytes[3] = { (char)(0xE0 | (codepoint >> 12)), (char)(0x80 | ((codepoint >> 6) & 0x3F)),
+			  (char)(0x80 | (codepoint & 0x3F)) };
+	strbuf_append(out, bytes, 3);   /* only U+0800-U+FFFF come here */
+}
+
+enum { CONTROL_PICTURES = 0x2400, DELETE_PICTURE = 0x2421, REPLACEMENT = 0xFFFD };
+
+static bool drives_terminal(uint32_t codepoint)
+{
+	return (codepoint >= 0x80 && codepoint <= 0x9F) || (codepoint >= 0x202A && codepoint <= 0x202E)
+	       || (codepoint >= 0x2066 && codepoint <= 0x2069);
+}
+
+size_t text_sanitize_terminal(struct strbuf *out, const char *text, size_t length, bool final)
+{
+	const unsigned char *bytes = (const unsigned char *)text;
+	size_t i = 0;
+	while (i < length) {
+		unsigned char c = bytes[i];
+		if (c >= 0x20 && c < 0x7F) {
+			size_t run = i + 1;
+			while (run < length && bytes[run] >= 0x20 && bytes[run] < 0x7F)
+				run++;
+			strbuf_append(out, text + i, run - i);
+			i = run;
+		} else if (c == '\n' || c == '\t') {
+			strbuf_putc(out, (char)c);
+			i++;
+		} else if (c == '\r') {
+			if (i + 1 == length && !final)
+				break;   /* a CRLF may be cut between two calls */
+			if (i + 1 == length || bytes[i + 1] != '\n')
+				put_codepoint(out, CONTROL_PICTURES + c);
+			i++;
+		} else if (c < 0x20) {
+			put_codepoint(out, CONTROL_PICTURES + c);
+			i++;
+		} else if (c == 0x7F) {
+			put_codepoint(out, DELETE_PICTURE);
+			i++;
+		} else {
+			uint32_t codepoint;
+			size_t used = utf8_decode(text + i, length - i, &codepoint);
+			if (used == 0 && !final && is_incomplete_sequence(bytes + i, length - i))
+				break;
+			if (used == 0 || drives_terminal(codepoint))
+				put_codepoint(out, REPLACEMENT);
+			else
+				strbuf_append(out, text + i, used);
+			i += used ? used : 1;
+		}
+	}
+	return i;
+}

@@ -111,10 +111,13 @@ struct cli {
 	/* loaded for the command (cli/data.c) */
 	char *owned_plan_path;     /* the paths data_load chose itself */
 	char *owned_units_path;
+	char *owned_note, *owned_by;   /* --note and --by trimmed of spaces, when they had some */
 	struct unit_directory *units;
 	struct plan *plan;
 	FILE *out;
-	char *temporary_path;      /* -o FILE is written here, then renamed */
+	bool output_open;          /* -o FILE: out collects the output ... */
+	char *output_data;         /* ... here, for the atomic writer (duty/safefile.h) */
+	size_t output_size;
 	bool out_of_memory;        /* printing failed for want of memory */
 };
 

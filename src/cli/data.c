@@ -62,7 +62,9 @@ void data_free(struct cli *cli)
 	units_free(cli->units);
 	free(cli->owned_plan_path);
 	free(cli->owned_units_path);
+	free(cli->owned_note);
+	free(cli->owned_by);
 	cli->plan = NULL;
 	cli->units = NULL;
-	cli->owned_plan_path = cli->owned_units_path = NULL;
+	cli->owned_plan_path = cli->owned_units_path = cli->owned_note = cli->owned_by = NULL;
 }

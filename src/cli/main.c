@@ -3,7 +3,10 @@
  * options are parsed against the command table (options.c), the data the
  * command needs is loaded (data.c), and the command runs (src/cmd/).
  */
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/complete.h"
@@ -12,6 +15,7 @@
 #include "cli/locale.h"
 #include "cli/options.h"
 #include "cli/output.h"
+#include "duty/terminal.h"
 
 #ifndef DUTY_VERSION
 #define DUTY_VERSION "0.1.0"
@@ -24,24 +28,46 @@ int main(int argc, char **argv)
 		return complete_run(argc, argv);
 	struct cli cli = { .out = stdout };
 	int code = options_parse(&cli, argc, argv);
-	if (code != EXIT_OK)
+	if (code != EXIT_OK) {
+		data_free(&cli);
 		return code;
-	if (cli.version) {
-		printf("duty %s\n", DUTY_VERSION);
-		return cli_finish_output(&cli, EXIT_OK);
 	}
-	if (cli.help) {
-		if (cli.command->name[0])
+	if (cli.version || cli.help) {
+		if (cli.version)
+			printf("duty %s\n", DUTY_VERSION);
+		else if (cli.command->name[0])
 			help_print_command(stdout, cli.command);
 		else
 			help_print_usage(stdout);
+		data_free(&cli);
 		return cli_finish_output(&cli, EXIT_OK);
 	}
 	code = options_finish(&cli);
+	/* Text for a terminal passes the one sanitizer (duty/terminal.h); JSON,
+	 * CSV and the other formats are written exactly. */
+	FILE *terminal = NULL;
+	if (code == EXIT_OK && cli.format == FORMAT_TABLE && !cli.output_path) {
+		terminal = terminal_open(STDOUT_FILENO, true);
+		if (!terminal)
+			code = cli_out_of_memory();
+		else
+			cli.out = terminal;
+	}
 	if (code == EXIT_OK)
 		code = data_load(&cli);
 	if (code == EXIT_OK)
 		code = cli.command->run(&cli);
+	if (terminal) {
+		cli.out = stdout;
+		if (fclose(terminal) != 0 && code == EXIT_OK) {
+			if (errno == ENOMEM) {
+				code = cli_out_of_memory();
+			} else {
+				cli_error(_("could not write the output: %s"), strerror(errno));
+				code = EXIT_OUTPUT;
+			}
+		}
+	}
 	data_free(&cli);
 	return code;
 }

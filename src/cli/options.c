@@ -173,20 +173,36 @@ static int set_on(struct cli *cli, const char *value)
 	return EXIT_OK;
 }
 
+/* A value typed with spaces around it: the file keeps it without them
+ * (reading a cell trims them), so it is recorded without them. *owned
+ * keeps a trimmed copy (freed by data_free). */
+static int set_trimmed(const char **field, char **owned, const char *value)
+{
+	const char *start = value;
+	size_t length = text_trim(&start, strlen(value));
+	if (length == strlen(value)) {
+		*field = value;
+		return EXIT_OK;
+	}
+	free(*owned);
+	*owned = strndup(start, length);
+	if (!*owned)
+		return cli_out_of_memory();
+	*field = *owned;
+	return EXIT_OK;
+}
+
 static int set_note(struct cli *cli, const char *value)
 {
-	cli->note = value;
-	return EXIT_OK;
+	return set_trimmed(&cli->note, &cli->owned_note, value);
 }
 
 static int set_target(struct cli *cli, const char *value)
 {
-	long target;
-	if (!text_parse_whole(value, strlen(value), ITEM_NUMBER_MAX, &target) || target < 1) {
+	if (!item_number_parse(value, strlen(value), &cli->target)) {
 		cli_error(_("--target \"%s\" is not a target number; expected 1 for the task's first target"), value);
 		return EXIT_USAGE;
 	}
-	cli->target = (unsigned)target;
 	return EXIT_OK;
 }
 
@@ -198,8 +214,7 @@ static int set_value(struct cli *cli, const char *value)
 
 static int set_by(struct cli *cli, const char *value)
 {
-	cli->by = value;
-	return EXIT_OK;
+	return set_trimmed(&cli->by, &cli->owned_by, value);
 }
 
 static int set_year(struct cli *cli, const char *value)

@@ -10,26 +10,55 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "duty/safefile.h"
 #include "duty/text.h"
+
+/* Every message goes to the terminal through the one sanitizer, so that
+ * a file name or a field it quotes cannot drive the terminal. */
+static void put_message(const char *text)
+{
+	struct strbuf safe = STRBUF_INIT;
+	text_sanitize_terminal(&safe, text, strlen(text), true);
+	fputs(safe.failed ? "duty: (out of memory)\n" : strbuf_text(&safe), stderr);
+	strbuf_free(&safe);
+}
 
 void cli_error(const char *format, ...)
 {
-	va_list args;
+	va_list args, again;
 	va_start(args, format);
-	fputs("duty: ", stderr);
-	vfprintf(stderr, format, args);
-	fputc('\n', stderr);
+	va_copy(again, args);
+	int length = vsnprintf(NULL, 0, format, args);
+	char *text = length >= 0 ? malloc((size_t)length + 8) : NULL;
+	if (text) {
+		memcpy(text, "duty: ", 6);
+		vsnprintf(text + 6, (size_t)length + 1, format, again);
+		strcpy(text + 6 + length, "\n");
+		put_message(text);
+	} else {
+		/* Out of memory: the message as it is, unsanitized but whole. */
+		fputs("duty: ", stderr);
+		vfprintf(stderr, format, again);
+		fputc('\n', stderr);
+	}
+	va_end(again);
 	va_end(args);
+	free(text);
 }
 
 void cli_print_problems(const struct diagnostics *diag)
 {
+	struct strbuf message = STRBUF_INIT;
 	for (size_t i = 0; i < diag->kept_count; i++) {
 		char *line = diagnostic_format(&diag->kept[i]);
-		if (line)
-			fprintf(stderr, "duty: %s\n", line);
+		if (line) {
+			strbuf_clear(&message);
+			strbuf_printf(&message, "duty: %s\n", line);
+			put_message(strbuf_text(&message));
+		}
 		free(line);
 	}
+	strbuf_free(&message);
 	size_t total = diag->errors + diag->warnings;
 	if (total > diag->kept_count)
 		fprintf(stderr, _("duty: ... and %zu more problems\n"), total - diag->kept_count);
@@ -40,8 +69,12 @@ int cli_report_problems(const struct diagnostics *diag, const char *file, int co
 	cli_print_problems(diag);
 	if (diag->out_of_memory)
 		return cli_out_of_memory();
-	if (diag->errors && code == EXIT_DATA)
-		fprintf(stderr, _("duty: `duty check %s` lists every problem of the file\n"), file);
+	if (diag->errors && code == EXIT_DATA) {
+		struct strbuf message = STRBUF_INIT;
+		strbuf_printf(&message, _("duty: `duty check %s` lists every problem of the file\n"), file);
+		put_message(strbuf_text(&message));
+		strbuf_free(&message);
+	}
 	return code;
 }
 
@@ -67,29 +100,14 @@ int cli_open_output(struct cli *cli)
 {
 	if (!cli->output_path)
 		return EXIT_OK;
-	struct strbuf path;
-	strbuf_init(&path);
-	strbuf_printf(&path, "%s.XXXXXX", cli->output_path);
-	if (path.failed)
+	/* Written whole by the one atomic writer once the command is done. */
+	cli->output_data = NULL;
+	cli->output_size = 0;
+	FILE *file = open_memstream(&cli->output_data, &cli->output_size);
+	if (!file)
 		return cli_out_of_memory();
-	int descriptor = mkstemp(path.data);
-	FILE *file = descriptor >= 0 ? fdopen(descriptor, "w") : NULL;
-	if (!file) {
-		cli_error(_("cannot write %s: %s"), cli->output_path, strerror(errno));
-		if (descriptor >= 0) {
-			close(descriptor);
-			unlink(path.data);
-		}
-		strbuf_free(&path);
-		return EXIT_OUTPUT;
-	}
-	/* mkstemp creates the file 0600; an exported file is as readable as
-	 * any other the user creates. */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(descriptor, 0666 & ~mask);
 	cli->out = file;
-	cli->temporary_path = path.data;
+	cli->output_open = true;
 	return EXIT_OK;
 }
 
@@ -98,7 +116,9 @@ int cli_finish_output(struct cli *cli, int code)
 	if (cli->out_of_memory && code == EXIT_OK)
 		code = cli_out_of_memory();
 	bool written = fflush(cli->out) == 0 && !ferror(cli->out);
-	if (!cli->temporary_path) {
+	if (!cli->output_open) {
+		if (!written && errno == ENOMEM)
+			return cli_out_of_memory();   /* the terminal stream's sanitizer */
 		if (!written) {
 			cli_error(_("could not write the output: %s"), strerror(errno));
 			return EXIT_OUTPUT;
@@ -106,26 +126,33 @@ int cli_finish_output(struct cli *cli, int code)
 		return code;
 	}
 	int error = written ? 0 : errno;
-	if (written && fsync(fileno(cli->out)) != 0) {
-		written = false;
-		error = errno;
-	}
 	if (fclose(cli->out) != 0 && written) {
 		written = false;
 		error = errno;
 	}
 	cli->out = stdout;
-	if (written && code == EXIT_OK && rename(cli->temporary_path, cli->output_path) != 0) {
-		written = false;
-		error = errno;
+	cli->output_open = false;
+	if (!written && (error == ENOMEM || !error)) {
+		free(cli->output_data);
+		cli->output_data = NULL;
+		return cli_out_of_memory();
 	}
-	if (!written || code != EXIT_OK)
-		unlink(cli->temporary_path);
-	free(cli->temporary_path);
-	cli->temporary_path = NULL;
-	if (!written) {
+	if (!written)
 		cli_error(_("could not write %s: %s"), cli->output_path, strerror(error));
-		return EXIT_OUTPUT;
+	if (written && code == EXIT_OK) {
+		struct diagnostics diag;
+		diagnostics_init(&diag, 5);
+		written = file_replace(cli->output_path, cli->output_data ? cli->output_data : "", cli->output_size,
+				       &diag) == 0;
+		int reported = cli_report_problems(&diag, cli->output_path, EXIT_OUTPUT);
+		diagnostics_free(&diag);
+		if (!written && reported == EXIT_NO_MEMORY) {
+			free(cli->output_data);
+			cli->output_data = NULL;
+			return EXIT_NO_MEMORY;
+		}
 	}
-	return code;
+	free(cli->output_data);
+	cli->output_data = NULL;
+	return written ? code : EXIT_OUTPUT;
 }

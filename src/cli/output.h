@@ -10,7 +10,9 @@
 #include "duty/diag.h"
 #include "duty/table.h"
 
-/* "duty: message" on stderr. */
+/* "duty: message" on stderr. Every message passes the one terminal
+ * sanitizer (text_sanitize_terminal), so data it quotes cannot drive the
+ * terminal. */
 void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
 /* Says that duty ran out of memory; returns EXIT_NO_MEMORY. */
@@ -31,15 +33,17 @@ void cli_print_table(struct cli *cli, const struct table *table, const struct ta
 /* Table style for this command line: width, colour. */
 struct table_style cli_table_style(const struct cli *cli, size_t indent, bool header);
 
-/* Sends output to cli->output_path when given: a temporary file beside it
- * that cli_finish_output renames over it, so a failed run never leaves a
- * half-written file. Returns EXIT_OUTPUT (after saying why) on failure. */
+/* Sends output to cli->output_path when given: collected in memory, and
+ * written by cli_finish_output through the one atomic writer
+ * (file_replace: whole or not at all, through symbolic links, straight to
+ * a device such as /dev/stdout). Returns EXIT_OUTPUT (after saying why)
+ * on failure. */
 int cli_open_output(struct cli *cli);
 
-/* Flushes and checks the output; for -o, syncs and renames the temporary
- * file into place, or removes it when code is not EXIT_OK or writing
- * failed. Returns code, EXIT_NO_MEMORY when printing ran out of memory, or
- * EXIT_OUTPUT when the output was not written. */
+/* Flushes and checks the output; for -o, writes the file when code is
+ * EXIT_OK, and leaves it as it was otherwise. Returns code,
+ * EXIT_NO_MEMORY when printing ran out of memory, or EXIT_OUTPUT when the
+ * output was not written. */
 int cli_finish_output(struct cli *cli, int code);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "cli/output.h"
 #include "cli/paths.h"
+#include "duty/csvwrite.h"
 
 const char *cli_who(const struct cli *cli)
 {
@@ -42,8 +43,29 @@ static void explain_init(const struct cli *cli, const char *why)
 	free(working);
 }
 
+/* A value from the command line or the environment that would go into
+ * the plan or its history, checked by the one rule for values in files
+ * before anything is locked or written. */
+static bool value_is_writable(const char *what, const char *value)
+{
+	struct value_check check;
+	if (csv_value_check(value, ENCODING_UTF8, &check))
+		return true;
+	struct strbuf why = STRBUF_INIT;
+	csv_value_explain(&why, &check);
+	cli_error(_("%s \"%s\" cannot be written to the plan or its history: %s"), what, value, strbuf_text(&why));
+	strbuf_free(&why);
+	return false;
+}
+
 int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, struct strbuf *said)
 {
+	const char *who = cli_who(cli);
+	if ((cli->note && !value_is_writable("--note", cli->note))
+	    || !value_is_writable(cli->by && *cli->by ? "--by" : "$USER", who)) {
+		strbuf_free(said);
+		return EXIT_USAGE;
+	}
 	/* The shipped plan is the reference copy: progress goes into a copy,
 	 * unless the user names the file with -f or DUTY_FILE. */
 	if (cli->plan_is_shipped) {
@@ -64,6 +86,9 @@ int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, struct s
 		break;
 	case EDIT_REFUSED:
 		code = cli_report_problems(&diag, cli->plan_path, EXIT_NOT_FOUND);
+		break;
+	case EDIT_BAD_VALUE:
+		code = cli_report_problems(&diag, cli->plan_path, EXIT_USAGE);
 		break;
 	case EDIT_BAD_DATA:
 		code = cli_report_problems(&diag, cli->plan_path, EXIT_DATA);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/output.h"
@@ -14,6 +15,9 @@
 #include "duty/csvread.h"
 #include "duty/load.h"
 #include "duty/columns.h"
+#include "duty/history.h"
+#include "duty/journal.h"
+#include "duty/safefile.h"
 
 static void print_problem(const struct diagnostic *problem, void *context)
 {
@@ -24,38 +28,47 @@ static void print_problem(const struct diagnostic *problem, void *context)
 	free(line);
 }
 
-struct sniff {
-	bool seen;
-	bool units;
-};
+enum file_kind { KIND_PLAN, KIND_UNITS, KIND_HISTORY };
 
 static bool sniff_row(const struct csv_row *row, void *context)
 {
-	struct sniff *sniff = context;
+	static const struct column_name history_time = { { "time", NULL } };
+	static const struct column_name history_action = { { "action", NULL } };
+	enum file_kind *kind = context;
 	if (row_is_blank(row))
 		return true;
-	sniff->seen = true;
-	sniff->units = column_find(row, &unit_directory_columns[UNIT_COLUMN_NAME]) != SIZE_MAX
-		       && column_find(row, &unit_directory_columns[UNIT_COLUMN_KIND]) != SIZE_MAX;
+	if (column_find(row, &unit_directory_columns[UNIT_COLUMN_NAME]) != SIZE_MAX
+	    && column_find(row, &unit_directory_columns[UNIT_COLUMN_KIND]) != SIZE_MAX)
+		*kind = KIND_UNITS;
+	else if (column_find(row, &history_time) != SIZE_MAX && column_find(row, &history_action) != SIZE_MAX)
+		*kind = KIND_HISTORY;
 	return false;
 }
 
-/* A unit directory's first row is its header with name and kind; a plan
- * starts with plan rows or a header with id. Unreadable files count as
- * plans: loading one reports why it cannot be read. */
-static bool looks_like_units(const char *path, enum encoding encoding)
+/* A unit directory's first row is its header with name and kind, a
+ * history's has time and action; a plan starts with plan rows or a header
+ * with id. Unreadable files count as plans: loading one reports why it
+ * cannot be read. A history's last line may be cut off, so only its
+ * first line is looked at. */
+static enum file_kind sniff_file(const char *path, enum encoding encoding)
 {
 	struct diagnostics quiet;
 	diagnostics_init(&quiet, 0);
-	struct input input;
-	struct sniff sniff = { false, false };
-	if (input_read_file(path, encoding, &input, &quiet)) {
-		static const struct csv_callbacks callbacks = { sniff_row, NULL };
-		csv_read(input.data, input.size, path, &callbacks, &sniff, &quiet);
-		input_free(&input);
+	char *bytes = NULL;
+	size_t size = 0;
+	enum file_kind kind = KIND_PLAN;
+	if (file_read(path, &bytes, &size, &quiet)) {
+		char *newline = memchr(bytes, '\n', size);
+		struct input input;
+		if (input_from_bytes(path, bytes, newline ? (size_t)(newline - bytes) + 1 : size, encoding, &input, &quiet)) {
+			static const struct csv_callbacks callbacks = { sniff_row, NULL };
+			csv_read(input.data, input.size, path, &callbacks, &kind, &quiet);
+			input_free(&input);
+		}
 	}
+	free(bytes);
 	diagnostics_free(&quiet);
-	return sniff.units;
+	return kind;
 }
 
 static void summarize(struct cli *cli, const char *file, size_t errors, size_t warnings, const char *counts)
@@ -107,6 +120,77 @@ static void check_plan(struct cli *cli, const char *path, const struct unit_dire
 	plan_free(plan);
 }
 
+/* NAME.csv for NAME.history.csv; NULL when path is not named so. */
+static char *plan_of_history(const char *path)
+{
+	static const char suffix[] = ".history.csv";
+	size_t length = strlen(path), suffix_length = sizeof suffix - 1;
+	if (length <= suffix_length || strcmp(path + length - suffix_length, suffix) != 0)
+		return NULL;
+	char *plan = malloc(length);
+	if (plan)
+		sprintf(plan, "%.*s.csv", (int)(length - suffix_length), path);
+	return plan;
+}
+
+/* Checks a history: its header, every row, a cut-off last line, records
+ * left pending, and whether it agrees with the plan beside it. */
+static void check_history(struct cli *cli, const char *path, struct diagnostics *diag, size_t *errors)
+{
+	size_t errors_before = diag->errors, warnings_before = diag->warnings;
+	struct history history;
+	struct strbuf counts = STRBUF_INIT;
+	/* Plan and history are read between two writes, not during one. */
+	char *plan_path = plan_of_history(path);
+	struct file_lock lock = { -1 };
+	if (plan_path)
+		file_lock_shared(plan_path, &lock);
+	if (history_load(path, &history, diag)) {
+		size_t states[3] = { 0, 0, 0 };
+		for (size_t i = 0; i < history.count; i++) {
+			const struct history_entry *entry = &history.entries[i];
+			states[entry->state]++;
+			if (entry->state == HISTORY_PENDING)
+				diag_warning(diag, path, entry->line, NULL,
+					     _("record %ld is pending: duty was interrupted while making this change; "
+					       "the next change decides whether it took effect"),
+					     entry->record);
+		}
+		strbuf_printf(&counts, _("%zu records: %zu applied, %zu pending, %zu aborted"), history.count,
+			      states[HISTORY_APPLIED], states[HISTORY_PENDING], states[HISTORY_ABORTED]);
+		struct diagnostics quiet;
+		diagnostics_init(&quiet, 0);
+		struct load_options options = { .encoding = cli->encoding };
+		bool beside = plan_path && access(plan_path, F_OK) == 0;
+		struct plan *plan = beside ? plan_load(plan_path, NULL, &options, &quiet) : NULL;
+		if (quiet.out_of_memory)
+			diag->out_of_memory = true;
+		diagnostics_free(&quiet);
+		const char *plan_name = plan_path ? (strrchr(plan_path, '/') ? strrchr(plan_path, '/') + 1 : plan_path)
+						  : "";
+		if (plan) {
+			size_t disagreements = journal_check(plan, &history, path, diag);
+			if (disagreements)
+				strbuf_printf(&counts, _("; disagrees with %s in %zu places"), plan_name, disagreements);
+			else
+				strbuf_printf(&counts, _("; agrees with %s"), plan_name);
+		} else if (beside) {
+			strbuf_printf(&counts, _("; not compared with %s, which does not load"), plan_name);
+		} else {
+			strbuf_puts(&counts, _("; no plan beside it to compare with"));
+		}
+		plan_free(plan);
+		history_free(&history);
+	}
+	file_lock_release(&lock);
+	free(plan_path);
+	if (counts.failed)
+		diag->out_of_memory = true;
+	*errors += diag->errors - errors_before;
+	summarize(cli, path, diag->errors - errors_before, diag->warnings - warnings_before, strbuf_text(&counts));
+	strbuf_free(&counts);
+}
+
 static int run_check(struct cli *cli)
 {
 	struct diagnostics diag;
@@ -115,8 +199,11 @@ static int run_check(struct cli *cli)
 	diag.sink_context = cli;
 	size_t errors = 0;
 	const char *file = cli->argument_count ? cli->arguments[0] : cli->plan_path;
-	if (cli->argument_count && looks_like_units(file, cli->encoding)) {
+	enum file_kind kind = cli->argument_count ? sniff_file(file, cli->encoding) : KIND_PLAN;
+	if (kind == KIND_UNITS) {
 		units_free(check_units(cli, file, &diag, &errors));
+	} else if (kind == KIND_HISTORY) {
+		check_history(cli, file, &diag, &errors);
 	} else {
 		/* A plan given as FILE has its units beside it, unless --units. */
 		char *beside = NULL;
@@ -140,8 +227,9 @@ const struct command command_check = {
 	.name = "check",
 	.arguments = "[FILE]",
 	.summary = N_("find every problem in a plan or unit file"),
-	.help = N_("Checks FILE (a plan, or a unit directory: told apart by its header), or the\n"
-		   "plan in use and its unit directory, and lists every problem, one per line:\n"
+	.help = N_("Checks FILE (a plan, a unit directory or a history: told apart by its\n"
+		   "header), or the plan in use and its unit directory, and lists every\n"
+		   "problem, one per line:\n"
 		   "\n"
 		   "  FILE:LINE:COLUMN: message\n"
 		   "\n"
@@ -149,13 +237,17 @@ const struct command command_check = {
 		   "Errors make the file unusable: other commands refuse it. Warnings mark\n"
 		   "data that loads but disagrees with itself: a deadline that does not follow\n"
 		   "from its time phrase, text that is not part of the requirement, units that\n"
-		   "are not the ones the source's wording names. A summary line per file ends\n"
-		   "the list. The exit code is 1 when there are errors, else 0.\n"
+		   "are not the ones the source's wording names. A history (NAME.history.csv)\n"
+		   "is checked for rows that are not records, a last line cut off by an\n"
+		   "interrupted write, changes left pending, and against the plan beside it.\n"
+		   "A summary line per file ends the list. The exit code is 1 when there are\n"
+		   "errors, else 0.\n"
 		   "\n"
 		   "Examples:\n"
 		   "  duty check\n"
 		   "  duty check my-plan.csv --units my-units.csv\n"
-		   "  duty check data/units.csv\n"),
+		   "  duty check data/units.csv\n"
+		   "  duty check tasks_2018.history.csv\n"),
 	.min_arguments = 0,
 	.max_arguments = 1,
 	.formats = FORMAT_BIT(FORMAT_TABLE),

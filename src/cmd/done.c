@@ -26,6 +26,8 @@ static bool plan_done(const struct plan *plan, const struct history *history, st
 {
 	(void)history;
 	struct done_request *request = context;
+	/* A plan saved by another program meanwhile is planned again. */
+	strbuf_clear(&request->said);
 	const struct task *task = plan_find_item(plan, request->task, request->milestone, diag);
 	if (!task)
 		return false;

@@ -15,25 +15,33 @@
 #include "cli/paths.h"
 #include "duty/safefile.h"
 
-/* Copies source to DIR/name unless it exists; says what it did. */
-static int copy_into(struct cli *cli, const char *source, const char *directory, const char *name)
+/* Copies source to DIR/name unless a file is there; says what it did.
+ * The copy is made whole beside it and linked into place, which never
+ * replaces a file, and a plan is copied under its lock, so a plan that
+ * appeared meanwhile (or is being written) is kept. */
+static int copy_into(struct cli *cli, const char *source, const char *directory, const char *name, bool lock)
 {
 	char *target = malloc(strlen(directory) + strlen(name) + 2);
 	if (!target)
-		return EXIT_OUTPUT;
+		return cli_out_of_memory();
 	sprintf(target, "%s/%s", directory, name);
 	int code = EXIT_OK;
 	struct diagnostics diag;
 	diagnostics_init(&diag, 3);
 	char *bytes = NULL;
 	size_t size = 0;
-	if (access(target, F_OK) == 0) {
-		fprintf(cli->out, _("%s exists already; kept as it is.\n"), target);
-	} else if (!file_read(source, &bytes, &size, &diag) || file_replace(target, bytes, size, &diag) != 0) {
+	struct file_lock held = { -1 };
+	int created = EEXIST;
+	if (access(target, F_OK) != 0 && (!lock || file_lock_acquire(target, &held, &diag) == 0)
+	    && file_read(source, &bytes, &size, &diag))
+		created = file_create(target, bytes, size, &diag);
+	file_lock_release(&held);
+	if (diag.errors)
 		code = cli_report_problems(&diag, source, EXIT_OUTPUT);
-	} else {
+	else if (created == EEXIST)
+		fprintf(cli->out, _("%s exists already; kept as it is.\n"), target);
+	else
 		fprintf(cli->out, _("Copied %s to %s\n"), source, target);
-	}
 	free(bytes);
 	diagnostics_free(&diag);
 	free(target);
@@ -58,9 +66,9 @@ static int run_init(struct cli *cli)
 		code = EXIT_OUTPUT;
 	} else {
 		const char *plan_name = strrchr(plan, '/') ? strrchr(plan, '/') + 1 : plan;
-		code = copy_into(cli, plan, directory, plan_name);
+		code = copy_into(cli, plan, directory, plan_name, true);
 		if (code == EXIT_OK)
-			code = copy_into(cli, units, directory, "units.csv");
+			code = copy_into(cli, units, directory, "units.csv", false);
 		if (code == EXIT_OK && working && strcmp(directory, working) == 0)
 			fprintf(cli->out, _("duty now uses %s/%s unless -f or DUTY_FILE names another plan.\n"),
 				directory, plan_name);

@@ -77,6 +77,11 @@ static cJSON *json_entry(const struct history_entry *entry)
 		else
 			cJSON_AddNullToObject(object, fields[f][0]);
 	}
+	if (entry->record)
+		cJSON_AddNumberToObject(object, "record", (double)entry->record);
+	else
+		cJSON_AddNullToObject(object, "record");
+	cJSON_AddStringToObject(object, "state", history_state_name(entry->state));
 	return object;
 }
 
@@ -115,6 +120,8 @@ static int run_log(struct cli *cli)
 		const struct history_entry *entry = &history.entries[i];
 		if (task && (entry->task != task || (milestone && entry->milestone != milestone)))
 			continue;
+		if (entry->state == HISTORY_ABORTED)
+			continue;   /* never took effect */
 		shown++;
 		if (cli->format == FORMAT_JSON) {
 			json_add(&writer, json_entry(entry));
@@ -124,6 +131,8 @@ static int run_log(struct cli *cli)
 		strbuf_clear(&change);
 		item_text(&item, entry);
 		change_text(&change, entry);
+		if (entry->state == HISTORY_PENDING)
+			strbuf_puts(&change, _(" (pending: interrupted; the next change decides it)"));
 		const char *cells[] = { entry->time, entry->by, strbuf_text(&item), strbuf_text(&change), entry->note };
 		table_add_row(&table, cells);
 	}

@@ -28,6 +28,8 @@ static bool plan_report(const struct plan *plan, const struct history *history, 
 {
 	(void)history;
 	struct report_request *request = context;
+	/* A plan saved by another program meanwhile is planned again. */
+	strbuf_clear(&request->said);
 	const struct task *task = plan_find_item(plan, request->task, 0, diag);
 	if (!task)
 		return false;

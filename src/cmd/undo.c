@@ -11,9 +11,11 @@
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "cli/tracking.h"
+#include "duty/journal.h"
 #include "duty/text.h"
 
 struct undo_request {
+	const struct plan *plan;     /* as loaded under the lock */
 	long task;
 	unsigned milestone;
 	unsigned target;             /* --target K: undo a report instead */
@@ -35,6 +37,8 @@ static void undo_milestones(const struct task *task, const struct history *histo
 		 * not done and the old note, or an earlier done. Without history
 		 * (a date typed in by hand), just not done. */
 		const struct history_entry *done = history_in_effect(history, task->id, (unsigned)m + 1, 0, "done");
+		if (done && !journal_plan_holds(request->plan, done, false))
+			done = NULL;   /* changed by hand since: the record does not say what came before */
 		const char *on = done ? done->old_on : "";
 		const char *note = done ? done->old_note : milestone->note;
 		char was[DATE_TEXT_SIZE];
@@ -83,6 +87,8 @@ static bool undo_report(const struct task *task, const struct history *history, 
 	}
 	/* Back to the report before the last one, or to none. */
 	const struct history_entry *last = history_in_effect(history, task->id, 0, request->target, "report");
+	if (last && !journal_plan_holds(request->plan, last, false))
+		last = NULL;   /* changed by hand since: the record does not say what came before */
 	const char *value = last ? last->old_value : "";
 	const char *on = last ? last->old_on : "";
 	const char *note = last ? last->old_note : "";
@@ -114,6 +120,9 @@ static bool plan_undo(const struct plan *plan, const struct history *history, st
 		      void *context, struct diagnostics *diag)
 {
 	struct undo_request *request = context;
+	/* A plan saved by another program meanwhile is planned again. */
+	strbuf_clear(&request->said);
+	request->plan = plan;
 	const struct task *task = plan_find_item(plan, request->task, request->milestone, diag);
 	if (!task)
 		return false;

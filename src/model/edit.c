@@ -13,13 +13,13 @@
 #include "duty/csvwrite.h"
 
 #include <errno.h>
-#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "duty/array.h"
 #include "duty/csvread.h"
+#include "duty/journal.h"
 #include "duty/load.h"
 #include "duty/safefile.h"
 #include "duty/columns.h"
@@ -208,35 +208,56 @@ static const struct raw_row *row_at_line(const struct raw_file *raw, long line)
 
 /* --- new cell bytes ------------------------------------------------------------ */
 
-static bool to_gb18030(const char *text, struct strbuf *out)
-{
-	iconv_t converter = iconv_open("GB18030", "UTF-8");
-	if (converter == (iconv_t)-1)
-		return false;
-	size_t length = strlen(text);
-	char *buffer = malloc(length * 2 + 8);
-	char *in = (char *)text, *cursor = buffer;
-	size_t in_left = length, out_left = length * 2 + 8;
-	bool ok = buffer && iconv(converter, &in, &in_left, &cursor, &out_left) != (size_t)-1;
-	if (ok)
-		strbuf_append(out, buffer, (size_t)(cursor - buffer));
-	free(buffer);
-	iconv_close(converter);
-	return ok;
-}
-
 /* The bytes of a cell holding value, in the file's encoding. */
 static bool encode_cell(const char *value, enum encoding encoding, struct strbuf *out)
 {
-	struct strbuf encoded;
-	strbuf_init(&encoded);
-	bool ok = encoding == ENCODING_GB18030 ? to_gb18030(value, &encoded)
-					       : (strbuf_puts(&encoded, value), true);
-	if (ok)
-		strbuf_put_csv_field(out, strbuf_text(&encoded), encoded.length);
-	ok = ok && !encoded.failed;
-	strbuf_free(&encoded);
-	return ok;
+	return strbuf_put_csv_value(out, value, encoding);
+}
+
+/* Checks every new cell value with the one rule for values in files, and
+ * structured cells (dates, numbers) as if typed on the command line. */
+static bool check_cells(const struct plan *plan, const struct plan_edits *edits, struct diagnostics *diag)
+{
+	for (size_t e = 0; e < edits->cell_count; e++) {
+		const struct cell_edit *cell = &edits->cells[e];
+		struct value_check check;
+		struct strbuf why = STRBUF_INIT;
+		if (!csv_value_check(cell->value, plan->encoding, &check)) {
+			if (check.problem == VALUE_NO_MEMORY) {
+				diag_memory_error(diag, plan->file, 0, _("out of memory"));
+				return false;
+			}
+			csv_value_explain(&why, &check);
+		}
+		unsigned number;
+		size_t field;
+		date_t date;
+		double value;
+		bool dated = (group_column_parse(&milestone_layout, cell->column, strlen(cell->column), &number, &field)
+			      && (field == MILESTONE_DONE_ON || field == MILESTONE_DEADLINE))
+			     || (group_column_parse(&target_layout, cell->column, strlen(cell->column), &number, &field)
+				 && field == TARGET_REPORTED_ON);
+		bool numeric = group_column_parse(&target_layout, cell->column, strlen(cell->column), &number, &field)
+			       && (field == TARGET_REPORTED || field == TARGET_VALUE);
+		if (!why.length && cell->value[0] && dated && !date_parse(cell->value, strlen(cell->value), &date))
+			strbuf_puts(&why, _("it is not a date (YYYY-MM-DD)"));
+		if (!why.length && cell->value[0] && numeric
+		    && !text_parse_decimal(cell->value, strlen(cell->value), &value))
+			strbuf_puts(&why, _("it is not a number"));
+		if (why.failed) {
+			strbuf_free(&why);
+			diag_memory_error(diag, plan->file, 0, _("out of memory"));
+			return false;
+		}
+		bool ok = why.length == 0;
+		if (!ok)
+			diag_error(diag, plan->file, 0, cell->column, _("the value \"%s\" cannot be written: %s"),
+				   cell->value, strbuf_text(&why));
+		strbuf_free(&why);
+		if (!ok)
+			return false;
+	}
+	return true;
 }
 
 /* --- splicing ------------------------------------------------------------------- */
@@ -276,11 +297,13 @@ static void add_splice(struct splicer *splicer, size_t start, size_t end, const 
 /* Finds (or appends) the column of each edited header name. */
 static size_t column_index(struct raw_file *raw, char ***added, size_t *added_count, const char *name)
 {
+	/* The first column of that name however it is spelled
+	 * (MILESTONE01_DONE_ON is milestone1_done_on): the one the loader read. */
 	for (size_t i = 0; i < raw->header_count; i++)
-		if (strcmp(raw->header[i], name) == 0)
+		if (group_column_same(name, strlen(name), raw->header[i], strlen(raw->header[i])))
 			return i;
 	for (size_t i = 0; i < *added_count; i++)
-		if (strcmp((*added)[i], name) == 0)
+		if (group_column_same(name, strlen(name), (*added)[i], strlen((*added)[i])))
 			return raw->header_count + i;
 	char **grown = realloc(*added, (*added_count + 1) * sizeof *grown);
 	char *copy = strdup(name);
@@ -327,8 +350,8 @@ static bool apply_edits(struct raw_file *raw, const struct plan *plan, const str
 		}
 		strbuf_clear(&cell);
 		if (!encode_cell(edits->cells[e].value, plan->encoding, &cell)) {
-			diag_error(diag, plan->file, row->line, edits->cells[e].column,
-				   _("the new value cannot be written in %s"), encoding_name(plan->encoding));
+			/* The value passed check_cells: only memory can fail here. */
+			diag_memory_error(diag, plan->file, row->line, _("out of memory while changing the file"));
 			ok = false;
 			break;
 		}
@@ -395,74 +418,181 @@ static bool apply_edits(struct raw_file *raw, const struct plan *plan, const str
 	return ok;
 }
 
-enum edit_result plan_edit(const char *path, const struct unit_directory *units,
-			   const struct load_options *options, edit_planner planner, void *context,
-			   struct diagnostics *diag, int *error)
+/* The raw rows of the plan's bytes, and the new file with the edits. */
+static bool build_file(const char *path, const char *bytes, size_t size, const struct plan *plan,
+		       const struct plan_edits *edits, struct strbuf *out, struct diagnostics *diag)
 {
-	struct file_lock lock;
-	*error = file_lock_acquire(path, &lock, diag);
-	if (*error)
-		return EDIT_NOT_WRITTEN;
+	struct raw_file raw = { 0 };
+	size_t bom = size >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	raw.data = bytes + bom;
+	raw.size = size - bom;
+	raw.header_line = plan->header_line;
+	/* csvread writes over what it parses; the spans are of this copy's
+	 * bytes, which are the file's. */
+	static const struct csv_callbacks callbacks = { collect_row, NULL };
+	char *scratch = malloc(raw.size + 1);
+	bool ok = scratch != NULL;
+	if (ok) {
+		memcpy(scratch, raw.data, raw.size);
+		ok = csv_read(scratch, raw.size, path, &callbacks, &raw, diag) && !raw.failed && raw.header;
+	}
+	free(scratch);
+	if (!scratch || raw.failed)
+		diag_memory_error(diag, path, 0, _("out of memory"));
+	strbuf_append(out, bytes, bom);
+	ok = ok && apply_edits(&raw, plan, edits, out, diag);
+	raw_file_free(&raw);
+	return ok;
+}
+
+/* Loads the history; its errors (not its warnings: rows left out are
+ * `duty check`'s business) go to diag. */
+static bool load_history(const char *history_file, struct history *history, struct diagnostics *diag)
+{
+	struct diagnostics problems;
+	diagnostics_init(&problems, 5);
+	bool ok = history_load(history_file, history, &problems);
+	for (size_t i = 0; !ok && i < problems.kept_count; i++)
+		if (problems.kept[i].severity == SEVERITY_ERROR)
+			diag_error(diag, problems.kept[i].file, problems.kept[i].line, problems.kept[i].column, "%s",
+				   problems.kept[i].message);
+	if (problems.out_of_memory)
+		diag_memory_error(diag, history_file, 0, _("out of memory reading the history"));
+	diagnostics_free(&problems);
+	return ok;
+}
+
+/*
+ * One read-plan-write under the lock (the write protocol of
+ * docs/design.md): the plan and history are read, records a crash left
+ * pending are decided, the planner plans, the records are appended marked
+ * pending, the plan is replaced if it is still the file that was read,
+ * and the records are marked applied. *changed is set when another
+ * program saved the plan meanwhile: nothing was changed, try again.
+ */
+static enum edit_result edit_once(const char *path, const char *history_file, const struct unit_directory *units,
+				  const struct load_options *options, edit_planner planner, void *context,
+				  struct diagnostics *diag, int *error, bool *changed)
+{
+	*changed = false;
 	char *bytes = NULL;
 	size_t size = 0;
+	struct file_identity identity;
 	struct plan *plan = NULL;
 	struct history history = { 0 };
 	struct plan_edits edits = { 0 };
-	struct raw_file raw = { 0 };
-	struct strbuf out;
-	strbuf_init(&out);
+	struct strbuf out = STRBUF_INIT;
 	arena_init(&edits.arena);
 	enum edit_result result = EDIT_BAD_DATA;
-	char *history_file = history_path(path);
-	if (!history_file)
-		diag_memory_error(diag, path, 0, _("out of memory"));
-	else if (file_read(path, &bytes, &size, diag))
+	if (file_read_at(path, true, &bytes, &size, &identity, diag))
 		plan = plan_load_bytes(path, bytes, size, units, options, diag);
-	if (plan && history_load(history_file, &history, diag)) {
-		result = planner(plan, &history, &edits, context, diag) && !edits.failed ? EDIT_DONE : EDIT_REFUSED;
-		if (edits.failed)
-			diag_memory_error(diag, path, 0, _("out of memory"));
+	if (plan && load_history(history_file, &history, diag)) {
+		result = EDIT_NOT_WRITTEN;
+		*error = EIO;
+		if (journal_reconcile(history_file, &history, plan, path, diag)) {
+			*error = 0;
+			bool planned = planner(plan, &history, &edits, context, diag) && !edits.failed;
+			if (edits.failed)
+				diag_memory_error(diag, path, 0, _("out of memory"));
+			result = planned ? EDIT_DONE : EDIT_REFUSED;
+		}
 	}
 	if (result == EDIT_DONE && edits.cell_count) {
-		size_t bom = size >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-		raw.data = bytes + bom;
-		raw.size = size - bom;
-		raw.header_line = plan->header_line;
-		/* csvread writes over what it parses; the spans are of this copy's
-		 * bytes, which are the file's. */
-		static const struct csv_callbacks callbacks = { collect_row, NULL };
-		char *scratch = malloc(raw.size + 1);
-		bool ok = scratch != NULL;
-		if (ok) {
-			memcpy(scratch, raw.data, raw.size);
-			ok = csv_read(scratch, raw.size, path, &callbacks, &raw, diag) && !raw.failed && raw.header;
+		result = EDIT_NOT_WRITTEN;
+		long *records = calloc(edits.entry_count + 1, sizeof *records);
+		if (!check_cells(plan, &edits, diag)) {
+			result = EDIT_BAD_VALUE;
+		} else if (!records || !build_file(path, bytes, size, plan, &edits, &out, diag)) {
+			if (!records)
+				diag_memory_error(diag, path, 0, _("out of memory"));
+		} else if (!history_record_changes(history_file, &history, path, edits.entries, edits.entry_count, diag)) {
+			/* Nothing is changed without its record: the plan stays. */
+			*error = EIO;
+		} else {
+			for (size_t e = 0; e < edits.entry_count; e++)
+				records[e] = edits.entries[e].record;
+			int replaced = file_replace_checked(path, out.data, out.length, &identity, diag);
+			struct diagnostics quiet;
+			diagnostics_init(&quiet, 0);
+			if (replaced != 0) {
+				/* Best effort: a record left pending is found aborted later. */
+				history_mark(history_file, &history, path, records, edits.entry_count, HISTORY_ABORTED, &quiet);
+				*changed = replaced == FILE_CHANGED;
+				*error = replaced == FILE_CHANGED ? 0 : replaced;
+			} else {
+				result = EDIT_DONE;
+				if (!history_mark(history_file, &history, path, records, edits.entry_count, HISTORY_APPLIED,
+						  &quiet))
+					diag_warning(diag, history_file, 0, NULL,
+						     _("the change is saved and recorded, but its record could not be "
+						       "marked applied; the next change does that"));
+			}
+			diagnostics_free(&quiet);
 		}
-		free(scratch);
-		if (!scratch || raw.failed)
-			diag_memory_error(diag, path, 0, _("out of memory"));
-		strbuf_append(&out, bytes, bom);
-		ok = ok && apply_edits(&raw, plan, &edits, &out, diag);
-		if (ok)
-			*error = file_replace(path, out.data, out.length, diag);
-		result = ok && !*error ? EDIT_DONE : EDIT_NOT_WRITTEN;
-		/* The plan is changed; the history follows, still under the lock. */
-		if (result == EDIT_DONE && edits.entry_count) {
-			struct diagnostics history_problems;
-			diagnostics_init(&history_problems, 1);
-			if (!history_append(history_file, edits.entries, edits.entry_count, &history_problems))
-				diag_warning(diag, history_file, 0, NULL,
-					     _("the change is saved, but it could not be added to the history: %s"),
-					     history_problems.kept_count ? history_problems.kept[0].message : "?");
-			diagnostics_free(&history_problems);
-		}
+		free(records);
 	}
-	file_lock_release(&lock);
-	raw_file_free(&raw);
 	strbuf_free(&out);
 	plan_edits_free(&edits);
 	history_free(&history);
 	plan_free(plan);
 	free(bytes);
+	return result;
+}
+
+/* How often a write starts again because another program saved the plan. */
+enum { EDIT_ATTEMPTS = 5 };
+
+enum edit_result plan_edit(const char *path, const struct unit_directory *units,
+			   const struct load_options *options, edit_planner planner, void *context,
+			   struct diagnostics *diag, int *error)
+{
+	*error = 0;
+	if (file_is_standard_input(path)) {
+		diag_error(diag, path, 0, NULL,
+			   _("the plan is read from standard input, so it cannot be changed; name its file with -f"));
+		*error = EINVAL;
+		return EDIT_NOT_WRITTEN;
+	}
+	/* A symbolic link is followed: its target is the plan, and the lock
+	 * and history sit beside the target. */
+	char *target = file_resolve(path);
+	if (!target) {
+		*error = errno;
+		diag_error(diag, path, 0, NULL, _("cannot follow the symbolic link: %s"), strerror(*error));
+		return EDIT_NOT_WRITTEN;
+	}
+	char *history_file = history_path(target);
+	struct file_lock lock = { -1 };
+	if (!history_file) {
+		diag_memory_error(diag, path, 0, _("out of memory"));
+		*error = ENOMEM;
+	} else {
+		*error = file_lock_acquire(target, &lock, diag);
+	}
+	if (*error) {
+		free(history_file);
+		free(target);
+		return EDIT_NOT_WRITTEN;
+	}
+	/* Nobody else writes now: a temporary file left beside the plan (or
+	 * its history, when a killed writer was adding its columns) is a
+	 * killed writer's. */
+	file_remove_stale_temporaries(target);
+	file_remove_stale_temporaries(history_file);
+	enum edit_result result = EDIT_NOT_WRITTEN;
+	*error = file_check_replaceable(target, diag);
+	bool changed = !*error;
+	for (int attempt = 0; changed && attempt < EDIT_ATTEMPTS; attempt++)
+		result = edit_once(target, history_file, units, options, planner, context, diag, error, &changed);
+	if (changed) {
+		diag_error(diag, path, 0, NULL,
+			   _("another program kept saving the plan while duty was changing it; nothing was "
+			     "changed: try again"));
+		*error = EAGAIN;
+		result = EDIT_NOT_WRITTEN;
+	}
+	file_lock_release(&lock);
 	free(history_file);
+	free(target);
 	return result;
 }

@@ -53,6 +53,7 @@ struct plan_loader {
 	const char *file;
 
 	bool have_header;
+	bool have_year_row;            /* a plan_year row was there (valid or not) */
 	bool have_year;
 	size_t width;
 	const char **header;           /* names as written */
@@ -129,7 +130,11 @@ static bool build_groups(struct plan_loader *loader, struct group_set *set, stru
 			for (size_t f = 0; f < GROUP_FIELDS; f++)
 				group->columns[f] = SIZE_MAX;
 		}
-		set->groups[set->count - 1].columns[found[i].field] = found[i].column;
+		/* Two spellings of one column (warned about): the first is read,
+		 * and the edits write the first too. */
+		size_t *column = &set->groups[set->count - 1].columns[found[i].field];
+		if (*column == SIZE_MAX)
+			*column = found[i].column;
 	}
 	return true;
 }
@@ -154,7 +159,33 @@ static void check_groups(struct plan_loader *loader, const struct group_set *set
 	}
 }
 
-/* Reports header names given twice (ignoring ASCII case), in linear time. */
+/* The key that makes two header names the same column: the canonical
+ * name of a group column (milestone01_DONE_ON -> milestone1_done_on),
+ * other names in lower case. */
+static char *column_key(struct plan_loader *loader, const char *name, size_t length)
+{
+	const struct group_layout *layouts[] = { &milestone_layout, &target_layout };
+	for (size_t l = 0; l < 2; l++) {
+		unsigned number;
+		size_t field;
+		if (!group_column_parse(layouts[l], name, length, &number, &field) || !number)
+			continue;
+		struct strbuf canonical = STRBUF_INIT;
+		group_column_name(&canonical, layouts[l], number, field);
+		char *key = canonical.failed ? NULL : arena_strdup(&loader->plan->arena, canonical.data);
+		strbuf_free(&canonical);
+		return key;
+	}
+	char *key = arena_strndup(&loader->plan->arena, name, length);
+	for (char *p = key; p && *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return key;
+}
+
+/* Reports header names given twice (ignoring ASCII case) as errors, and
+ * two spellings of one column group column (milestone01_done_on and
+ * milestone1_done_on) as a warning, in linear time. */
 static bool report_duplicate_columns(struct plan_loader *loader, const struct csv_row *row)
 {
 	struct name_index *seen = name_index_new(row->count);
@@ -166,20 +197,26 @@ static bool report_duplicate_columns(struct plan_loader *loader, const struct cs
 		size_t length = text_trim(&name, row->fields[i].length);
 		if (!length)
 			continue;
-		char *key = arena_strndup(&loader->plan->arena, name, length);
+		char *key = column_key(loader, name, length);
 		if (!key) {
 			ok = false;
 			break;
 		}
-		for (char *p = key; *p; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p - 'A' + 'a');
 		size_t first = SIZE_MAX;
-		ok = name_index_add(seen, key, length, i, &first);
-		if (ok && first != SIZE_MAX)
+		ok = name_index_add(seen, key, strlen(key), i, &first);
+		if (!ok || first == SIZE_MAX)
+			continue;
+		const char *earlier = loader->header[first];
+		size_t earlier_length = strlen(earlier);
+		if (text_trim(&earlier, earlier_length) == length && column_name_equals(name, length, loader->header[i]))
 			diag_error(loader->diag, loader->file, row->line, loader->header[i],
 				   _("the column \"%s\" appears twice in the header (columns %zu and %zu)"),
 				   loader->header[i], first + 1, i + 1);
+		else
+			diag_warning(loader->diag, loader->file, row->line, loader->header[i],
+				     _("\"%s\" (column %zu) and \"%s\" (column %zu) are two spellings of the column "
+				       "%s: duty reads and writes the first; remove the other"),
+				     loader->header[first], first + 1, loader->header[i], i + 1, key);
 	}
 	name_index_free(seen);
 	if (!ok)
@@ -237,8 +274,15 @@ static bool read_header(struct plan_loader *loader, const struct csv_row *row)
 			size_t field;
 			if (!group_column_parse(sets[s]->layout, row->fields[i].data, row->fields[i].length, &number, &field))
 				continue;
-			found[s][found_count[s]++] = (struct group_column){ number, field, i };
 			known[i] = true;
+			if (!number) {
+				diag_error(loader->diag, loader->file, row->line, loader->header[i],
+					   _("the column \"%s\" has a group number duty cannot use; %s columns are "
+					     "numbered from 1 to %ld"),
+					   loader->header[i], sets[s]->layout->prefix, ITEM_NUMBER_MAX);
+				continue;
+			}
+			found[s][found_count[s]++] = (struct group_column){ number, field, i };
 		}
 	}
 	for (size_t s = 0; built && s < 2; s++)
@@ -291,10 +335,12 @@ static bool read_preamble(struct plan_loader *loader, const struct csv_row *row)
 		return !loader->out_of_memory;
 	}
 	if (column_name_equals(key.text, key.length, "plan_year")) {
+		loader->have_year_row = true;
 		long year;
 		if (!task_id_parse(value.text, value.length, &year) || year < 1000 || year > 9999) {
 			diag_error(loader->diag, loader->file, row->line, "plan_year",
-				   _("the plan year \"%.*s\" is not a year; expected four digits like 2018"),
+				   _("the plan year \"%.*s\" is not a year duty can use; expected four digits from 1000 to 9999, "
+				     "like 2018"),
 				   (int)value.length, value.text);
 			return true;
 		}
@@ -917,7 +963,7 @@ static bool on_plan_row(const struct csv_row *row, void *context)
 		return true;
 	if (!loader->have_header) {
 		if (header_is_row(row)) {
-			if (!loader->have_year)
+			if (!loader->have_year_row)
 				diag_error(loader->diag, loader->file, row->line, NULL,
 					   _("there is no plan_year row above the header; expected a row "
 					   "like \"plan_year,2018\" before it"));

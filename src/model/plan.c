@@ -35,33 +35,57 @@ const struct group_layout milestone_layout = { "milestone", milestone_fields, MI
 					       MILESTONE_DEFINITION };
 const struct group_layout target_layout = { "target", target_fields, TARGET_FIELDS, TARGET_DEFINITION };
 
+/* Whether text[0..length) is name, ignoring ASCII case. */
+static bool same_letters(const char *text, size_t length, const char *name)
+{
+	return strlen(name) == length && column_name_equals(text, length, name);
+}
+
 bool group_column_parse(const struct group_layout *set, const char *name, size_t length, unsigned *number,
 			size_t *field)
 {
 	const char *text = name;
 	length = text_trim(&text, length);
 	size_t prefix_length = strlen(set->prefix);
-	if (length <= prefix_length || strncmp(text, set->prefix, prefix_length) != 0)
+	if (length <= prefix_length || !same_letters(text, prefix_length, set->prefix))
 		return false;
-	size_t i = prefix_length;
-	unsigned value = 0;
-	size_t digits = 0;
-	while (i < length && text[i] >= '0' && text[i] <= '9' && digits < 6) {
-		value = value * 10 + (unsigned)(text[i] - '0');
-		i++;
+	size_t digits = prefix_length;
+	while (digits < length && text[digits] >= '0' && text[digits] <= '9')
 		digits++;
-	}
-	if (digits == 0 || value == 0 || i >= length || text[i] != '_')
+	if (digits == prefix_length || digits >= length || text[digits] != '_')
 		return false;
-	i++;
+	const char *rest = text + digits + 1;
+	size_t rest_length = length - digits - 1;
 	for (size_t f = 0; f < set->field_count; f++) {
-		if (length - i == strlen(set->fields[f]) && memcmp(text + i, set->fields[f], length - i) == 0) {
-			*number = value;
+		if (same_letters(rest, rest_length, set->fields[f])) {
+			/* The one number parser: "01" is 1; 0 or too many digits is
+			 * a group column with a number no group can have. */
+			if (!item_number_parse(text + prefix_length, digits - prefix_length, number))
+				*number = 0;
 			*field = f;
 			return true;
 		}
 	}
 	return false;
+}
+
+bool group_column_same(const char *a, size_t a_length, const char *b, size_t b_length)
+{
+	const struct group_layout *layouts[] = { &milestone_layout, &target_layout };
+	for (size_t l = 0; l < 2; l++) {
+		unsigned a_number, b_number;
+		size_t a_field, b_field;
+		bool a_is = group_column_parse(layouts[l], a, a_length, &a_number, &a_field);
+		bool b_is = group_column_parse(layouts[l], b, b_length, &b_number, &b_field);
+		if (a_is || b_is)
+			return a_is && b_is && a_number && a_number == b_number && a_field == b_field;
+	}
+	const char *trimmed = b;
+	b_length = text_trim(&trimmed, b_length);
+	char *copy = strndup(trimmed, b_length);
+	bool same = copy && column_name_equals(a, a_length, copy);
+	free(copy);
+	return same;
 }
 
 void group_column_name(struct strbuf *out, const struct group_layout *layout, unsigned number, size_t field)

@@ -51,6 +51,7 @@ struct units_loader {
 	size_t unit_capacity, member_capacity;   /* of directory->units and members */
 	struct pending_members *members;         /* per unit, parallel to directory->units */
 	bool thorough;                           /* duty check: warn about guesses too */
+	bool too_deep;                           /* nesting beyond UNIT_GROUP_DEPTH_MAX was reported */
 	bool out_of_memory;
 };
 
@@ -358,7 +359,9 @@ static bool resolve_members(struct units_loader *loader)
 
 enum visit { UNVISITED, VISITING, DONE };
 
-/* Depth-first search over group membership; reports each cycle once. */
+/* Depth-first search over group membership; reports each cycle once, and
+ * nesting deeper than UNIT_GROUP_DEPTH_MAX (which also bounds the
+ * recursion and the groups each unit is in). */
 static bool find_cycles(struct units_loader *loader, size_t unit, unsigned char *state, size_t *path,
 			size_t depth)
 {
@@ -371,6 +374,19 @@ static bool find_cycles(struct units_loader *loader, size_t unit, unsigned char 
 		size_t member = current->members[m];
 		if (!directory->units[member].is_group)
 			continue;
+		if (state[member] == UNVISITED && depth + 1 >= UNIT_GROUP_DEPTH_MAX) {
+			state[unit] = DONE;
+			if (loader->too_deep)
+				return false;   /* said once is enough */
+			loader->too_deep = true;
+			diag_error(loader->diag, loader->file, directory->units[path[0]].line,
+				   column_label(loader, COLUMN_MEMBERS),
+				   _("groups are nested more than %d levels deep (%s contains %s, which contains ... "
+				     "%s); duty allows %d"),
+				   UNIT_GROUP_DEPTH_MAX, directory->units[path[0]].name, directory->units[path[1]].name,
+				   directory->units[member].name, UNIT_GROUP_DEPTH_MAX);
+			return false;
+		}
 		if (state[member] == VISITING) {
 			struct strbuf cycle;
 			strbuf_init(&cycle);
@@ -395,33 +411,40 @@ static bool find_cycles(struct units_loader *loader, size_t unit, unsigned char 
 	return clean;
 }
 
-/* Marks every unit reachable from group through members. */
-static void mark_reachable(const struct unit_directory *directory, size_t group, unsigned char *seen,
-			   size_t *stack)
+/* Lists every unit reachable from group through members (stamped with
+ * stamp in seen) into reached; returns how many. Linear in what it
+ * reaches, which the depth limit keeps small. */
+static size_t mark_reachable(const struct unit_directory *directory, size_t group, size_t *seen, size_t stamp,
+			     size_t *stack, size_t *reached)
 {
-	size_t top = 0;
+	size_t top = 0, count = 0;
 	stack[top++] = group;
 	while (top) {
 		const struct unit *current = &directory->units[stack[--top]];
 		for (size_t m = 0; m < current->member_count; m++) {
 			size_t member = current->members[m];
-			if (!seen[member]) {
-				seen[member] = 1;
-				if (directory->units[member].is_group)
-					stack[top++] = member;
-			}
+			if (seen[member] == stamp)
+				continue;
+			seen[member] = stamp;
+			if (member != group)
+				reached[count++] = member;
+			if (directory->units[member].is_group)
+				stack[top++] = member;
 		}
 	}
+	return count;
 }
 
 static bool compute_groups(struct units_loader *loader)
 {
 	struct unit_directory *directory = loader->directory;
 	size_t count = directory->count;
-	unsigned char *seen = calloc(count ? count : 1, 1);
+	size_t *seen = calloc(count ? count : 1, sizeof *seen);
 	size_t *stack = malloc((count ? count : 1) * sizeof *stack);
+	size_t *reached = malloc((count ? count : 1) * sizeof *reached);
 	size_t *group_counts = calloc(count ? count : 1, sizeof *group_counts);
-	bool ok = seen && stack && group_counts;
+	bool ok = seen && stack && reached && group_counts;
+	size_t stamp = 0;
 	/* Two rounds: count each unit's groups, then fill them in. */
 	for (int round = 0; ok && round < 2; round++) {
 		if (round == 1) {
@@ -434,11 +457,9 @@ static bool compute_groups(struct units_loader *loader)
 		for (size_t g = 0; ok && g < count; g++) {
 			if (!directory->units[g].is_group)
 				continue;
-			memset(seen, 0, count);
-			mark_reachable(directory, g, seen, stack);
-			for (size_t u = 0; u < count; u++) {
-				if (!seen[u] || u == g)
-					continue;
+			size_t found = mark_reachable(directory, g, seen, ++stamp, stack, reached);
+			for (size_t i = 0; i < found; i++) {
+				size_t u = reached[i];
 				if (round == 0)
 					group_counts[u]++;
 				else
@@ -448,6 +469,7 @@ static bool compute_groups(struct units_loader *loader)
 	}
 	free(seen);
 	free(stack);
+	free(reached);
 	free(group_counts);
 	if (!ok)
 		loader->out_of_memory = true;

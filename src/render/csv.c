@@ -1,7 +1,8 @@
 /*
  * csvwrite.c - CSV output: RFC 4180 quoting, LF line ends, and a guard
- * against formula injection: a cell that starts with =, +, -, @, a tab or a
- * carriage return would be run as a formula by Excel, WPS or LibreOffice,
+ * against formula injection: a cell that starts with =, +, -, @ (or their
+ * full-width forms ＝＋－＠), a tab or a carriage return would be run as a
+ * formula by Excel, WPS or LibreOffice,
  * so it gets a leading ' (which spreadsheets show as text), unless raw.
  */
 #include "duty/csv.h"
@@ -12,6 +13,12 @@
 
 bool csv_cell_is_formula(const char *field)
 {
+	/* The full-width ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20), which a
+	 * Chinese input method types, start formulas in some spreadsheets too. */
+	static const char *const full_width[] = { "\xEF\xBC\x9D", "\xEF\xBC\x8B", "\xEF\xBC\x8D", "\xEF\xBC\xA0" };
+	for (size_t i = 0; i < sizeof full_width / sizeof full_width[0]; i++)
+		if (strncmp(field, full_width[i], 3) == 0)
+			return true;
 	return field[0] && strchr("=+-@\t\r", field[0]) != NULL;
 }
 

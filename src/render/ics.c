@@ -32,24 +32,36 @@ static void put_line(FILE *out, const char *line)
 	fputs("\r\n", out);
 }
 
-/* Appends TEXT escaped: backslash, semicolon, comma, newline. */
+/* Appends TEXT escaped: backslash, semicolon, comma, newline. RFC 5545
+ * allows no control character in TEXT but the tab: CR (of a CRLF) goes,
+ * other C0 controls, DEL and C1 controls become U+FFFD. */
 static void put_text(struct strbuf *line, const char *text)
 {
-	for (const char *p = text; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
 		switch (*p) {
 		case '\\':
 		case ';':
 		case ',':
 			strbuf_putc(line, '\\');
-			strbuf_putc(line, *p);
+			strbuf_putc(line, (char)*p);
 			break;
 		case '\r':
+			if (p[1] != '\n')
+				strbuf_puts(line, "\xEF\xBF\xBD");
 			break;
 		case '\n':
 			strbuf_puts(line, "\\n");
 			break;
+		case '\t':
+			strbuf_putc(line, '\t');
+			break;
 		default:
-			strbuf_putc(line, *p);
+			if (*p < 0x20 || *p == 0x7F || (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)) {
+				strbuf_puts(line, "\xEF\xBF\xBD");
+				p += *p == 0xC2;   /* a C1 control is two bytes */
+			} else {
+				strbuf_putc(line, (char)*p);
+			}
 		}
 	}
 }
@@ -108,7 +120,8 @@ void ics_event(FILE *out, const struct plan *plan, const struct task *task, size
 	strbuf_init(&text);
 	char start[9], end[9], stamped[9];
 	put_date(start, milestone->deadline);
-	put_date(end, date_next_day(milestone->deadline));
+	put_date(end, date_year(date_next_day(milestone->deadline)) <= 9999 ? date_next_day(milestone->deadline)
+									  : milestone->deadline);
 	put_date(stamped, stamp);
 	put_line(out, "BEGIN:VEVENT");
 	/* Stable: the same plan (title), task and milestone give the same UID. */
@@ -122,7 +135,12 @@ void ics_event(FILE *out, const struct plan *plan, const struct task *task, size
 	strbuf_printf(&line, "DTSTART;VALUE=DATE:%s", start);
 	put_line(out, strbuf_text(&line));
 	strbuf_clear(&line);
-	strbuf_printf(&line, "DTEND;VALUE=DATE:%s", end);
+	/* An all-day event ends the next day; after 9999-12-31 there is no
+	 * date to write, and one day is what an event without DTEND lasts. */
+	if (date_year(date_next_day(milestone->deadline)) <= 9999)
+		strbuf_printf(&line, "DTEND;VALUE=DATE:%s", end);
+	else
+		strbuf_puts(&line, "DURATION:P1D");
 	put_line(out, strbuf_text(&line));
 
 	strbuf_printf(&text, "%ld.%zu %s", task->id, index + 1, task->title);

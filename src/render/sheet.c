@@ -31,7 +31,8 @@ static void markdown_text(FILE *out, const char *text)
 	for (const char *p = text; *p; p++) {
 		if (strchr("\\`*_[]<>|#", *p))
 			fputc('\\', out);
-		fputc(*p == '\n' ? ' ' : *p, out);
+		/* CommonMark ends a line at LF, CR or CRLF: all become spaces. */
+		fputc(*p == '\n' || *p == '\r' ? ' ' : *p, out);
 	}
 }
 

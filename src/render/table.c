@@ -6,6 +6,7 @@
  * terminals.
  */
 #include "duty/table.h"
+#include "duty/terminal.h"
 #include "duty/text.h"
 
 #include <libintl.h>
@@ -56,9 +57,13 @@ void table_add_colored_row(struct table *table, const char *const *cells, enum r
 	for (size_t c = 0; c < table->column_count; c++) {
 		table->cells[table->row_count * table->column_count + c] = table->text.length;
 		const char *cell = cells[c] ? cells[c] : "";
-		/* Tabs and other control characters would break the alignment. */
-		for (const char *p = cell; *p; p++)
-			strbuf_putc(&table->text, ((unsigned char)*p < 0x20 && *p != '\n') ? ' ' : *p);
+		/* Widths are measured on what the terminal will show: the one
+		 * sanitizer's output, with tabs as spaces for the alignment. */
+		size_t start = table->text.length;
+		text_sanitize_terminal(&table->text, cell, strlen(cell), true);
+		for (size_t i = start; !table->text.failed && i < table->text.length; i++)
+			if (table->text.data[i] == '\t')
+				table->text.data[i] = ' ';
 		strbuf_putc(&table->text, '\0');
 	}
 	table->row_count++;
@@ -157,8 +162,6 @@ static void print_line(FILE *out, const struct table *table, const size_t *width
 		       enum row_color color)
 {
 	strbuf_clear(buffer);
-	strbuf_spaces(buffer, indent);
-	strbuf_puts(buffer, color_codes[color]);
 	/* Trailing spaces are dropped: find the last column with text. */
 	size_t last = 0;
 	for (size_t c = 0; c < table->column_count; c++)
@@ -181,10 +184,15 @@ static void print_line(FILE *out, const struct table *table, const size_t *width
 		if (table->columns[c].align == ALIGN_LEFT && c < last)
 			strbuf_spaces(buffer, pad);
 	}
+	/* The colours are duty's own control sequences: they pass the
+	 * terminal stream's sanitizer, which the cells' text does not. */
+	fprintf(out, "%*s", (int)indent, "");
 	if (color != ROW_PLAIN)
-		strbuf_puts(buffer, "\033[0m");
-	strbuf_putc(buffer, '\n');
-	fwrite(buffer->data, 1, buffer->length, out);
+		terminal_control(out, color_codes[color]);
+	fputs(strbuf_text(buffer), out);
+	if (color != ROW_PLAIN)
+		terminal_control(out, "\033[0m");
+	fputc('\n', out);
 }
 
 static bool print_row(FILE *out, const struct table *table, const size_t *widths, const char *const *texts,

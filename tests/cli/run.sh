@@ -14,7 +14,8 @@
 #
 # Lines starting with "#" but not "###" before a case are comments. A case
 # with no output lines expects empty standard output. Commands run from the
-# repository root, with DUTY_FILE and DUTY_TODAY unset and LANG=C.UTF-8.
+# repository root, with DUTY_FILE and DUTY_TODAY unset, LANG=C.UTF-8 and
+# TZ=UTC (history times are local times).
 # DUTY_TEST_WRAPPER, when set, is put before every run of the binary.
 # Each case gets an empty scratch directory in $SCRATCH, its own HOME and
 # XDG_DATA_HOME, and $DUTY_TEST_SHIM names the failure-injection shim.
@@ -42,7 +43,7 @@ run_case() {
 	(
 		cd "$root" || exit 99
 		unset DUTY_FILE DUTY_TODAY
-		export LANG=C.UTF-8 LC_ALL=C.UTF-8 COLUMNS=80
+		export LANG=C.UTF-8 LC_ALL=C.UTF-8 COLUMNS=80 TZ=UTC
 		# No working copy of the person running the tests gets in.
 		export XDG_DATA_HOME="$work/xdg" HOME="$work/home"
 		# A scratch directory per case, for cases that write.

@@ -8,15 +8,29 @@
  *   lock     creating the lock file fails with EACCES (a read-only place)
  *   malloc   memory runs out: after DUTY_FAIL_AFTER successful allocations
  *            (malloc, calloc, realloc), every one fails with ENOMEM
+ *   history  appending to NAME.history.csv fails with ENOSPC (disk full)
+ *   lock-write  opening a lock file for writing fails with EACCES (a lock
+ *            file another user created, which this one may only read)
+ *   crash-mid-append
+ *            an append to NAME.history.csv writes half its bytes, then the
+ *            process is killed (SIGKILL): a cut-off record
+ *   crash-before-rename, crash-after-rename
+ *            the process is killed (SIGKILL) just before or just after
+ *            renaming a temporary file into place
+ *   outside  when the temporary file is synced, another program saves the
+ *            file it will replace: DUTY_OUTSIDE (a file) is copied over it
+ *            by a rename, as WPS or Excel save (only once per process)
  *
- * Only duty's own temporary files (.NAME.tmp.XXXXXX) and lock files are
- * affected; everything else goes to the real calls. (A sanitizer build has
- * its own allocator in the binary, which the malloc step cannot reach.)
+ * Only duty's own temporary files (.NAME.tmp.XXXXXX), lock files and
+ * histories are affected; everything else goes to the real calls. (A
+ * sanitizer build has its own allocator in the binary, which the malloc
+ * step cannot reach.)
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -38,7 +52,13 @@ static bool is_temporary(const char *path)
 	return name[0] == '.' && strstr(name, ".tmp.") != NULL;
 }
 
-static bool descriptor_is_temporary(int descriptor)
+static bool is_history(const char *path)
+{
+	size_t length = strlen(path);
+	return length > 12 && strcmp(path + length - 12, ".history.csv") == 0;
+}
+
+static bool descriptor_is(int descriptor, bool (*kind)(const char *))
 {
 	char link[64], path[4096];
 	snprintf(link, sizeof link, "/proc/self/fd/%d", descriptor);
@@ -46,7 +66,12 @@ static bool descriptor_is_temporary(int descriptor)
 	if (length <= 0)
 		return false;
 	path[length] = '\0';
-	return is_temporary(path);
+	return kind(path);
+}
+
+static bool descriptor_is_temporary(int descriptor)
+{
+	return descriptor_is(descriptor, is_temporary);
 }
 
 ssize_t write(int descriptor, const void *data, size_t size)
@@ -54,21 +79,65 @@ ssize_t write(int descriptor, const void *data, size_t size)
 	static ssize_t (*real)(int, const void *, size_t);
 	if (!real)
 		real = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
-	if (failing("write") && descriptor_is_temporary(descriptor)) {
+	if ((failing("write") && descriptor_is_temporary(descriptor))
+	    || (failing("history") && descriptor_is(descriptor, is_history))) {
 		errno = ENOSPC;
 		return -1;
 	}
+	if (failing("crash-mid-append") && size > 1 && descriptor_is(descriptor, is_history)) {
+		real(descriptor, data, size / 2);
+		raise(SIGKILL);
+	}
 	return real(descriptor, data, size);
+}
+
+/* The file a temporary file .NAME.tmp.XXXXXX will replace: DIR/NAME. */
+static bool replaced_by(const char *temporary, char *target, size_t size)
+{
+	const char *name = strrchr(temporary, '/');
+	size_t directory = name ? (size_t)(name - temporary) + 1 : 0;
+	name = name ? name + 1 : temporary;
+	const char *suffix = strstr(name, ".tmp.");
+	if (!suffix || directory + (size_t)(suffix - name) >= size)
+		return false;
+	memcpy(target, temporary, directory);
+	memcpy(target + directory, name + 1, (size_t)(suffix - name) - 1);
+	target[directory + (size_t)(suffix - name) - 1] = '\0';
+	return true;
+}
+
+/* Another program saves target: a copy of DUTY_OUTSIDE renamed over it. */
+static void save_from_outside(const char *target)
+{
+	const char *source = getenv("DUTY_OUTSIDE");
+	char copy[4200];
+	if (!source || snprintf(copy, sizeof copy, "%s.outside", target) >= (int)sizeof copy)
+		return;
+	char command[20000];
+	if (snprintf(command, sizeof command, "cp '%s' '%s' && mv '%s' '%s'", source, copy, copy, target)
+	    >= (int)sizeof command || system(command) != 0)
+		fprintf(stderr, "failio: could not save %s from outside\n", target);
 }
 
 int fsync(int descriptor)
 {
 	static int (*real)(int);
+	static bool saved;
 	if (!real)
 		real = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
 	if (failing("fsync") && descriptor_is_temporary(descriptor)) {
 		errno = EIO;
 		return -1;
+	}
+	char link[64], path[4096], target[4096];
+	snprintf(link, sizeof link, "/proc/self/fd/%d", descriptor);
+	ssize_t length = readlink(link, path, sizeof path - 1);
+	if (failing("outside") && !saved && length > 0) {
+		path[length] = '\0';
+		if (is_temporary(path) && replaced_by(path, target, sizeof target)) {
+			saved = true;
+			save_from_outside(target);
+		}
 	}
 	return real(descriptor);
 }
@@ -82,7 +151,12 @@ int rename(const char *from, const char *to)
 		errno = EIO;
 		return -1;
 	}
-	return real(from, to);
+	if (failing("crash-before-rename") && is_temporary(from))
+		raise(SIGKILL);
+	int result = real(from, to);
+	if (failing("crash-after-rename") && is_temporary(from))
+		raise(SIGKILL);
+	return result;
 }
 
 static int open_with(const char *name, const char *path, int flags, va_list args)
@@ -90,7 +164,8 @@ static int open_with(const char *name, const char *path, int flags, va_list args
 	int (*real)(const char *, int, ...) = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, name);
 	mode_t mode = (flags & O_CREAT) ? (mode_t)va_arg(args, int) : 0;
 	size_t length = strlen(path);
-	if (failing("lock") && length > 5 && strcmp(path + length - 5, ".lock") == 0) {
+	bool lock = length > 5 && strcmp(path + length - 5, ".lock") == 0;
+	if ((failing("lock") && lock) || (failing("lock-write") && lock && (flags & O_ACCMODE) != O_RDONLY)) {
 		errno = EACCES;
 		return -1;
 	}

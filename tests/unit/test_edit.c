@@ -235,10 +235,10 @@ static void test_history_stacks_changes_and_undos(void **state)
 	char path[128];
 	snprintf(path, sizeof path, "%s/stack.history.csv", directory);
 	const struct history_entry entries[] = {
-		{ "1", "a", "report", 12, 0, 1, "300", "2018-06-30", "", "", "", "", 0 },
-		{ "2", "a", "report", 12, 0, 1, "352", "2018-10-15", "", "300", "2018-06-30", "", 0 },
-		{ "3", "a", "undo", 12, 0, 1, "300", "2018-06-30", "", "352", "2018-10-15", "", 0 },
-		{ "4", "a", "report", 12, 0, 2, "9", "2018-10-15", "注,意", "", "", "", 0 },
+		{ "1", "a", "report", 12, 0, 1, "300", "2018-06-30", "", "", "", "", 0, 0, HISTORY_APPLIED },
+		{ "2", "a", "report", 12, 0, 1, "352", "2018-10-15", "", "300", "2018-06-30", "", 0, 0, HISTORY_APPLIED },
+		{ "3", "a", "undo", 12, 0, 1, "300", "2018-06-30", "", "352", "2018-10-15", "", 0, 0, HISTORY_APPLIED },
+		{ "4", "a", "report", 12, 0, 2, "9", "2018-10-15", "注,意", "", "", "", 0, 0, HISTORY_APPLIED },
 	};
 	struct diagnostics diag;
 	diagnostics_init(&diag, 4);
