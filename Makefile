@@ -15,6 +15,7 @@
 # -fsanitize=address,undefined (used by `make test` for build-asan/).
 
 CC       ?= cc
+JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD    ?= build
 SANITIZE ?= 0
 VERSION  := 0.1.0
@@ -67,7 +68,7 @@ LOCALEDIR := $(PREFIX)/share/locale
 BASHCOMPDIR := $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  := $(PREFIX)/share/zsh/site-functions
 
-.PHONY: check-layers all run test crash-test install uninstall pot test-browser bench bench-data check-unit check-cli check-fuzz-regressions deps deps-test fuzz memcheck clean
+.PHONY: check-layers test-build all run test crash-test install uninstall pot test-browser bench bench-data check-unit check-cli check-fuzz-regressions deps deps-test fuzz memcheck clean
 
 all: $(BUILD)/duty $(MO)
 
@@ -163,21 +164,21 @@ check-cli: $(BUILD)/duty $(MO) $(BUILD)/tests/libfailio.so
 
 # Every seed and every input that once crashed a harness, run again.
 check-fuzz-regressions: $(REPLAYS)
-	@for f in $(FUZZERS); do \
-		case $$f in load) seeds="$(SEEDS_load)";; units) seeds="$(SEEDS_units)";; \
-		source) seeds="$(SEEDS_source)";; import) seeds="$(SEEDS_import)";; \
-		write) seeds="$(SEEDS_write)";; esac; \
-		files=$$(find $$seeds -type f ! -name '.*'); \
-		printf '%s: ' "$$f"; ./$(BUILD)/tests/replay_$$f $$files || exit 1; \
-	done
+	@$(foreach f,$(FUZZERS),printf '%s: ' $(f); \
+		./$(BUILD)/tests/replay_$(f) $$(find $(SEEDS_$(f)) -type f ! -name '.*') || exit 1;)
 
 # Includes point down the layers, never up (scripts/check-layers.sh).
 check-layers:
 	@sh scripts/check-layers.sh
 
+# Everything the checks run, built in parallel before they start.
+test-build: all $(UNIT_TESTS) $(BUILD)/tests/libfailio.so $(REPLAYS)
+
 test: deps-test
 	@$(MAKE) --no-print-directory check-layers
+	@$(MAKE) --no-print-directory -j$(JOBS) BUILD=build test-build
 	@$(MAKE) --no-print-directory BUILD=build check-unit check-cli check-fuzz-regressions
+	@$(MAKE) --no-print-directory -j$(JOBS) BUILD=build-asan SANITIZE=1 CFLAGS='-O1 -g' test-build
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=1 CFLAGS='-O1 -g' \
 		check-unit check-cli check-fuzz-regressions
 	@echo "all tests passed (normal and ASan+UBSan builds)"
@@ -200,29 +201,27 @@ deps-browser:
 # libFuzzer: FUZZ_SECONDS shared between the harnesses. New inputs go to
 # build-fuzz/corpus-NAME; a crash stops the run and leaves its input in
 # build-fuzz/artifacts-NAME/ (keep it in tests/fuzz/regressions/NAME/).
+FUZZ_EACH = $(shell s=$$(( $(FUZZ_SECONDS) / $(words $(FUZZERS)) )); [ $$s -gt 0 ] || s=1; echo $$s)
+
 fuzz: deps-fuzz
-	@$(MAKE) --no-print-directory $(FUZZERS:%=$(FUZZ_DIR)/fuzz_%)
-	@seconds=$$(( $(FUZZ_SECONDS) / $(words $(FUZZERS)) )); [ $$seconds -gt 0 ] || seconds=1; \
-	for f in $(FUZZERS); do \
-		case $$f in load) seeds="$(SEEDS_load)";; units) seeds="$(SEEDS_units)";; \
-		source) seeds="$(SEEDS_source)";; import) seeds="$(SEEDS_import)";; \
-		write) seeds="$(SEEDS_write)";; esac; \
-		mkdir -p $(FUZZ_DIR)/corpus-$$f $(FUZZ_DIR)/artifacts-$$f; \
-		echo "fuzzing $$f for $$seconds s"; \
-		dict=; [ -f tests/fuzz/$$f.dict ] && dict=-dict=tests/fuzz/$$f.dict; \
-		./$(FUZZ_DIR)/fuzz_$$f -max_total_time=$$seconds -timeout=10 -rss_limit_mb=2048 $$dict \
-			-print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts-$$f/ \
-			$(FUZZ_DIR)/corpus-$$f $$seeds 2>$(FUZZ_DIR)/$$f.log \
-			|| { tail -40 $(FUZZ_DIR)/$$f.log; exit 1; }; \
-		grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^Done' $(FUZZ_DIR)/$$f.log; \
-	done
+	@$(MAKE) --no-print-directory -j$(JOBS) $(FUZZERS:%=$(FUZZ_DIR)/fuzz_%)
+	@$(foreach f,$(FUZZERS),mkdir -p $(FUZZ_DIR)/corpus-$(f) $(FUZZ_DIR)/artifacts-$(f); \
+		echo "fuzzing $(f) for $(FUZZ_EACH) s"; \
+		./$(FUZZ_DIR)/fuzz_$(f) -max_total_time=$(FUZZ_EACH) -timeout=10 -rss_limit_mb=2048 \
+			$(if $(wildcard tests/fuzz/$(f).dict),-dict=tests/fuzz/$(f).dict) \
+			-print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts-$(f)/ \
+			$(FUZZ_DIR)/corpus-$(f) $(SEEDS_$(f)) 2>$(FUZZ_DIR)/$(f).log \
+			|| { tail -40 $(FUZZ_DIR)/$(f).log; exit 1; }; \
+		grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^Done' $(FUZZ_DIR)/$(f).log;)
 
 # The unit and CLI tests under valgrind; any error or leak fails.
 VALGRIND := valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
             --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99
 memcheck: deps-memcheck
-	@$(MAKE) --no-print-directory BUILD=build all $(UNIT_TESTS) build/tests/libfailio.so
-	@for t in $(UNIT_TESTS); do echo "== valgrind $$t"; $(VALGRIND) ./$$t >/dev/null || exit 1; done
+	@$(MAKE) --no-print-directory -j$(JOBS) BUILD=build all $(UNIT_TESTS) build/tests/libfailio.so
+	@printf '%s\n' $(UNIT_TESTS) | xargs -P $(JOBS) -I{} sh -c \
+		'$(VALGRIND) ./{} >/dev/null 2>{}.valgrind || { cat {}.valgrind; echo "valgrind: {} failed"; exit 255; }'
+	@echo "memcheck: unit tests clean"
 	@DUTY_TEST_WRAPPER="$(VALGRIND)" bash tests/cli/run.sh build/duty
 	@echo "memcheck: no errors, no leaks"
 

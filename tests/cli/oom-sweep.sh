@@ -31,7 +31,9 @@ commands=(
 	"import tests/data/source_2018.txt -o $SCRATCH/imported/tasks.csv --units data/units.csv --force"
 )
 for command in "${commands[@]}"; do
-	for ((n = 0; n <= 4000; n += step)); do
+	# Every step-th allocation at first, then further apart (a long run
+	# makes many allocations of the same kinds).
+	for ((n = 0; n <= 100000; n += step + n / 16)); do
 		cp data/tasks_2018.csv data/units.csv "$SCRATCH/"
 		# shellcheck disable=SC2086
 		# Not under $DUTY_TEST_WRAPPER: valgrind's launcher would be
@@ -44,7 +46,8 @@ for command in "${commands[@]}"; do
 			echo "duty $command with $n allocations: exit $code: $(head -c 300 "$SCRATCH/err")"
 			exit 1
 		fi
-		if ! "$DUTY_BINARY" -f "$SCRATCH/tasks_2018.csv" check >/dev/null 2>&1; then
+		if [[ $command == done* || $command == report* || $command == undo* ]] &&
+			! "$DUTY_BINARY" -f "$SCRATCH/tasks_2018.csv" check >/dev/null 2>&1; then
 			echo "duty $command with $n allocations left a plan that does not load"
 			exit 1
 		fi

@@ -19,6 +19,8 @@
 # DUTY_TEST_WRAPPER, when set, is put before every run of the binary.
 # Each case gets an empty scratch directory in $SCRATCH, its own HOME and
 # XDG_DATA_HOME, and $DUTY_TEST_SHIM names the failure-injection shim.
+# Files run in parallel, DUTY_TEST_JOBS at a time (default: the number of
+# processors); the cases of one file run in order.
 set -u
 binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
@@ -28,6 +30,29 @@ export DUTY_TEST_SHIM="$(dirname "$binary")/tests/libfailio.so"
 export DUTY_BINARY="$binary"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 [ $# -eq 0 ] && set -- "$root"/tests/cli/*.test
+
+jobs=${DUTY_TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
+if [ $# -gt 1 ] && [ "$jobs" -gt 1 ]; then
+	# One run of this script per file; their reports, in file order.
+	reports=$(mktemp -d)
+	trap 'rm -rf "$reports"' EXIT
+	for file in "$@"; do printf '%s\0' "$file"; done |
+		DUTY_TEST_JOBS=1 xargs -0 -P "$jobs" -I{} \
+			sh -c 'bash "$0" "$1" "$2" >"$3/$(basename "$2").out" 2>&1' "$0" "$binary" {} "$reports"
+	passed=0 failed=0
+	for file in "$@"; do
+		report="$reports/$(basename "$file").out"
+		grep -v '^cli: ' "$report"
+		counts=$(sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$report")
+		[ -n "$counts" ] || { echo "FAIL $file: the runner did not finish"; counts="0 1"; }
+		passed=$((passed + ${counts% *}))
+		failed=$((failed + ${counts#* }))
+	done
+	echo "cli: $passed passed, $failed failed"
+	[ $failed -eq 0 ]
+	exit
+fi
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
