@@ -170,7 +170,8 @@ static void mark_milestone(struct done_request *request, const struct plan *plan
 	const char *name = whole ? NULL : plan->units->units[request->unit].name;
 	struct progress progress = milestone_progress(plan->units, task, milestone, request->unit, 0);
 	if (progress.done_on && !request->replace) {
-		say_kept(request, task, m, name, progress);
+		if (request->milestone)   /* done 8: those done already keep their day */
+			say_kept(request, task, m, name, progress);
 		return;
 	}
 	if (whole)
@@ -201,6 +202,12 @@ static bool plan_done(const struct plan *plan, const struct history *history, st
 		mark_milestone(request, plan, task, m, edits);
 		marked++;
 	}
+	if (marked && !request->said.length && request->unit == EVERY_UNIT)
+		strbuf_printf(&request->said, _("Every milestone of task %ld is done already; nothing changed.\n"),
+			      task->id);
+	else if (marked && !request->said.length)
+		strbuf_printf(&request->said, _("Every milestone of task %ld is done for %s already; nothing changed.\n"),
+			      task->id, plan->units->units[request->unit].name);
 	if (marked)
 		return true;
 	struct strbuf units = STRBUF_INIT;

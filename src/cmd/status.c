@@ -208,7 +208,7 @@ static void print_units(struct cli *cli, const struct query *query, const struct
 		if (!tally.milestones)
 			continue;
 		char numbers[6][24];
-		size_t values[6] = { tally.milestones, tally.on_time, tally.late, tally.due_this_month, tally.overdue,
+		size_t values[6] = { tally.milestones, tally.on_time + tally.late, tally.late, tally.due_this_month, tally.overdue,
 				     tally.not_yet_due - tally.due_this_month };
 		for (size_t i = 0; i < 6; i++)
 			snprintf(numbers[i], sizeof numbers[i], "%zu", values[i]);

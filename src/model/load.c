@@ -22,6 +22,7 @@
 #include "duty/names.h"
 #include "duty/phrases.h"
 #include "duty/progress.h"
+#include "duty/query.h"
 #include "duty/columns.h"
 #include "duty/text.h"
 #include "duty/i18n.h"
@@ -917,6 +918,22 @@ static void report_unit_difference(struct plan_loader *loader, const struct csv_
 	strbuf_free(&written);
 }
 
+/* When milestones name their own units, each of the task's units should
+ * have one of them. */
+static void report_units_without_milestone(struct plan_loader *loader, const struct csv_row *row,
+					   const struct task *task)
+{
+	for (size_t i = 0; i < task->unit_count; i++) {
+		size_t unit = task->units[i];
+		if (task_duty(loader->units, task, unit).responsible)
+			continue;
+		diag_warning(loader->diag, loader->file, row->line, column_name(loader, loader->fixed[PLAN_UNITS]),
+			     _("%s is one of the task's units, but none of its milestones is %s's "
+			       "(milestoneN_units names other units)"),
+			     loader->units->units[unit].name, loader->units->units[unit].name);
+	}
+}
+
 /* Warnings about data that loads but disagrees with itself: a deadline
  * that does not follow from its phrase, text that is not the
  * requirement's, units that are not what the source's wording names. */
@@ -982,7 +999,10 @@ static void check_consistency(struct plan_loader *loader, const struct csv_row *
 			diag_warning(diag, loader->file, row->line, column_name(loader, group->columns[TARGET_TEXT]),
 				     _("the target's text is not part of the requirement"));
 	}
-	if (!loader->units || !task->units_text[0])
+	if (!loader->units)
+		return;
+	report_units_without_milestone(loader, row, task);
+	if (!task->units_text[0])
 		return;
 	bool etc = false;
 	size_t named_count = 0;
