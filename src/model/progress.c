@@ -333,6 +333,8 @@ static void split_line(const char *cell, struct cell_line *line, bool with_value
 			at++;
 		line->note = cell + at;
 		line->note_length = line->end - at;
+		while (line->note_length && is_space(line->note[line->note_length - 1]))
+			line->note_length--;
 		return;
 	}
 }
@@ -369,8 +371,12 @@ void progress_line_format(struct strbuf *out, const char *unit, const char *valu
 		strbuf_printf(out, " %s", value);
 	if (date && date[0])
 		strbuf_printf(out, " %s", date);
-	if (note && note[0])
-		strbuf_printf(out, " %s", note);
+	const char *text = note ? note : "";
+	size_t length = text_trim(&text, strlen(text));
+	if (length) {
+		strbuf_putc(out, ' ');
+		strbuf_append(out, text, length);
+	}
 }
 
 /* The length of the line break at text[at], 0 when there is none. */
