@@ -94,7 +94,11 @@ static void say_kept(struct done_request *request, const struct task *task, size
 {
 	char was[DATE_TEXT_SIZE];
 	date_format(progress.done_on, was);
-	if (unit_name && progress.source != RECORD_OWN)
+	if (unit_name && progress.source == RECORD_MEMBERS)
+		strbuf_printf(&request->said, _("%ld.%zu is done for %s already: each of its units recorded its part "
+						"(the last on %s); nothing changed (--force records its own)\n"),
+			      task->id, m + 1, unit_name, was);
+	else if (unit_name && progress.source != RECORD_OWN)
 		strbuf_printf(&request->said, _("%ld.%zu is done for %s already, through the record for %s (on %s); "
 						"nothing changed (--force records its own)\n"),
 			      task->id, m + 1, unit_name,
