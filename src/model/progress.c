@@ -128,9 +128,9 @@ const size_t *target_units(const struct task *task, const struct target *target,
 struct duty target_duty(const struct unit_directory *units, const struct task *task, const struct target *target,
 			size_t unit)
 {
-	size_t count;
-	const size_t *list = target_units(task, target, &count);
-	return units_duty(units, list, count, unit);
+	if (target->milestone < task->milestone_count)
+		return milestone_duty(units, task, &task->milestones[target->milestone], unit);
+	return units_duty(units, task->units, task->unit_count, unit);
 }
 
 static const struct unit_report *report_of(const struct unit_directory *units, const struct target *target,

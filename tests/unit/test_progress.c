@@ -188,6 +188,7 @@ static void test_milestones_name_their_units(void **state)
 	assert_int_equal(task->targets[0].milestone, 0);
 	assert_true(target_duty(recorded.units, task, &task->targets[0], unit("洞头区政府")).responsible);
 	assert_false(target_duty(recorded.units, task, &task->targets[0], unit("瑞安市政府")).responsible);
+	assert_true(target_duty(recorded.units, task, &task->targets[0], unit("各县（市、区）政府")).responsible);
 }
 
 static void test_targets_per_unit(void **state)
