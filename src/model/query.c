@@ -88,9 +88,13 @@ struct duty milestone_duty(const struct unit_directory *units, const struct task
 	size_t count;
 	const size_t *list = milestone_units(task, milestone, &count);
 	struct duty duty = units_duty(units, list, count, unit);
-	/* A group answers for a milestone that names some of its members
-	 * (4.1: 龙湾区政府 and 洞头区政府 of 各县（市、区）政府). */
-	for (size_t i = 0; !duty.responsible && milestone->units && units->units[unit].is_group && i < count; i++)
+	if (duty.responsible || !milestone->units || !units->units[unit].is_group
+	    || !units_duty(units, task->units, task->unit_count, unit).responsible)
+		return duty;
+	/* A group the task gives the work to answers for a milestone that
+	 * names some of its members (4.1: 龙湾区政府 and 洞头区政府 of
+	 * 各县（市、区）政府). */
+	for (size_t i = 0; !duty.responsible && i < count; i++)
 		duty.responsible = unit_in_group(units, list[i], unit);
 	return duty;
 }

@@ -177,6 +177,10 @@ static void test_milestones_name_their_units(void **state)
 	assert_true(milestone_duty(recorded.units, task, &task->milestones[1], unit("瑞安市政府")).responsible);
 	size_t leaves[64];
 	assert_int_equal(milestone_leaf_units(recorded.units, task, &task->milestones[0], leaves), 3);
+	/* Task 5 names its four counties, not their group: the group answers
+	 * for none of it. */
+	assert_false(milestone_duty(recorded.units, task, &task->milestones[0], unit("各县（市、区）政府")).responsible);
+	assert_false(task_duty(recorded.units, task, unit("各县（市、区）政府")).responsible);
 	/* Task 4: the group answers for 4.1 through its members; 瑞安 only for 4.2. */
 	task = plan_find_task(recorded.plan, 4);
 	assert_true(milestone_duty(recorded.units, task, &task->milestones[0], unit("各县（市、区）政府")).responsible);
