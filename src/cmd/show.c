@@ -161,6 +161,37 @@ static const struct table_column target_columns[] = {
 	{ N_("Target"), ALIGN_LEFT, false }, { N_("Source text"), ALIGN_LEFT, true },
 };
 
+/* The task's milestones with their status (and their units when they
+ * name their own). */
+static void print_milestones(struct cli *cli, const struct task *task)
+{
+	fprintf(cli->out, _("\nMilestones (%zu)\n"), task->milestone_count);
+	bool own_units = false;
+	for (size_t m = 0; m < task->milestone_count; m++)
+		own_units = own_units || task->milestones[m].units;
+	struct table milestones;
+	table_init(&milestones, milestone_columns, own_units ? 6 : 5);
+	struct strbuf status = STRBUF_INIT, governed = STRBUF_INIT;
+	for (size_t m = 0; m < task->milestone_count; m++) {
+		const struct milestone *milestone = &task->milestones[m];
+		char deadline[DATE_TEXT_SIZE], id[ITEM_ID_SIZE];
+		date_format(milestone->deadline, deadline);
+		strbuf_clear(&status);
+		milestone_status_text(&status, cli, task, milestone);
+		strbuf_clear(&governed);
+		format_milestone_units(&governed, cli->plan, task, milestone, "、");
+		const char *row[] = { item_id_format(id, task->id, m + 1), deadline,
+				      milestone->implied ? _("(implied)") : milestone->phrase, strbuf_text(&status),
+				      milestone->text, strbuf_text(&governed) };
+		table_add_colored_row(&milestones, row, cli_milestone_color(cli, milestone));
+	}
+	struct table_style style = { .width = cli->width, .indent = 2, .header = true };
+	cli_print_table(cli, &milestones, &style);
+	table_free(&milestones);
+	strbuf_free(&status);
+	strbuf_free(&governed);
+}
+
 static void print_table(struct cli *cli, const struct task *task)
 {
 	const struct plan *plan = cli->plan;
@@ -201,34 +232,8 @@ static void print_table(struct cli *cli, const struct task *task)
 	cli_print_table(cli, &fields, &plain);
 	table_free(&fields);
 
-	fprintf(cli->out, _("\nMilestones (%zu)\n"), task->milestone_count);
-	/* A Units column when milestones name their own. */
-	bool own_units = false;
-	for (size_t m = 0; m < task->milestone_count; m++)
-		own_units = own_units || task->milestones[m].units;
-	struct table milestones;
-	table_init(&milestones, milestone_columns, own_units ? 6 : 5);
-	struct strbuf status = STRBUF_INIT, governed = STRBUF_INIT;
-	for (size_t m = 0; m < task->milestone_count; m++) {
-		const struct milestone *milestone = &task->milestones[m];
-		char deadline[DATE_TEXT_SIZE];
-		date_format(milestone->deadline, deadline);
-		char id[ITEM_ID_SIZE];
-		strbuf_clear(&status);
-		milestone_status_text(&status, cli, task, milestone);
-		strbuf_clear(&governed);
-		format_milestone_units(&governed, plan, task, milestone, "、");
-		const char *row[] = { item_id_format(id, task->id, m + 1), deadline,
-				      milestone->implied ? _("(implied)") : milestone->phrase, strbuf_text(&status),
-				      milestone->text, strbuf_text(&governed) };
-		table_add_colored_row(&milestones, row, cli_milestone_color(cli, milestone));
-	}
-	strbuf_free(&status);
-	strbuf_free(&governed);
+	print_milestones(cli, task);
 	struct table_style style = { .width = cli->width, .indent = 2, .header = true };
-	cli_print_table(cli, &milestones, &style);
-	table_free(&milestones);
-
 	if (task->target_count) {
 		fprintf(cli->out, _("\nTargets (%zu)\n"), task->target_count);
 		struct table targets;
