@@ -264,6 +264,8 @@ size_t journal_check(const struct plan *plan, const struct history *history, con
 	for (size_t i = 0; i < history->count; i++) {
 		const struct history_entry *entry = &history->entries[i];
 		char key[ITEM_KEY_SIZE], name[ITEM_KEY_SIZE];
+		if (entry->unit && entry->unit[0] && !plan->units)
+			continue;   /* without the unit directory, a unit's line cannot be found */
 		item_key(key, entry->task, entry->milestone, entry->target, entry->unit);
 		if (name_index_get(last, key, strlen(key)) != i)
 			continue;
