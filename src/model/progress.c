@@ -94,7 +94,7 @@ struct progress milestone_progress(const struct unit_directory *units, const str
 	if (unit == EVERY_UNIT) {
 		progress.done_on = milestone->completed_on;
 		progress.source = milestone->done_on ? RECORD_WHOLE : progress.done_on ? RECORD_MEMBERS : RECORD_NONE;
-		progress.note = milestone->done_on ? milestone->note : "";
+		progress.note = milestone->note;
 	} else if ((record = own_record(milestone, unit)) != NULL) {
 		progress.source = RECORD_OWN;
 		progress.record = record;
