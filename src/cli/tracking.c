@@ -11,8 +11,8 @@
 
 #include "cli/output.h"
 #include "cli/paths.h"
-#include "duty/csvwrite.h"
 #include "cli/scope.h"
+#include "duty/csvwrite.h"
 #include "duty/progress.h"
 
 const char *cli_who(const struct cli *cli)
