@@ -9,13 +9,15 @@
 #include <stddef.h>
 
 #include "duty/plan.h"
+#include "duty/query.h"
 #include "duty/strbuf.h"
 
 /* A quantity as people write it: "98%" with the percent sign right after
  * the number, "340 家" with other units after a space. */
 void format_quantity(struct strbuf *out, const char *value, const char *unit);
 
-/* What a target asks for: ">= 98%", "= 340 家". */
+/* What a target asks for: ">= 98%", "<= 2 小时", "reach 340 家" (a bare
+ * number is a quantity to reach, 达到). */
 void format_target_goal(struct strbuf *out, const struct target *target);
 
 /* Unit names of the directory joined with separator. */
@@ -27,5 +29,13 @@ void format_unit_names(struct strbuf *out, const struct unit_directory *units, c
  * separator is "、". */
 void format_task_units(struct strbuf *out, const struct plan *plan, const struct task *task,
 		       const char *separator);
+
+/* The units a milestone governs: its own list, else the task's. */
+void format_milestone_units(struct strbuf *out, const struct plan *plan, const struct task *task,
+			    const struct milestone *milestone, const char *separator);
+
+/* A status in words: "done", "done late" (逾期完成), "overdue", "due this
+ * month", "pending" (translated). */
+const char *format_status(enum milestone_status status);
 
 #endif

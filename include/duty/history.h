@@ -44,6 +44,7 @@ struct history_entry {
 	const char *old_value;  /* what the change replaced */
 	const char *old_on;
 	const char *old_note;
+	const char *unit;       /* the unit whose own record changed; "" for the whole item */
 	long line;              /* in the history file, when loaded */
 	long record;            /* its number; 0 for records from before numbers */
 	enum history_state state;
@@ -53,7 +54,7 @@ struct history_entry {
 enum history_column {
 	HISTORY_TIME, HISTORY_BY, HISTORY_ACTION, HISTORY_TASK, HISTORY_MILESTONE, HISTORY_TARGET,
 	HISTORY_VALUE, HISTORY_ON, HISTORY_NOTE, HISTORY_OLD_VALUE, HISTORY_OLD_ON, HISTORY_OLD_NOTE,
-	HISTORY_RECORD, HISTORY_STATE, HISTORY_COLUMN_COUNT
+	HISTORY_UNIT, HISTORY_RECORD, HISTORY_STATE, HISTORY_COLUMN_COUNT
 };
 
 /* How the file on disk is written, so that appends match it. */
@@ -64,7 +65,7 @@ struct history_layout {
 	bool bom, crlf;
 	size_t column_count;
 	unsigned char columns[HISTORY_COLUMN_COUNT];   /* enum history_column of each file column */
-	bool lacks_columns;              /* written before record and state: upgraded on the next write */
+	bool lacks_columns;              /* written before unit, record or state: upgraded on the next write */
 	off_t size;                      /* bytes on disk */
 	off_t complete;                  /* bytes up to the end of the last complete line */
 	bool tail_is_record;             /* the bytes after are a whole record without its line break */
@@ -121,11 +122,11 @@ bool history_append(const char *path, const struct history_entry *entries, size_
 		    struct diagnostics *diag);
 
 /* The `action` entry ("done" or "report") about milestone M (or target K)
- * of a task that is in effect: each undo cancels the newest one before
- * it; only applied records count. NULL when none is (or when out of
- * memory). */
+ * of a task, for unit (a canonical name; "" for the whole item), that is
+ * in effect: each undo cancels the newest one before it; only applied
+ * records count. NULL when none is (or when out of memory). */
 const struct history_entry *history_in_effect(const struct history *history, long task, unsigned milestone,
-					      unsigned target, const char *action);
+					      unsigned target, const char *unit, const char *action);
 
 /* "applied", "pending" or "aborted". */
 const char *history_state_name(enum history_state state);

@@ -21,8 +21,10 @@ cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via
 /* Adds "role" to a task of a unit's list: "lead", "support" or null. */
 void json_add_role(cJSON *task, enum unit_role role);
 
-/* A target as in docs/json.md, with its report. */
-cJSON *json_target(const struct target *target);
+/* A milestone as in a task's "milestones". */
+cJSON *json_milestone(const struct plan *plan, const struct task *task, const struct milestone *milestone);
+/* A target as in docs/json.md, with its reports. */
+cJSON *json_target(const struct plan *plan, const struct target *target);
 
 /* Moves every field of object `from` to the end of `into`, and frees from. */
 void json_move_fields(cJSON *into, cJSON *from);

@@ -20,12 +20,38 @@
 #include "duty/strbuf.h"
 #include "duty/units.h"
 
+/* One unit's own record of a milestone: a line of milestoneN_units_done
+ * ("瑞安市政府 2018-05-20 温农〔2018〕56号"). */
+struct unit_done {
+	size_t unit;            /* index into the directory */
+	date_t done_on;
+	const char *note;       /* "" when none */
+	size_t start, end;      /* the line's bytes in the cell, line break excluded */
+};
+
+/* One unit's own report against a target: a line of
+ * targetN_units_reported ("瑞安市政府 35 2018-10-15 县局汇总"). */
+struct unit_report {
+	size_t unit;
+	const char *value_text; /* the value as written */
+	double value;
+	date_t reported_on;     /* 0 when not given */
+	const char *note;
+	size_t start, end;
+};
+
 struct milestone {
 	const char *phrase;     /* time phrase as written ("8月前"), "" when implied */
 	const char *text;       /* the part of the requirement it governs */
+	const size_t *units;    /* the units it names itself (milestoneN_units); NULL: the task's */
+	size_t unit_count;
 	const char *note;       /* progress: a note, "" when none */
 	date_t deadline;
-	date_t done_on;         /* progress: the day it was done, 0 when not done */
+	date_t done_on;         /* progress: the day it was done as a whole (every unit), 0 when not */
+	date_t completed_on;    /* done_on, else the day the last of its units did its part, else 0 */
+	const char *units_done; /* the milestoneN_units_done cell as written */
+	const struct unit_done *unit_records;   /* its lines, in cell order */
+	size_t unit_record_count;
 	unsigned column_group;  /* N of its milestoneN_* columns */
 	bool implied;           /* no time phrase: the year's end by default */
 };
@@ -39,17 +65,22 @@ struct target {
 	const char *text;       /* the words of the requirement that set it */
 	const char *reported_text;  /* progress: the reported value as written */
 	const char *report_note;
+	const char *units_reported; /* the targetN_units_reported cell as written */
+	const struct unit_report *unit_reports;   /* its lines, in cell order */
+	size_t unit_report_count;
+	size_t milestone;       /* the milestone whose text holds it (0-based), SIZE_MAX when none */
 	double value;
 	double reported_value;
 	enum target_op op;
 	date_t reported_on;     /* 0 when not given */
 	unsigned column_group;  /* N of its targetN_* columns */
-	bool reported;          /* progress: a value was reported */
+	bool reported;          /* progress: a value was reported (for the whole target) */
 };
 
 /* Whether a reported value meets the target: >= and = are met when the
  * value is reached, <= when it is not exceeded. */
 bool target_is_met(const struct target *target);
+bool target_value_meets(const struct target *target, double value);
 
 struct task {
 	long id;
@@ -105,16 +136,16 @@ extern const struct column_name plan_columns[PLAN_COLUMN_COUNT];
  * targetN_FIELD. Those before DEFINITION define the item; the rest record
  * progress. */
 enum milestone_field {
-	MILESTONE_DEADLINE, MILESTONE_PHRASE, MILESTONE_IMPLIED, MILESTONE_TEXT,
-	MILESTONE_DONE_ON, MILESTONE_NOTE, MILESTONE_FIELDS,
+	MILESTONE_DEADLINE, MILESTONE_PHRASE, MILESTONE_IMPLIED, MILESTONE_TEXT, MILESTONE_UNITS,
+	MILESTONE_DONE_ON, MILESTONE_NOTE, MILESTONE_UNITS_DONE, MILESTONE_FIELDS,
 	MILESTONE_DEFINITION = MILESTONE_DONE_ON
 };
 enum target_field {
 	TARGET_METRIC, TARGET_OP, TARGET_VALUE, TARGET_UNIT, TARGET_TEXT,
-	TARGET_REPORTED, TARGET_REPORTED_ON, TARGET_NOTE, TARGET_FIELDS,
+	TARGET_REPORTED, TARGET_REPORTED_ON, TARGET_NOTE, TARGET_UNITS_REPORTED, TARGET_FIELDS,
 	TARGET_DEFINITION = TARGET_REPORTED
 };
-enum { GROUP_FIELDS = 8 };   /* the most fields of any group */
+enum { GROUP_FIELDS = 9 };   /* the most fields of any group */
 
 struct group_layout {
 	const char *prefix;          /* "milestone" or "target" */

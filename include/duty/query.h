@@ -23,6 +23,8 @@ struct duty {
 	size_t via;          /* NO_GROUP when named directly, else the group's index */
 };
 
+/* A unit answers for a task when it answers for one of its milestones;
+ * via is NO_GROUP when the task or one of those milestones names it. */
 struct duty task_duty(const struct unit_directory *units, const struct task *task, size_t unit);
 
 /* A unit's part in a task whose source names lead units (牵头单位): it
@@ -35,26 +37,45 @@ const char *unit_role_name(enum unit_role role);   /* "lead", "support", or NULL
 /* True when some task of the plan names lead units. */
 bool plan_has_lead_units(const struct plan *plan);
 
+/* The units a milestone names: its own (milestoneN_units), else the task's. */
+const size_t *milestone_units(const struct task *task, const struct milestone *milestone, size_t *count);
+
+/* Whether unit answers for the milestone: one of its units, or a member of
+ * one of its groups (via). */
+struct duty milestone_duty(const struct unit_directory *units, const struct task *task,
+			   const struct milestone *milestone, size_t unit);
+
+/* The same for any list of units. */
+struct duty units_duty(const struct unit_directory *units, const size_t *list, size_t count, size_t unit);
+
 /* A filter shared by the queries; zero-initialise and set what applies. */
 struct query {
 	bool by_unit;
 	size_t unit;
 	bool direct_only;    /* leave out tasks the unit has only through a group */
 	date_t from, to;     /* milestone deadlines in [from, to]; 0 = open */
-	bool pending_only;   /* leave out milestones that are done */
+	bool pending_only;   /* leave out milestones that are done (by the unit, with by_unit) */
 };
 
 /* Where a milestone stands on a day. */
 enum milestone_status {
-	STATUS_DONE,
+	STATUS_DONE,         /* done by its deadline */
+	STATUS_DONE_LATE,    /* done after its deadline (逾期完成) */
 	STATUS_OVERDUE,      /* not done, deadline before today */
 	STATUS_DUE,          /* not done, deadline in today's month, from today on */
 	STATUS_PENDING,      /* not done, deadline later */
 	STATUS_COUNT
 };
 
+/* The rule, for a milestone as a whole and for each unit: something with
+ * this deadline, done on done_on (0: not done), on today. */
+enum milestone_status status_on(date_t deadline, date_t done_on, date_t today);
+bool status_is_done(enum milestone_status status);
+
+/* A milestone as a whole (see completed_on). */
 enum milestone_status milestone_status(const struct milestone *milestone, date_t today);
-const char *milestone_status_name(enum milestone_status status);   /* "done", "overdue", "due", "pending" */
+/* "done", "done_late", "overdue", "due", "pending" */
+const char *milestone_status_name(enum milestone_status status);
 
 struct task_match {
 	const struct task *task;
@@ -92,7 +113,9 @@ void query_unit_task_counts(const struct plan *plan, size_t *direct, size_t *via
 
 /* The milestone to show as the task's next deadline: the first not done
  * that is due on or after today; else the first overdue one; else (all
- * done) the last. */
-size_t task_next_milestone(const struct task *task, date_t today);
+ * done) the last. With by_unit, among the unit's milestones and by its
+ * own progress. */
+size_t task_next_milestone(const struct plan *plan, const struct query *query, const struct task *task,
+			   date_t today);
 
 #endif

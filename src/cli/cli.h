@@ -41,7 +41,7 @@ enum option_id {
 	OPT_HELP, OPT_VERSION,
 	OPT_GLOBAL_COUNT,
 	OPT_UNIT = OPT_GLOBAL_COUNT, OPT_DIRECT, OPT_MONTH, OPT_OVERDUE, OPT_OUTPUT, OPT_ON, OPT_NOTE,
-	OPT_TARGET, OPT_VALUE, OPT_BY, OPT_YEAR, OPT_TITLE, OPT_FORCE,
+	OPT_TARGET, OPT_VALUE, OPT_BY, OPT_YEAR, OPT_TITLE, OPT_FORCE, OPT_BY_UNIT,
 	OPT_COUNT
 };
 
@@ -105,7 +105,8 @@ struct cli {
 	const char *by;            /* --by NAME, else $USER */
 	int year;                  /* --year YYYY (import), 0 when not given */
 	const char *title;         /* --title TEXT (import) */
-	bool force;                /* --force: replace files that exist (import) */
+	bool force;                /* --force: replace files that exist (import), what is recorded (done) */
+	bool by_unit;              /* --by-unit: one row per unit */
 	char **arguments;
 	int argument_count;
 	/* loaded for the command (cli/data.c) */

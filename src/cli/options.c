@@ -234,6 +234,13 @@ static int set_title(struct cli *cli, const char *value)
 	return EXIT_OK;
 }
 
+static int set_by_unit(struct cli *cli, const char *value)
+{
+	(void)value;
+	cli->by_unit = true;
+	return EXIT_OK;
+}
+
 static int set_force(struct cli *cli, const char *value)
 {
 	(void)value;
@@ -299,6 +306,7 @@ static const struct option_spec specs[OPT_COUNT] = {
 	[OPT_BY] = { "by", 0, VALUE, N_("NAME"), NULL, NULL, set_by },
 	[OPT_YEAR] = { "year", 0, VALUE, N_("YYYY"), NULL, NULL, set_year },
 	[OPT_TITLE] = { "title", 0, VALUE, N_("TEXT"), NULL, NULL, set_title },
+	[OPT_BY_UNIT] = { "by-unit", 0, NO_VALUE, NULL, NULL, NULL, set_by_unit },
 	[OPT_FORCE] = { "force", 0, NO_VALUE, NULL, NULL, NULL, set_force },
 };
 

@@ -11,7 +11,9 @@
 
 #include "cli/output.h"
 #include "cli/paths.h"
+#include "cli/scope.h"
 #include "duty/csvwrite.h"
+#include "duty/progress.h"
 
 const char *cli_who(const struct cli *cli)
 {
@@ -104,4 +106,32 @@ int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, struct s
 		fputs(strbuf_text(said), cli->out);
 	strbuf_free(said);
 	return cli_finish_output(cli, code);
+}
+
+void tracking_set_unit_line(struct plan_edits *edits, long task, const struct group_layout *layout,
+			    unsigned number, size_t field, const char *cell, bool replace, size_t start, size_t end,
+			    const char *line)
+{
+	struct strbuf value = STRBUF_INIT;
+	progress_cell_change(&value, cell, replace, start, end, line);
+	if (value.failed)
+		edits->failed = true;
+	else
+		plan_edits_set_field(edits, task, layout, number, field, strbuf_text(&value));
+	strbuf_free(&value);
+}
+
+int tracking_unit(struct cli *cli, size_t *unit)
+{
+	*unit = EVERY_UNIT;
+	return cli->unit_query ? cli_resolve_unit(cli, unit) : EXIT_OK;
+}
+
+bool tracking_note_fits_line(const char *note)
+{
+	if (!note || !strpbrk(note, "\r\n"))
+		return true;
+	cli_error(_("--note holds a line break; a unit's record is one line of its cell, so give the note "
+		    "on one line"));
+	return false;
 }

@@ -22,4 +22,20 @@ const char *cli_who(const struct cli *cli);
  * *said; returns the exit code. */
 int cli_edit_plan(struct cli *cli, edit_planner planner, void *context, struct strbuf *said);
 
+/* Records the change of one unit's line in a per-unit cell (field of
+ * group number of layout, whose text is cell): the line [start, end)
+ * replaced by line (replace), or removed (line NULL), or line added. */
+void tracking_set_unit_line(struct plan_edits *edits, long task, const struct group_layout *layout,
+			    unsigned number, size_t field, const char *cell, bool replace, size_t start, size_t end,
+			    const char *line);
+
+/* The unit of --unit for done, undo and report: resolved, or EVERY_UNIT
+ * without --unit. Says why and returns EXIT_NOT_FOUND when it names no
+ * single unit. */
+int tracking_unit(struct cli *cli, size_t *unit);
+
+/* A note recorded for one unit lives on one line: none may hold a line
+ * break. Says so and returns false. */
+bool tracking_note_fits_line(const char *note);
+
 #endif

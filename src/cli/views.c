@@ -12,6 +12,7 @@
 #include "duty/table.h"
 #include "duty/csv.h"
 #include "duty/json.h"
+#include "duty/progress.h"
 #include "duty/text.h"
 
 static const char *via_name(const struct plan *plan, size_t via)
@@ -21,8 +22,14 @@ static const char *via_name(const struct plan *plan, size_t via)
 
 enum row_color cli_milestone_color(const struct cli *cli, const struct milestone *milestone)
 {
-	switch (milestone_status(milestone, cli->today)) {
+	return cli_status_color(milestone_status(milestone, cli->today));
+}
+
+enum row_color cli_status_color(enum milestone_status status)
+{
+	switch (status) {
 	case STATUS_DONE:
+	case STATUS_DONE_LATE:
 		return ROW_DIM;
 	case STATUS_OVERDUE:
 		return ROW_RED;
@@ -60,7 +67,7 @@ void view_milestones_table(struct cli *cli, const struct milestone_match *matche
 		strbuf_clear(&id);
 		strbuf_printf(&id, "%ld.%zu", task->id, matches[i].index + 1);
 		strbuf_clear(&units);
-		format_task_units(&units, plan, task, "、");
+		format_milestone_units(&units, plan, task, milestone, "、");
 		const char *cells[] = {
 			strbuf_text(&id), deadline, milestone->implied ? _("(implied)") : milestone->phrase,
 			task->title,      milestone->text, strbuf_text(&units), via_name(plan, matches[i].via),
@@ -102,7 +109,7 @@ void view_milestones(struct cli *cli, const struct milestone_match *matches, siz
 			snprintf(index, sizeof index, "%zu", matches[i].index + 1);
 			date_format(milestone->deadline, deadline);
 			strbuf_clear(&units);
-			format_task_units(&units, plan, task, ";");
+			format_milestone_units(&units, plan, task, milestone, ";");
 			const char *fields[] = { id, index, task->title, deadline, milestone->phrase,
 						 milestone->implied ? "1" : "0", milestone->text,
 						 strbuf_text(&units), via_name(plan, matches[i].via) };
@@ -153,11 +160,13 @@ static const char *role_text(enum unit_role role, bool translate)
 
 /* "2018-10-31 11月前"; "2018-09-30 overdue" when the first milestone not
  * done is late; "all done" when nothing is left. */
-static void next_deadline_text(struct strbuf *out, const struct task *task, date_t today)
+static void next_deadline_text(struct strbuf *out, const struct plan *plan, const struct query *query,
+			       const struct task *task, date_t today)
 {
-	size_t next = task_next_milestone(task, today);
+	size_t next = task_next_milestone(plan, query, task, today);
 	const struct milestone *milestone = &task->milestones[next];
-	if (milestone->done_on) {
+	size_t unit = query->by_unit ? query->unit : EVERY_UNIT;
+	if (milestone_progress(plan->units, task, milestone, unit, today).done_on) {
 		strbuf_puts(out, _("all done"));
 		return;
 	}
@@ -170,7 +179,8 @@ static void next_deadline_text(struct strbuf *out, const struct task *task, date
 		strbuf_printf(out, " %s", milestone->phrase);
 }
 
-void view_tasks(struct cli *cli, const struct task_match *matches, size_t count, bool with_via)
+void view_tasks(struct cli *cli, const struct query *query, const struct task_match *matches, size_t count,
+		bool with_via)
 {
 	const struct plan *plan = cli->plan;
 	if (cli->format == FORMAT_JSON) {
@@ -187,9 +197,9 @@ void view_tasks(struct cli *cli, const struct task_match *matches, size_t count,
 		fputc('\n', cli->out);
 		return;
 	}
-	struct strbuf id, next, units;
+	struct strbuf id, next_text, units;
 	strbuf_init(&id);
-	strbuf_init(&next);
+	strbuf_init(&next_text);
 	strbuf_init(&units);
 	struct table table;
 	/* The Role column only when the plan says who leads. */
@@ -205,10 +215,11 @@ void view_tasks(struct cli *cli, const struct task_match *matches, size_t count,
 		strbuf_clear(&id);
 		strbuf_printf(&id, "%ld", task->id);
 		strbuf_clear(&units);
-		strbuf_clear(&next);
+		strbuf_clear(&next_text);
+		size_t next_index = task_next_milestone(plan, query, task, cli->today);
 		if (cli->format == FORMAT_CSV) {
 			char deadline[DATE_TEXT_SIZE];
-			date_format(task->milestones[task_next_milestone(task, cli->today)].deadline, deadline);
+			date_format(task->milestones[next_index].deadline, deadline);
 			format_task_units(&units, plan, task, ";");
 			const char *fields[] = { strbuf_text(&id), task->title, deadline, strbuf_text(&units),
 						 via_name(plan, matches[i].via), role_text(matches[i].role, false) };
@@ -216,11 +227,13 @@ void view_tasks(struct cli *cli, const struct task_match *matches, size_t count,
 			continue;
 		}
 		format_task_units(&units, plan, task, "、");
-		next_deadline_text(&next, task, cli->today);
-		const char *cells[] = { strbuf_text(&id), task->title, strbuf_text(&next), strbuf_text(&units),
+		next_deadline_text(&next_text, plan, query, task, cli->today);
+		const char *cells[] = { strbuf_text(&id), task->title, strbuf_text(&next_text), strbuf_text(&units),
 					via_name(plan, matches[i].via), role_text(matches[i].role, true) };
-		const struct milestone *next_milestone = &task->milestones[task_next_milestone(task, cli->today)];
-		table_add_colored_row(&table, cells, cli_milestone_color(cli, next_milestone));
+		size_t unit = query->by_unit ? query->unit : EVERY_UNIT;
+		struct progress progress = milestone_progress(plan->units, task, &task->milestones[next_index], unit,
+							      cli->today);
+		table_add_colored_row(&table, cells, cli_status_color(progress.status));
 	}
 	if (cli->format == FORMAT_TABLE) {
 		struct table_style style = cli_table_style(cli, 0, true);
@@ -228,6 +241,31 @@ void view_tasks(struct cli *cli, const struct task_match *matches, size_t count,
 		table_free(&table);
 	}
 	strbuf_free(&id);
-	strbuf_free(&next);
+	strbuf_free(&next_text);
 	strbuf_free(&units);
+}
+
+cJSON *view_json_milestone_status(const struct cli *cli, const struct task *task, size_t m, size_t unit)
+{
+	const struct milestone *milestone = &task->milestones[m];
+	struct progress progress = milestone_progress(cli->units, task, milestone, unit, cli->today);
+	char deadline[DATE_TEXT_SIZE], done[DATE_TEXT_SIZE];
+	date_format(milestone->deadline, deadline);
+	cJSON *item = cJSON_CreateObject();
+	cJSON_AddNumberToObject(item, "task", (double)task->id);
+	cJSON_AddNumberToObject(item, "milestone", (double)(m + 1));
+	cJSON_AddStringToObject(item, "title", task->title);
+	cJSON_AddStringToObject(item, "deadline", deadline);
+	cJSON_AddStringToObject(item, "status", milestone_status_name(progress.status));
+	if (progress.done_on) {
+		date_format(progress.done_on, done);
+		cJSON_AddStringToObject(item, "done_on", done);
+	} else {
+		cJSON_AddNullToObject(item, "done_on");
+	}
+	if (progress.note[0])
+		cJSON_AddStringToObject(item, "note", progress.note);
+	else
+		cJSON_AddNullToObject(item, "note");
+	return item;
 }

@@ -162,7 +162,11 @@ static void check_history(struct cli *cli, const char *path, struct diagnostics 
 		diagnostics_init(&quiet, 0);
 		struct load_options options = { .encoding = cli->encoding };
 		bool beside = plan_path && access(plan_path, F_OK) == 0;
-		struct plan *plan = beside ? plan_load(plan_path, NULL, &options, &quiet) : NULL;
+		/* The plan's unit directory, for the units' own records. */
+		char *units_path = !beside ? NULL : cli->units_given ? strdup(cli->units_path)
+								   : paths_sibling(plan_path, "units.csv");
+		struct unit_directory *units = units_path ? units_load(units_path, &options, &quiet) : NULL;
+		struct plan *plan = beside ? plan_load(plan_path, units, &options, &quiet) : NULL;
 		if (quiet.out_of_memory)
 			diag->out_of_memory = true;
 		diagnostics_free(&quiet);
@@ -180,6 +184,8 @@ static void check_history(struct cli *cli, const char *path, struct diagnostics 
 			strbuf_puts(&counts, _("; no plan beside it to compare with"));
 		}
 		plan_free(plan);
+		units_free(units);
+		free(units_path);
 		history_free(&history);
 	}
 	file_lock_release(&lock);

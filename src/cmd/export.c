@@ -41,9 +41,12 @@ static void print_ics(struct cli *cli, size_t unit, const struct task_match *mat
 	strbuf_init(&name);
 	strbuf_printf(&name, "%s — %s", cli->plan->title, cli->plan->units->units[unit].name);
 	ics_begin(cli->out, strbuf_text(&name));
-	for (size_t i = 0; i < count; i++)
-		for (size_t m = 0; m < matches[i].task->milestone_count; m++)
-			ics_event(cli->out, cli->plan, matches[i].task, m, cli->today);
+	for (size_t i = 0; i < count; i++) {
+		const struct task *task = matches[i].task;
+		for (size_t m = 0; m < task->milestone_count; m++)
+			if (milestone_duty(cli->units, task, &task->milestones[m], unit).responsible)
+				ics_event(cli->out, cli->plan, task, m, cli->today);
+	}
 	ics_end(cli->out);
 	strbuf_free(&name);
 }
@@ -64,7 +67,7 @@ static int run_export(struct cli *cli)
 		case FORMAT_CSV:
 			if (cli->output_path)
 				fputs("\xEF\xBB\xBF", cli->out);   /* so Excel reads the file as UTF-8 */
-			view_tasks(cli, matches, count, true);
+			view_tasks(cli, &query, matches, count, true);
 			break;
 		case FORMAT_ICS:
 			print_ics(cli, query.unit, matches, count);

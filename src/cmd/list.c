@@ -28,7 +28,7 @@ static int run_list(struct cli *cli)
 		fputs(_("No task matches.\n"), cli->out);
 	} else {
 		/* With --direct every Via would be empty; JSON keeps the key. */
-		view_tasks(cli, matches, count,
+		view_tasks(cli, &query, matches, count,
 			   query.by_unit && (!query.direct_only || cli->format == FORMAT_JSON));
 	}
 	free(matches);

@@ -19,6 +19,7 @@ static const struct table_column log_columns[] = {
 	{ N_("Note"), ALIGN_LEFT, true },
 };
 
+/* "8.1", "12 target 1", and the unit whose own record it is. */
 static void item_text(struct strbuf *out, const struct history_entry *entry)
 {
 	if (entry->target)
@@ -27,6 +28,8 @@ static void item_text(struct strbuf *out, const struct history_entry *entry)
 		char id[ITEM_ID_SIZE];
 		strbuf_puts(out, item_id_format(id, entry->task, entry->milestone));
 	}
+	if (entry->unit[0])
+		strbuf_printf(out, " %s", entry->unit);
 }
 
 /* A sentence for the change: "done on 2018-10-15", "reported 352 (was 300)". */
@@ -45,6 +48,8 @@ static void change_text(struct strbuf *out, const struct history_entry *entry)
 		strbuf_printf(out, _("report of %s taken back"), entry->old_value);
 		if (entry->value[0])
 			strbuf_printf(out, _("; %s again"), entry->value);
+	} else if (strcmp(entry->action, "undo") == 0 && entry->on[0]) {
+		strbuf_printf(out, _("done on %s again (the change to %s taken back)"), entry->on, entry->old_on);
 	} else if (strcmp(entry->action, "undo") == 0) {
 		strbuf_printf(out, _("not done (was done on %s)"), entry->old_on);
 	} else {
@@ -70,6 +75,7 @@ static cJSON *json_entry(const struct history_entry *entry)
 	const char *fields[][2] = {
 		{ "value", entry->value },         { "on", entry->on },         { "note", entry->note },
 		{ "old_value", entry->old_value }, { "old_on", entry->old_on }, { "old_note", entry->old_note },
+		{ "unit", entry->unit },
 	};
 	for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
 		if (fields[f][1][0])
@@ -165,8 +171,9 @@ const struct command command_log = {
 	.help = N_("Lists every change `duty done`, `duty undo` and `duty report` made, oldest\n"
 		   "first, from the history file beside the plan (tasks_2018.history.csv for\n"
 		   "tasks_2018.csv): the time, who (--by or $USER), the milestone or target,\n"
-		   "what it became and what it was before, and the note. ID or ID.M shows one\n"
-		   "task or milestone.\n"
+		   "what it became and what it was before, and the note; a unit's own record\n"
+		   "(--unit) names the unit after the item. ID or ID.M shows one task or\n"
+		   "milestone.\n"
 		   "\n"
 		   "Examples:\n"
 		   "  duty log\n"

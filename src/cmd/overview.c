@@ -34,7 +34,7 @@ static bool gather(struct cli *cli, struct overview *overview)
 	query_calendar(plan, overview->calendar, overview->calendar_done);
 	for (size_t t = 0; t < plan->task_count; t++)
 		for (size_t m = 0; m < plan->tasks[t].milestone_count; m++)
-			overview->done += plan->tasks[t].milestones[m].done_on != 0;
+			overview->done += plan->tasks[t].milestones[m].completed_on != 0;
 	for (size_t u = 0; u < plan->units->count; u++)
 		overview->units += unit_is_listed(&plan->units->units[u]);
 	overview->in_year = date_year(cli->today) == plan->year;

@@ -11,17 +11,88 @@
 #include "cli/tracking.h"
 #include "duty/text.h"
 #include "duty/format.h"
+#include "duty/progress.h"
 
 struct report_request {
 	long task;
 	unsigned target;
+	size_t unit;                 /* EVERY_UNIT: the report for the whole target */
 	const char *value;
+	double number;
 	char on[DATE_TEXT_SIZE];
 	const char *note;
 	const char *by;
 	char time[HISTORY_TIME_SIZE];
 	struct strbuf said;
 };
+
+/* The report for the whole target: targetN_reported, _reported_on, _note. */
+static void report_whole(struct report_request *request, const struct task *task, const struct target *target,
+			 struct plan_edits *edits)
+{
+	char was_on[DATE_TEXT_SIZE] = "";
+	unsigned group = target->column_group;
+	plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_REPORTED, request->value);
+	plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_REPORTED_ON, request->on);
+	if (request->note)
+		plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_NOTE, request->note);
+	if (target->reported_on)
+		date_format(target->reported_on, was_on);
+	struct history_entry entry = {
+		.time = request->time, .by = request->by, .action = "report", .task = task->id,
+		.target = request->target, .value = request->value, .on = request->on,
+		.note = request->note ? request->note : target->report_note,
+		.old_value = target->reported_text, .old_on = was_on, .old_note = target->report_note, .unit = "",
+	};
+	plan_edits_log(edits, &entry);
+}
+
+/* One unit's own line in targetN_units_reported. */
+static void report_unit(struct report_request *request, const struct plan *plan, const struct task *task,
+			const struct target *target, struct plan_edits *edits)
+{
+	const char *name = plan->units->units[request->unit].name;
+	struct target_progress before = target_progress(plan->units, target, request->unit);
+	const struct unit_report *own = before.source == RECORD_OWN ? before.record : NULL;
+	const char *note = request->note ? request->note : own ? own->note : "";
+	struct strbuf line = STRBUF_INIT;
+	progress_line_format(&line, name, request->value, request->on, note);
+	tracking_set_unit_line(edits, task->id, &target_layout, target->column_group, TARGET_UNITS_REPORTED,
+			       target->units_reported, own != NULL, own ? own->start : 0, own ? own->end : 0,
+			       strbuf_text(&line));
+	strbuf_free(&line);
+	char was_on[DATE_TEXT_SIZE] = "";
+	if (own && own->reported_on)
+		date_format(own->reported_on, was_on);
+	struct history_entry entry = {
+		.time = request->time, .by = request->by, .action = "report", .task = task->id,
+		.target = request->target, .value = request->value, .on = request->on, .note = note,
+		.old_value = own ? own->value_text : "", .old_on = was_on, .old_note = own ? own->note : "",
+		.unit = name,
+	};
+	plan_edits_log(edits, &entry);
+}
+
+/* "Task 12, target 1 (创建放心示范餐饮店 reach 340 家): 352 家 on 2018-10-15, met (was 300)" */
+static void say_reported(struct report_request *request, const struct plan *plan, const struct task *task,
+			 const struct target *target, struct target_progress before)
+{
+	struct strbuf goal = STRBUF_INIT, value = STRBUF_INIT, whose = STRBUF_INIT;
+	format_target_goal(&goal, target);
+	format_quantity(&value, request->value, target->unit);
+	if (request->unit != EVERY_UNIT)
+		strbuf_printf(&whose, ", %s", plan->units->units[request->unit].name);
+	strbuf_printf(&request->said, _("Task %ld, target %u (%s %s)%s: %s on %s, %s"), task->id, request->target,
+		      target->metric, strbuf_text(&goal), strbuf_text(&whose), strbuf_text(&value), request->on,
+		      target_value_meets(target, request->number) ? _("met") : _("not met"));
+	bool own = request->unit == EVERY_UNIT ? target->reported : before.source == RECORD_OWN;
+	if (own)
+		strbuf_printf(&request->said, _(" (was %s)"), before.value_text);
+	strbuf_putc(&request->said, '\n');
+	strbuf_free(&goal);
+	strbuf_free(&value);
+	strbuf_free(&whose);
+}
 
 static bool plan_report(const struct plan *plan, const struct history *history, struct plan_edits *edits,
 			void *context, struct diagnostics *diag)
@@ -40,38 +111,19 @@ static bool plan_report(const struct plan *plan, const struct history *history, 
 		return false;
 	}
 	const struct target *target = &task->targets[request->target - 1];
-	char was_on[DATE_TEXT_SIZE] = "";
-	unsigned group = target->column_group;
-	plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_REPORTED, request->value);
-	plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_REPORTED_ON, request->on);
-	if (request->note)
-		plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_NOTE, request->note);
-	if (target->reported_on)
-		date_format(target->reported_on, was_on);
-	struct history_entry entry = {
-		.time = request->time, .by = request->by, .action = "report", .task = task->id,
-		.target = request->target, .value = request->value, .on = request->on,
-		.note = request->note ? request->note : target->report_note,
-		.old_value = target->reported_text, .old_on = was_on, .old_note = target->report_note,
-	};
-	plan_edits_log(edits, &entry);
-
-	struct target reported = *target;
-	reported.reported = true;
-	text_parse_decimal(request->value, strlen(request->value), &reported.reported_value);
-	struct strbuf goal, value;
-	strbuf_init(&goal);
-	strbuf_init(&value);
-	format_quantity(&goal, target->value_text, target->unit);
-	format_quantity(&value, request->value, target->unit);
-	strbuf_printf(&request->said, _("Task %ld, target %u (%s %s %s): %s on %s, %s"), task->id, request->target,
-		      target->metric, target_op_text(target->op), strbuf_text(&goal), strbuf_text(&value),
-		      request->on, target_is_met(&reported) ? _("met") : _("not met"));
-	if (target->reported)
-		strbuf_printf(&request->said, _(" (was %s)"), target->reported_text);
-	strbuf_putc(&request->said, '\n');
-	strbuf_free(&goal);
-	strbuf_free(&value);
+	if (request->unit != EVERY_UNIT && !target_duty(plan->units, task, target, request->unit).responsible) {
+		diag_error(diag, NULL, 0, NULL, _("target %u of task %ld is not %s's to report"), request->target,
+			   task->id, plan->units->units[request->unit].name);
+		return false;
+	}
+	if (strcmp(target->unit, "%") == 0 && request->number > 100)
+		diag_warning(diag, NULL, 0, NULL, _("%s%% is more than 100%%; check the figure"), request->value);
+	struct target_progress before = target_progress(plan->units, target, request->unit);
+	if (request->unit == EVERY_UNIT)
+		report_whole(request, task, target, edits);
+	else
+		report_unit(request, plan, task, target, edits);
+	say_reported(request, plan, task, target, before);
 	return true;
 }
 
@@ -85,11 +137,19 @@ static int run_report(struct cli *cli)
 	}
 	const char *value = cli->value;
 	size_t length = text_trim(&value, strlen(value));
-	double number;
-	if (!text_parse_decimal(value, length, &number)) {
+	if (!text_parse_decimal(value, length, &request.number)) {
 		cli_error(_("--value \"%s\" is not a number; expected digits, e.g. 352 or 98.5"), cli->value);
 		return EXIT_USAGE;
 	}
+	if (request.number < 0) {
+		cli_error(_("--value %s is below zero; a reported value is a count or a share, 0 or more"), cli->value);
+		return EXIT_USAGE;
+	}
+	int code = tracking_unit(cli, &request.unit);
+	if (code != EXIT_OK)
+		return code;
+	if (request.unit != EVERY_UNIT && !tracking_note_fits_line(cli->note))
+		return EXIT_USAGE;
 	char trimmed[64];
 	snprintf(trimmed, sizeof trimmed, "%.*s", (int)length, value);
 	request.value = trimmed;
@@ -100,6 +160,7 @@ static int run_report(struct cli *cli)
 }
 
 static const struct command_option report_options[] = {
+	{ OPT_UNIT, false, N_("unit U reports its own value (default: the value for the\nwhole target)") },
 	{ OPT_TARGET, true, N_("the target (required)") },
 	{ OPT_VALUE, true, N_("the reported value, a number (required)") },
 	{ OPT_ON, false, N_("the day of the report (default: today)") },
@@ -115,11 +176,15 @@ const struct command command_report = {
 	.description = N_("Records the value a unit reports against target K of task ID (K counts the\n"
 			  "task's targets as `duty show ID` lists them), in the plan file's\n"
 			  "targetN_reported, targetN_reported_on and targetN_note columns, and says\n"
-			  "whether it meets the target. A later report replaces it; `duty undo ID\n"
-			  "--target K` brings back the one before.\n"),
+			  "whether it meets the target. With --unit U, unit U reports its own value, as\n"
+			  "a line of targetN_units_reported, judged against the target on its own. A\n"
+			  "later report replaces it; `duty undo ID --target K` brings back the one\n"
+			  "before. A value below zero is refused; a percentage above 100 is warned\n"
+			  "about.\n"),
 	.options = report_options,
 	.help = N_("Examples:\n"
 		   "  duty report 12 --target 1 --value 352\n"
+		   "  duty report 12 --target 1 --value 35 --unit 瑞安\n"
 		   "  duty report 7 --target 3 --value 98.6 --on 2018-12-20 --note 市农业局报送\n"),
 	.min_arguments = 1,
 	.max_arguments = 1,

@@ -1,72 +1,123 @@
 /*
- * status.c - `duty status [--unit U]`: where the work stands. Every
- * milestone with its status (done, due this month, overdue, pending), every
- * target with its reported value and whether it is met, and per unit the
- * counts, so the office sees at once who is behind.
+ * status.c - `duty status [--unit U] [--by-unit]`: where the work stands.
+ * Every milestone with its status (done, done late, due this month,
+ * overdue, pending) and how many of its units have done their part, every
+ * target with its reports and whether they meet it, and per unit the
+ * counts. With --unit, the unit's own milestones and targets as that unit
+ * stands; with --by-unit, the 考核 view (cli/assess.c).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/assess.h"
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "cli/scope.h"
 #include "cli/views.h"
-#include "duty/table.h"
-#include "duty/json.h"
+#include "duty/csv.h"
 #include "duty/format.h"
+#include "duty/json.h"
+#include "duty/progress.h"
+#include "duty/table.h"
 #include "duty/text.h"
 
-static const char *status_words(enum milestone_status status)
+/* What the command looks at: the unit of --unit, or every unit. */
+static size_t scope_unit(const struct query *query)
 {
-	static const char *const words[STATUS_COUNT] = {
-		N_("done"), N_("overdue"), N_("due this month"), N_("pending"),
-	};
-	return _(words[status]);
+	return query->by_unit ? query->unit : EVERY_UNIT;
 }
 
-struct tally {
-	size_t by_status[STATUS_COUNT];
-	size_t milestones;
-	size_t targets, met, not_met, not_reported;
-};
-
-static void count_task(struct tally *tally, const struct task *task, date_t today)
+/* Counts the milestones and targets of the tasks, as the unit (or the
+ * whole plan) stands. */
+static void count_all(const struct cli *cli, const struct query *query, const struct task_match *tasks,
+		      size_t count, struct unit_tally *total)
 {
-	for (size_t m = 0; m < task->milestone_count; m++) {
-		tally->by_status[milestone_status(&task->milestones[m], today)]++;
-		tally->milestones++;
-	}
-	for (size_t t = 0; t < task->target_count; t++) {
-		const struct target *target = &task->targets[t];
-		tally->targets++;
-		if (!target->reported)
-			tally->not_reported++;
-		else if (target_is_met(target))
-			tally->met++;
-		else
-			tally->not_met++;
-	}
-}
-
-static void reported_text(struct strbuf *out, const struct target *target)
-{
-	if (!target->reported)
+	if (query->by_unit) {
+		unit_tally_count(cli->plan, query->unit, query->direct_only, cli->today, total);
 		return;
-	format_quantity(out, target->reported_text, target->unit);
+	}
+	*total = (struct unit_tally){ .unit = EVERY_UNIT };
+	for (size_t i = 0; i < count; i++) {
+		const struct task *task = tasks[i].task;
+		for (size_t m = 0; m < task->milestone_count; m++) {
+			enum milestone_status status = milestone_status(&task->milestones[m], cli->today);
+			total->milestones++;
+			total->on_time += status == STATUS_DONE;
+			total->late += status == STATUS_DONE_LATE;
+			total->overdue += status == STATUS_OVERDUE;
+			total->due_this_month += status == STATUS_DUE;
+			total->not_yet_due += status == STATUS_DUE || status == STATUS_PENDING;
+		}
+		for (size_t t = 0; t < task->target_count; t++) {
+			struct target_progress report = target_progress(cli->units, &task->targets[t], EVERY_UNIT);
+			total->targets++;
+			total->not_reported += !report.reported;
+			total->met += report.reported && report.met;
+			total->not_met += report.reported && !report.met;
+		}
+	}
 }
 
-static const char *attainment(const struct target *target)
+static const char *attainment(struct target_progress report)
 {
-	if (!target->reported)
+	if (!report.reported)
 		return _("not reported");
-	return target_is_met(target) ? _("met") : _("not met");
+	return report.met ? _("met") : _("not met");
+}
+
+/* "1/12": how many of the units a milestone governs have done their part. */
+static void units_done_text(struct strbuf *out, const struct cli *cli, const struct task *task,
+			    const struct milestone *milestone, size_t *leaves)
+{
+	size_t count = milestone_leaf_units(cli->units, task, milestone, leaves), done = 0;
+	for (size_t i = 0; i < count; i++)
+		done += milestone_progress(cli->units, task, milestone, leaves[i], cli->today).done_on != 0;
+	strbuf_printf(out, "%zu/%zu", done, count);
 }
 
 static const struct table_column milestone_columns[] = {
 	{ N_("ID"), ALIGN_LEFT, false },      { N_("Deadline"), ALIGN_LEFT, false },
 	{ N_("Status"), ALIGN_LEFT, false },  { N_("Done on"), ALIGN_LEFT, false },
 	{ N_("Task"), ALIGN_LEFT, true },     { N_("Note"), ALIGN_LEFT, true },
+	{ N_("Units done"), ALIGN_RIGHT, false },
 };
+
+static void print_milestones(struct cli *cli, const struct query *query, const struct task_match *tasks,
+			     size_t count, const struct table_style *style)
+{
+	size_t unit = scope_unit(query);
+	size_t *leaves = malloc((cli->units->count + 1) * sizeof *leaves);
+	struct strbuf units = STRBUF_INIT;
+	struct table table;
+	table_init(&table, milestone_columns, query->by_unit ? 6 : 7);
+	for (size_t i = 0; leaves && i < count; i++) {
+		const struct task *task = tasks[i].task;
+		for (size_t m = 0; m < task->milestone_count; m++) {
+			const struct milestone *milestone = &task->milestones[m];
+			if (query->by_unit && !milestone_duty(cli->units, task, milestone, unit).responsible)
+				continue;
+			struct progress progress = milestone_progress(cli->units, task, milestone, unit, cli->today);
+			char deadline[DATE_TEXT_SIZE], done[DATE_TEXT_SIZE] = "", id[ITEM_ID_SIZE];
+			date_format(milestone->deadline, deadline);
+			if (progress.done_on)
+				date_format(progress.done_on, done);
+			strbuf_clear(&units);
+			if (!query->by_unit)
+				units_done_text(&units, cli, task, milestone, leaves);
+			const char *cells[] = { item_id_format(id, task->id, m + 1), deadline,
+						format_status(progress.status), done, task->title, progress.note,
+						strbuf_text(&units) };
+			table_add_colored_row(&table, cells, cli_status_color(progress.status));
+		}
+	}
+	if (!leaves || units.failed)
+		cli->out_of_memory = true;
+	fputs(_("\nMilestones\n"), cli->out);
+	cli_print_table(cli, &table, style);
+	table_free(&table);
+	strbuf_free(&units);
+	free(leaves);
+}
 
 static const struct table_column target_columns[] = {
 	{ N_("Task"), ALIGN_RIGHT, false },  { N_("#"), ALIGN_RIGHT, false },
@@ -75,34 +126,103 @@ static const struct table_column target_columns[] = {
 	{ N_("Attainment"), ALIGN_LEFT, false },
 };
 
-static const struct table_column unit_columns[] = {
-	{ N_("Unit"), ALIGN_LEFT, true },        { N_("Milestones"), ALIGN_RIGHT, false },
-	{ N_("Done"), ALIGN_RIGHT, false },      { N_("Due this month"), ALIGN_RIGHT, false },
-	{ N_("Overdue"), ALIGN_RIGHT, false },   { N_("Pending"), ALIGN_RIGHT, false },
-};
-
-/* Per-unit tallies over the units of the directory (or the one asked). */
-static struct tally *tally_units(const struct cli *cli, const struct query *query)
+/* A target's row (metric is the metric, or a unit for its own report). */
+static void add_target_row(struct table *table, const char *id, const char *number, const char *metric,
+			   const char *goal, const struct target *target, struct target_progress report)
 {
-	const struct unit_directory *units = cli->units;
-	struct tally *tallies = calloc(units->count + 1, sizeof *tallies);
-	if (!tallies)
-		return NULL;
-	for (size_t u = 0; u < units->count; u++) {
-		if (!unit_is_listed(&units->units[u]) || (query->by_unit && u != query->unit))
-			continue;
-		for (size_t t = 0; t < cli->plan->task_count; t++) {
-			const struct task *task = &cli->plan->tasks[t];
-			struct duty duty = task_duty(units, task, u);
-			if (duty.responsible && !(query->direct_only && duty.via != NO_GROUP))
-				count_task(&tallies[u], task, cli->today);
+	char on[DATE_TEXT_SIZE] = "";
+	struct strbuf value = STRBUF_INIT;
+	if (report.reported)
+		format_quantity(&value, report.value_text, target->unit);
+	if (report.reported_on)
+		date_format(report.reported_on, on);
+	const char *cells[] = { id, number, metric, goal, strbuf_text(&value), on, attainment(report) };
+	table_add_row(table, cells);
+	strbuf_free(&value);
+}
+
+static void print_targets(struct cli *cli, const struct query *query, const struct task_match *tasks,
+			  size_t count, const struct table_style *style)
+{
+	size_t unit = scope_unit(query);
+	struct table table;
+	table_init(&table, target_columns, 7);
+	struct strbuf goal = STRBUF_INIT, name = STRBUF_INIT;
+	size_t rows = 0;
+	for (size_t i = 0; i < count; i++) {
+		const struct task *task = tasks[i].task;
+		for (size_t t = 0; t < task->target_count; t++) {
+			const struct target *target = &task->targets[t];
+			if (query->by_unit && !target_duty(cli->units, task, target, unit).responsible)
+				continue;
+			char id[24], number[24];
+			snprintf(id, sizeof id, "%ld", task->id);
+			snprintf(number, sizeof number, "%zu", t + 1);
+			strbuf_clear(&goal);
+			format_target_goal(&goal, target);
+			add_target_row(&table, id, number, target->metric, strbuf_text(&goal), target,
+				       target_progress(cli->units, target, unit));
+			rows++;
+			/* The whole plan: each unit's own report on a line of its own. */
+			for (size_t r = 0; !query->by_unit && r < target->unit_report_count; r++) {
+				size_t reporter = target->unit_reports[r].unit;
+				strbuf_clear(&name);
+				strbuf_printf(&name, "- %s", cli->units->units[reporter].name);
+				add_target_row(&table, "", "", strbuf_text(&name), "", target,
+					       target_progress(cli->units, target, reporter));
+			}
 		}
 	}
-	return tallies;
+	fputs(_("\nTargets\n"), cli->out);
+	if (rows)
+		cli_print_table(cli, &table, style);
+	else
+		fputs(_("  (none with a number)\n"), cli->out);
+	table_free(&table);
+	strbuf_free(&goal);
+	strbuf_free(&name);
+}
+
+static const struct table_column unit_columns[] = {
+	{ N_("Unit"), ALIGN_LEFT, true },        { N_("Milestones"), ALIGN_RIGHT, false },
+	{ N_("Done"), ALIGN_RIGHT, false },      { N_("Done late"), ALIGN_RIGHT, false },
+	{ N_("Due this month"), ALIGN_RIGHT, false }, { N_("Overdue"), ALIGN_RIGHT, false },
+	{ N_("Pending"), ALIGN_RIGHT, false },
+};
+
+/* The units to count: the one asked for, or every unit of the directory. */
+static bool unit_in_scope(const struct cli *cli, const struct query *query, size_t unit)
+{
+	return unit_is_listed(&cli->units->units[unit]) && (!query->by_unit || unit == query->unit);
+}
+
+static void print_units(struct cli *cli, const struct query *query, const struct table_style *style)
+{
+	struct table table;
+	table_init(&table, unit_columns, 7);
+	for (size_t u = 0; u < cli->units->count; u++) {
+		struct unit_tally tally;
+		if (!unit_in_scope(cli, query, u))
+			continue;
+		unit_tally_count(cli->plan, u, query->direct_only, cli->today, &tally);
+		if (!tally.milestones)
+			continue;
+		char numbers[6][24];
+		size_t values[6] = { tally.milestones, tally.on_time + tally.late, tally.late, tally.due_this_month, tally.overdue,
+				     tally.not_yet_due - tally.due_this_month };
+		for (size_t i = 0; i < 6; i++)
+			snprintf(numbers[i], sizeof numbers[i], "%zu", values[i]);
+		const char *cells[] = { cli->units->units[u].name, numbers[0], numbers[1], numbers[2], numbers[3],
+					numbers[4], numbers[5] };
+		table_add_row(&table, cells);
+	}
+	fputs(_("\nUnits\n"), cli->out);
+	cli_print_table(cli, &table, style);
+	table_free(&table);
 }
 
 static void print_table(struct cli *cli, const struct query *query, const struct task_match *tasks,
-			size_t count, const struct tally *total, const struct tally *units)
+			size_t count, const struct unit_tally *total)
 {
 	char today[DATE_TEXT_SIZE];
 	date_format(cli->today, today);
@@ -110,102 +230,86 @@ static void print_table(struct cli *cli, const struct query *query, const struct
 		fprintf(cli->out, _("Progress of %s on %s: "), cli->units->units[query->unit].name, today);
 	else
 		fprintf(cli->out, _("Progress on %s: "), today);
-	fprintf(cli->out, _("%zu milestones: %zu done, %zu due this month, %zu overdue, %zu pending; "
+	fprintf(cli->out, _("%zu milestones: %zu done (%zu late), %zu due this month, %zu overdue, %zu pending; "
 			    "%zu targets: %zu met, %zu not met, %zu not reported\n"),
-		total->milestones, total->by_status[STATUS_DONE], total->by_status[STATUS_DUE],
-		total->by_status[STATUS_OVERDUE], total->by_status[STATUS_PENDING], total->targets, total->met,
-		total->not_met, total->not_reported);
-
+		total->milestones, total->on_time + total->late, total->late, total->due_this_month, total->overdue,
+		total->not_yet_due - total->due_this_month, total->targets, total->met, total->not_met,
+		total->not_reported);
 	struct table_style style = cli_table_style(cli, 2, true);
-	struct table table;
-	struct strbuf a, b, c;
-	strbuf_init(&a);
-	strbuf_init(&b);
-	strbuf_init(&c);
-	fputs(_("\nMilestones\n"), cli->out);
-	table_init(&table, milestone_columns, 6);
+	print_milestones(cli, query, tasks, count, &style);
+	print_targets(cli, query, tasks, count, &style);
+	print_units(cli, query, &style);
+}
+
+/* The counts of a summary or a unit, as JSON. */
+static cJSON *json_counts(const struct unit_tally *tally)
+{
+	cJSON *object = cJSON_CreateObject();
+	cJSON_AddNumberToObject(object, "milestones", (double)tally->milestones);
+	cJSON_AddNumberToObject(object, "done", (double)(tally->on_time + tally->late));
+	cJSON_AddNumberToObject(object, "done_late", (double)tally->late);
+	cJSON_AddNumberToObject(object, "due_this_month", (double)tally->due_this_month);
+	cJSON_AddNumberToObject(object, "overdue", (double)tally->overdue);
+	cJSON_AddNumberToObject(object, "pending", (double)(tally->not_yet_due - tally->due_this_month));
+	return object;
+}
+
+static bool json_milestones(struct cli *cli, const struct query *query, const struct task_match *tasks,
+			    size_t count)
+{
+	struct json_writer list;
+	json_begin_array(&list, cli->out, 1);
 	for (size_t i = 0; i < count; i++) {
 		const struct task *task = tasks[i].task;
-		for (size_t m = 0; m < task->milestone_count; m++) {
-			const struct milestone *milestone = &task->milestones[m];
-			char deadline[DATE_TEXT_SIZE], done[DATE_TEXT_SIZE] = "";
-			date_format(milestone->deadline, deadline);
-			if (milestone->done_on)
-				date_format(milestone->done_on, done);
-			char id[ITEM_ID_SIZE];
-			const char *cells[] = { item_id_format(id, task->id, m + 1), deadline,
-						status_words(milestone_status(milestone, cli->today)), done,
-						task->title, milestone->note };
-			table_add_colored_row(&table, cells, cli_milestone_color(cli, milestone));
-		}
+		for (size_t m = 0; m < task->milestone_count; m++)
+			if (!query->by_unit || milestone_duty(cli->units, task, &task->milestones[m], query->unit).responsible)
+				json_add(&list, view_json_milestone_status(cli, task, m, scope_unit(query)));
 	}
-	cli_print_table(cli, &table, &style);
-	table_free(&table);
+	return json_end(&list);
+}
 
-	fputs(_("\nTargets\n"), cli->out);
-	table_init(&table, target_columns, 7);
-	size_t target_rows = 0;
+static bool json_targets(struct cli *cli, const struct query *query, const struct task_match *tasks,
+			 size_t count)
+{
+	struct json_writer list;
+	json_begin_array(&list, cli->out, 1);
 	for (size_t i = 0; i < count; i++) {
 		const struct task *task = tasks[i].task;
 		for (size_t t = 0; t < task->target_count; t++) {
 			const struct target *target = &task->targets[t];
-			char id[24], number[24], on[DATE_TEXT_SIZE] = "";
-			snprintf(id, sizeof id, "%ld", task->id);
-			snprintf(number, sizeof number, "%zu", t + 1);
-			if (target->reported_on)
-				date_format(target->reported_on, on);
-			strbuf_clear(&b);
-			format_target_goal(&b, target);
-			strbuf_clear(&c);
-			reported_text(&c, target);
-			const char *cells[] = { id, number, target->metric, strbuf_text(&b), strbuf_text(&c), on,
-						attainment(target) };
-			table_add_row(&table, cells);
-			target_rows++;
+			if (query->by_unit && !target_duty(cli->units, task, target, query->unit).responsible)
+				continue;
+			cJSON *item = cJSON_CreateObject();
+			cJSON_AddNumberToObject(item, "task", (double)task->id);
+			cJSON_AddNumberToObject(item, "target", (double)(t + 1));
+			json_move_fields(item, json_target(cli->plan, target));
+			json_add(&list, item);
 		}
 	}
-	if (target_rows)
-		cli_print_table(cli, &table, &style);
-	else
-		fputs(_("  (none with a number)\n"), cli->out);
-	table_free(&table);
-
-	fputs(_("\nUnits\n"), cli->out);
-	table_init(&table, unit_columns, 6);
-	for (size_t u = 0; u < cli->units->count; u++) {
-		const struct tally *tally = &units[u];
-		if (!tally->milestones)
-			continue;
-		char numbers[5][24];
-		snprintf(numbers[0], sizeof numbers[0], "%zu", tally->milestones);
-		snprintf(numbers[1], sizeof numbers[1], "%zu", tally->by_status[STATUS_DONE]);
-		snprintf(numbers[2], sizeof numbers[2], "%zu", tally->by_status[STATUS_DUE]);
-		snprintf(numbers[3], sizeof numbers[3], "%zu", tally->by_status[STATUS_OVERDUE]);
-		snprintf(numbers[4], sizeof numbers[4], "%zu", tally->by_status[STATUS_PENDING]);
-		const char *cells[] = { cli->units->units[u].name, numbers[0], numbers[1], numbers[2], numbers[3],
-					numbers[4] };
-		table_add_row(&table, cells);
-	}
-	cli_print_table(cli, &table, &style);
-	table_free(&table);
-	strbuf_free(&a);
-	strbuf_free(&b);
-	strbuf_free(&c);
+	return json_end(&list);
 }
 
-static cJSON *json_counts(const struct tally *tally)
+static bool json_units(struct cli *cli, const struct query *query)
 {
-	cJSON *object = cJSON_CreateObject();
-	cJSON_AddNumberToObject(object, "milestones", (double)tally->milestones);
-	cJSON_AddNumberToObject(object, "done", (double)tally->by_status[STATUS_DONE]);
-	cJSON_AddNumberToObject(object, "due_this_month", (double)tally->by_status[STATUS_DUE]);
-	cJSON_AddNumberToObject(object, "overdue", (double)tally->by_status[STATUS_OVERDUE]);
-	cJSON_AddNumberToObject(object, "pending", (double)tally->by_status[STATUS_PENDING]);
-	return object;
+	struct json_writer list;
+	json_begin_array(&list, cli->out, 1);
+	for (size_t u = 0; u < cli->units->count; u++) {
+		struct unit_tally tally;
+		if (!unit_in_scope(cli, query, u))
+			continue;
+		unit_tally_count(cli->plan, u, query->direct_only, cli->today, &tally);
+		if (!tally.milestones)
+			continue;
+		cJSON *item = cJSON_CreateObject();
+		cJSON_AddStringToObject(item, "unit", cli->units->units[u].name);
+		json_move_fields(item, json_counts(&tally));
+		json_add(&list, item);
+	}
+	return json_end(&list);
 }
 
 static void print_json(struct cli *cli, const struct query *query, const struct task_match *tasks,
-		       size_t count, const struct tally *total, const struct tally *units)
+		       size_t count, const struct unit_tally *total)
 {
 	char today[DATE_TEXT_SIZE];
 	date_format(cli->today, today);
@@ -215,70 +319,46 @@ static void print_json(struct cli *cli, const struct query *query, const struct 
 	cJSON_AddNumberToObject(summary, "met", (double)total->met);
 	cJSON_AddNumberToObject(summary, "not_met", (double)total->not_met);
 	cJSON_AddNumberToObject(summary, "not_reported", (double)total->not_reported);
-	struct json_writer object, list;
+	struct json_writer object;
 	json_begin_object(&object, cli->out, 0);
 	json_add_field(&object, "today", cJSON_CreateString(today));
 	json_add_field(&object, "unit", unit);
 	json_add_field(&object, "summary", summary);
-
 	json_add_key(&object, "milestones");
-	json_begin_array(&list, cli->out, 1);
+	bool written = json_milestones(cli, query, tasks, count);
+	json_add_key(&object, "targets");
+	written = json_targets(cli, query, tasks, count) && written;
+	json_add_key(&object, "units");
+	written = json_units(cli, query) && written;
+	if (!json_end(&object) || !written)
+		cli->out_of_memory = true;
+	fputc('\n', cli->out);
+}
+
+/* One row per milestone, as the unit (or the whole plan) stands. */
+static void print_csv(struct cli *cli, const struct query *query, const struct task_match *tasks, size_t count)
+{
+	static const char *const header[] = { "task", "milestone", "title", "deadline", "status", "done_on", "note" };
+	csv_write_record(cli->out, header, 7, cli->raw);
+	size_t unit = scope_unit(query);
 	for (size_t i = 0; i < count; i++) {
 		const struct task *task = tasks[i].task;
 		for (size_t m = 0; m < task->milestone_count; m++) {
 			const struct milestone *milestone = &task->milestones[m];
-			char deadline[DATE_TEXT_SIZE], done[DATE_TEXT_SIZE];
+			if (query->by_unit && !milestone_duty(cli->units, task, milestone, unit).responsible)
+				continue;
+			struct progress progress = milestone_progress(cli->units, task, milestone, unit, cli->today);
+			char id[24], number[24], deadline[DATE_TEXT_SIZE], done[DATE_TEXT_SIZE] = "";
+			snprintf(id, sizeof id, "%ld", task->id);
+			snprintf(number, sizeof number, "%zu", m + 1);
 			date_format(milestone->deadline, deadline);
-			cJSON *item = cJSON_CreateObject();
-			cJSON_AddNumberToObject(item, "task", (double)task->id);
-			cJSON_AddNumberToObject(item, "milestone", (double)(m + 1));
-			cJSON_AddStringToObject(item, "title", task->title);
-			cJSON_AddStringToObject(item, "deadline", deadline);
-			cJSON_AddStringToObject(item, "status",
-						milestone_status_name(milestone_status(milestone, cli->today)));
-			if (milestone->done_on) {
-				date_format(milestone->done_on, done);
-				cJSON_AddStringToObject(item, "done_on", done);
-			} else {
-				cJSON_AddNullToObject(item, "done_on");
-			}
-			if (milestone->note[0])
-				cJSON_AddStringToObject(item, "note", milestone->note);
-			else
-				cJSON_AddNullToObject(item, "note");
-			json_add(&list, item);
+			if (progress.done_on)
+				date_format(progress.done_on, done);
+			const char *fields[] = { id, number, task->title, deadline,
+						 milestone_status_name(progress.status), done, progress.note };
+			csv_write_record(cli->out, fields, 7, cli->raw);
 		}
 	}
-	bool written = json_end(&list);
-
-	json_add_key(&object, "targets");
-	json_begin_array(&list, cli->out, 1);
-	for (size_t i = 0; i < count; i++) {
-		const struct task *task = tasks[i].task;
-		for (size_t t = 0; t < task->target_count; t++) {
-			cJSON *item = cJSON_CreateObject();
-			cJSON_AddNumberToObject(item, "task", (double)task->id);
-			cJSON_AddNumberToObject(item, "target", (double)(t + 1));
-			json_move_fields(item, json_target(&task->targets[t]));
-			json_add(&list, item);
-		}
-	}
-	written = json_end(&list) && written;
-
-	json_add_key(&object, "units");
-	json_begin_array(&list, cli->out, 1);
-	for (size_t u = 0; u < cli->units->count; u++) {
-		if (!units[u].milestones)
-			continue;
-		cJSON *item = cJSON_CreateObject();
-		cJSON_AddStringToObject(item, "unit", cli->units->units[u].name);
-		json_move_fields(item, json_counts(&units[u]));
-		json_add(&list, item);
-	}
-	written = json_end(&list) && written;
-	if (!json_end(&object) || !written)
-		cli->out_of_memory = true;
-	fputc('\n', cli->out);
 }
 
 static int run_status(struct cli *cli)
@@ -287,29 +367,32 @@ static int run_status(struct cli *cli)
 	int code = cli_unit_query(cli, &query);
 	if (code != EXIT_OK)
 		return code;
+	if (cli->by_unit)
+		return cli_finish_output(cli, assess_print(cli, &query));
 	struct task_match *tasks = NULL;
 	size_t count = query_tasks(cli->plan, &query, &tasks);
-	struct tally *units = count == SIZE_MAX ? NULL : tally_units(cli, &query);
-	if (!units) {
-		if (count != SIZE_MAX)
-			free(tasks);
+	if (count == SIZE_MAX)
 		return cli_out_of_memory();
-	}
-	struct tally total = { 0 };
-	for (size_t i = 0; i < count; i++)
-		count_task(&total, tasks[i].task, cli->today);
+	struct unit_tally total;
+	count_all(cli, &query, tasks, count, &total);
 	if (cli->format == FORMAT_JSON)
-		print_json(cli, &query, tasks, count, &total, units);
+		print_json(cli, &query, tasks, count, &total);
+	else if (cli->format == FORMAT_CSV)
+		print_csv(cli, &query, tasks, count);
 	else
-		print_table(cli, &query, tasks, count, &total, units);
-	free(units);
+		print_table(cli, &query, tasks, count, &total);
 	free(tasks);
 	return cli_finish_output(cli, EXIT_OK);
 }
 
 static const struct command_option status_options[] = {
-	{ OPT_UNIT, false, N_("only the tasks of unit U") },
+	{ OPT_UNIT, false, N_("only the milestones and targets of unit U, as U stands") },
 	{ OPT_DIRECT, false, N_("only the tasks that name U itself") },
+	{ OPT_BY_UNIT, false,
+	  N_("one row per unit, furthest behind first: milestones due\n"
+	     "so far, done on time, done late, overdue, not yet due,\n"
+	     "targets, completion rate (with --unit: that unit's\n"
+	     "milestones, each with its state)") },
 	{ .help = NULL },
 };
 
@@ -318,17 +401,21 @@ const struct command command_status = {
 	.arguments = "",
 	.summary = N_("progress: milestones done or late, targets met, units behind"),
 	.description = N_("Shows, on today's date (--today), every milestone with its status: done,\n"
-			  "due this month, overdue (deadline passed, not done) or pending; every target\n"
-			  "with the value reported against it and whether that meets it; and for each\n"
-			  "unit the count of its milestones by status (a unit counts the tasks of its\n"
-			  "groups too).\n"),
+			  "done late (after its deadline), due this month, overdue (deadline passed,\n"
+			  "not done) or pending, and how many of its units have done their part;\n"
+			  "every target with the values reported against it and whether they meet it;\n"
+			  "and for each unit the count of its milestones by status (a unit counts the\n"
+			  "tasks of its groups too). With --unit, each milestone as that unit stands:\n"
+			  "its own record, its group's, or the record for every unit.\n"),
 	.options = status_options,
 	.help = N_("Examples:\n"
 		   "  duty status --today 2018-10-15\n"
-		   "  duty status --unit 瑞安 --format json\n"),
+		   "  duty status --unit 瑞安 --format json\n"
+		   "  duty status --by-unit --today 2018-10-15\n"
+		   "  duty status --by-unit --unit 瑞安 --format csv\n"),
 	.min_arguments = 0,
 	.max_arguments = 0,
-	.formats = FORMAT_BIT(FORMAT_TABLE) | FORMAT_BIT(FORMAT_JSON),
+	.formats = FORMAT_BIT(FORMAT_TABLE) | FORMAT_BIT(FORMAT_CSV) | FORMAT_BIT(FORMAT_JSON),
 	.needs = NEEDS_PLAN,
 	.run = run_status,
 };

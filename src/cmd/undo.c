@@ -1,9 +1,10 @@
 /*
- * undo.c - `duty undo ID[.M]` takes back the last `duty done` of a
- * milestone (of every done milestone of the task without .M);
- * `duty undo ID --target K` takes back the last report of a target. Both
- * restore what the history says was there before, so undoing each change
- * in turn returns the plan file to its earlier bytes.
+ * undo.c - `duty undo ID[.M] [--unit U]` takes back the last `duty done`
+ * of a milestone (of every done milestone of the task without .M): the
+ * record for the whole milestone, or with --unit the unit's own line;
+ * `duty undo ID --target K [--unit U]` takes back the last report of a
+ * target. Both restore what the history says was there before, so undoing
+ * each change in turn returns the plan file to its earlier bytes.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "cli/output.h"
 #include "cli/tracking.h"
 #include "duty/journal.h"
+#include "duty/progress.h"
 #include "duty/text.h"
 
 struct undo_request {
@@ -19,47 +21,135 @@ struct undo_request {
 	long task;
 	unsigned milestone;
 	unsigned target;             /* --target K: undo a report instead */
+	size_t unit;                 /* EVERY_UNIT: the record for the whole item */
 	const char *by;
 	char time[HISTORY_TIME_SIZE];
 	struct strbuf said;
 };
 
-static void undo_milestones(const struct task *task, const struct history *history, struct plan_edits *edits,
-			    struct undo_request *request)
+/* The record for the whole milestone. */
+static void undo_whole(const struct task *task, size_t m, const struct history *history, struct plan_edits *edits,
+		       struct undo_request *request)
+{
+	const struct milestone *milestone = &task->milestones[m];
+	/* Back to what the `done` in effect replaced (the history has it):
+	 * not done and the old note, or an earlier done. Without history
+	 * (a date typed in by hand), just not done. */
+	const struct history_entry *done = history_in_effect(history, task->id, (unsigned)m + 1, 0, "", "done");
+	if (done && !journal_plan_holds(request->plan, done, false))
+		done = NULL;   /* changed by hand since: the record does not say what came before */
+	const char *on = done ? done->old_on : "";
+	const char *note = done ? done->old_note : milestone->note;
+	char was[DATE_TEXT_SIZE];
+	date_format(milestone->done_on, was);
+	unsigned group = milestone->column_group;
+	plan_edits_set_field(edits, task->id, &milestone_layout, group, MILESTONE_DONE_ON, on);
+	if (strcmp(note, milestone->note) != 0)
+		plan_edits_set_field(edits, task->id, &milestone_layout, group, MILESTONE_NOTE, note);
+	struct history_entry entry = {
+		.time = request->time, .by = request->by, .action = "undo", .task = task->id,
+		.milestone = (unsigned)m + 1, .value = "", .on = on, .note = note,
+		.old_value = "", .old_on = was, .old_note = milestone->note, .unit = "",
+	};
+	plan_edits_log(edits, &entry);
+	if (on[0])
+		strbuf_printf(&request->said, _("%ld.%zu is done on %s again (the change to %s is taken back): %s\n"),
+			      task->id, m + 1, on, was, milestone->text);
+	else
+		strbuf_printf(&request->said, _("%ld.%zu is not done (it was done on %s): %s\n"), task->id, m + 1, was,
+			      milestone->text);
+}
+
+/* The unit's own line: back to the line the `done` in effect replaced, or
+ * none. */
+static void undo_unit(const struct plan *plan, const struct task *task, size_t m, const struct unit_done *own,
+		      const struct history *history, struct plan_edits *edits, struct undo_request *request)
+{
+	const struct milestone *milestone = &task->milestones[m];
+	const char *name = plan->units->units[request->unit].name;
+	const struct history_entry *done = history_in_effect(history, task->id, (unsigned)m + 1, 0, name, "done");
+	if (done && !journal_plan_holds(plan, done, false))
+		done = NULL;   /* changed by hand since: the record does not say what came before */
+	const char *on = done ? done->old_on : "";
+	const char *note = done ? done->old_note : "";
+	struct strbuf line = STRBUF_INIT;
+	if (on[0])
+		progress_line_format(&line, name, NULL, on, note);
+	tracking_set_unit_line(edits, task->id, &milestone_layout, milestone->column_group, MILESTONE_UNITS_DONE,
+			       milestone->units_done, true, own->start, own->end, on[0] ? strbuf_text(&line) : NULL);
+	strbuf_free(&line);
+	char was[DATE_TEXT_SIZE];
+	date_format(own->done_on, was);
+	struct history_entry entry = {
+		.time = request->time, .by = request->by, .action = "undo", .task = task->id,
+		.milestone = (unsigned)m + 1, .value = "", .on = on, .note = note,
+		.old_value = "", .old_on = was, .old_note = own->note, .unit = name,
+	};
+	plan_edits_log(edits, &entry);
+	if (on[0])
+		strbuf_printf(&request->said, _("%ld.%zu is done for %s on %s again (the change to %s is taken back): "
+						"%s\n"),
+			      task->id, m + 1, name, on, was, milestone->text);
+	else
+		strbuf_printf(&request->said, _("%ld.%zu is not done for %s (it was done on %s): %s\n"), task->id, m + 1,
+			      name, was, milestone->text);
+}
+
+/* Why a milestone the unit answers for has no line of its own to take back. */
+static void say_not_own(const struct plan *plan, const struct task *task, size_t m, struct progress progress,
+			struct undo_request *request)
+{
+	const char *name = plan->units->units[request->unit].name;
+	char on[DATE_TEXT_SIZE];
+	if (!progress.done_on || progress.source == RECORD_MEMBERS) {
+		strbuf_printf(&request->said, _("%ld.%zu has no record of %s's own; nothing to undo.\n"), task->id,
+			      m + 1, name);
+		return;
+	}
+	date_format(progress.done_on, on);
+	if (progress.source == RECORD_GROUP)
+		strbuf_printf(&request->said, _("%ld.%zu is done for %s through the record of %s (on %s); "
+						"`duty undo %ld.%zu --unit %s` takes that back.\n"),
+			      task->id, m + 1, name, plan->units->units[progress.group].name, on, task->id, m + 1,
+			      plan->units->units[progress.group].name);
+	else
+		strbuf_printf(&request->said, _("%ld.%zu is done for %s through the record for every unit (on %s); "
+						"`duty undo %ld.%zu` takes that back.\n"),
+			      task->id, m + 1, name, on, task->id, m + 1);
+}
+
+/* Why a milestone without a record for the whole may still look done. */
+static void say_no_whole(const struct task *task, size_t m, struct undo_request *request)
+{
+	const struct milestone *milestone = &task->milestones[m];
+	if (milestone->unit_record_count)
+		strbuf_printf(&request->said, _("%ld.%zu is not recorded done for every unit; %zu unit%s recorded their "
+						"own part: `duty undo %ld.%zu --unit U` takes one back.\n"),
+			      task->id, m + 1, milestone->unit_record_count,
+			      milestone->unit_record_count == 1 ? "" : "s", task->id, m + 1);
+}
+
+static void undo_milestones(const struct plan *plan, const struct task *task, const struct history *history,
+			    struct plan_edits *edits, struct undo_request *request)
 {
 	size_t first = request->milestone ? request->milestone - 1 : 0;
 	size_t last = request->milestone ? request->milestone : task->milestone_count;
 	for (size_t m = first; m < last; m++) {
 		const struct milestone *milestone = &task->milestones[m];
-		if (!milestone->done_on)
+		if (request->unit == EVERY_UNIT) {
+			if (milestone->done_on)
+				undo_whole(task, m, history, edits, request);
+			else
+				say_no_whole(task, m, request);
 			continue;
-		/* Back to what the `done` in effect replaced (the history has it):
-		 * not done and the old note, or an earlier done. Without history
-		 * (a date typed in by hand), just not done. */
-		const struct history_entry *done = history_in_effect(history, task->id, (unsigned)m + 1, 0, "done");
-		if (done && !journal_plan_holds(request->plan, done, false))
-			done = NULL;   /* changed by hand since: the record does not say what came before */
-		const char *on = done ? done->old_on : "";
-		const char *note = done ? done->old_note : milestone->note;
-		char was[DATE_TEXT_SIZE];
-		date_format(milestone->done_on, was);
-		unsigned group = milestone->column_group;
-		plan_edits_set_field(edits, task->id, &milestone_layout, group, MILESTONE_DONE_ON, on);
-		if (strcmp(note, milestone->note) != 0)
-			plan_edits_set_field(edits, task->id, &milestone_layout, group, MILESTONE_NOTE, note);
-		struct history_entry entry = {
-			.time = request->time, .by = request->by, .action = "undo", .task = task->id,
-			.milestone = (unsigned)m + 1, .value = "", .on = on, .note = note,
-			.old_value = "", .old_on = was, .old_note = milestone->note,
-		};
-		plan_edits_log(edits, &entry);
-		if (on[0])
-			strbuf_printf(&request->said, _("%ld.%zu is done on %s again (the change to %s is taken "
-							"back): %s\n"),
-				      task->id, m + 1, on, was, milestone->text);
-		else
-			strbuf_printf(&request->said, _("%ld.%zu is not done (it was done on %s): %s\n"), task->id,
-				      m + 1, was, milestone->text);
+		}
+		if (!milestone_duty(plan->units, task, milestone, request->unit).responsible)
+			continue;
+		struct progress progress = milestone_progress(plan->units, task, milestone, request->unit, 0);
+		if (progress.source == RECORD_OWN)
+			undo_unit(plan, task, m, progress.record, history, edits, request);
+		else if (request->milestone || progress.done_on)
+			say_not_own(plan, task, m, progress, request);
 	}
 	if (!request->said.length) {
 		if (request->milestone)
@@ -71,8 +161,60 @@ static void undo_milestones(const struct task *task, const struct history *histo
 	}
 }
 
-static bool undo_report(const struct task *task, const struct history *history, struct plan_edits *edits,
-			struct undo_request *request, struct diagnostics *diag)
+/* The report in effect (whole or the unit's) is replaced by the one before. */
+static void undo_report_record(const struct task *task, const struct target *target, const char *unit_name,
+			       const struct unit_report *own, const struct history *history, struct plan_edits *edits,
+			       struct undo_request *request)
+{
+	const struct history_entry *last = history_in_effect(history, task->id, 0, request->target,
+							     unit_name ? unit_name : "", "report");
+	if (last && !journal_plan_holds(request->plan, last, false))
+		last = NULL;   /* changed by hand since: the record does not say what came before */
+	const char *value = last ? last->old_value : "";
+	const char *on = last ? last->old_on : "";
+	const char *note = last ? last->old_note : "";
+	const char *was_value = own ? own->value_text : target->reported_text;
+	date_t was_date = own ? own->reported_on : target->reported_on;
+	char was_on[DATE_TEXT_SIZE] = "";
+	if (was_date)
+		date_format(was_date, was_on);
+	unsigned group = target->column_group;
+	if (own) {
+		struct strbuf line = STRBUF_INIT;
+		if (value[0])
+			progress_line_format(&line, unit_name, value, on, note);
+		tracking_set_unit_line(edits, task->id, &target_layout, group, TARGET_UNITS_REPORTED,
+				       target->units_reported, true, own->start, own->end,
+				       value[0] ? strbuf_text(&line) : NULL);
+		strbuf_free(&line);
+	} else {
+		plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_REPORTED, value);
+		plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_REPORTED_ON, on);
+		plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_NOTE, note);
+	}
+	struct history_entry entry = {
+		.time = request->time, .by = request->by, .action = "undo", .task = task->id,
+		.target = request->target, .value = value, .on = on, .note = note,
+		.old_value = was_value, .old_on = was_on, .old_note = own ? own->note : target->report_note,
+		.unit = unit_name ? unit_name : "",
+	};
+	plan_edits_log(edits, &entry);
+	struct strbuf whose = STRBUF_INIT;
+	if (unit_name)
+		strbuf_printf(&whose, _(" (%s)"), unit_name);
+	if (value[0])
+		strbuf_printf(&request->said, _("Target %u of task %ld%s: the report of %s is taken back; it is %s "
+						"again (reported on %s).\n"),
+			      request->target, task->id, strbuf_text(&whose), was_value, value, on[0] ? on : "?");
+	else
+		strbuf_printf(&request->said, _("Target %u of task %ld%s: the report of %s is taken back; it has "
+						"no report now.\n"),
+			      request->target, task->id, strbuf_text(&whose), was_value);
+	strbuf_free(&whose);
+}
+
+static bool undo_report(const struct plan *plan, const struct task *task, const struct history *history,
+			struct plan_edits *edits, struct undo_request *request, struct diagnostics *diag)
 {
 	if (request->target > task->target_count) {
 		diag_error(diag, NULL, 0, NULL, _("task %ld has %zu target%s; there is no target %u"), task->id,
@@ -80,39 +222,19 @@ static bool undo_report(const struct task *task, const struct history *history, 
 		return false;
 	}
 	const struct target *target = &task->targets[request->target - 1];
-	if (!target->reported) {
+	const char *unit_name = request->unit == EVERY_UNIT ? NULL : plan->units->units[request->unit].name;
+	struct target_progress report = target_progress(plan->units, target, request->unit);
+	if (unit_name && report.source == RECORD_OWN) {
+		undo_report_record(task, target, unit_name, report.record, history, edits, request);
+	} else if (!unit_name && target->reported) {
+		undo_report_record(task, target, NULL, NULL, history, edits, request);
+	} else if (unit_name) {
+		strbuf_printf(&request->said, _("Target %u of task %ld has no report of %s's own; nothing to undo.\n"),
+			      request->target, task->id, unit_name);
+	} else {
 		strbuf_printf(&request->said, _("Target %u of task %ld has no report; nothing to undo.\n"),
 			      request->target, task->id);
-		return true;
 	}
-	/* Back to the report before the last one, or to none. */
-	const struct history_entry *last = history_in_effect(history, task->id, 0, request->target, "report");
-	if (last && !journal_plan_holds(request->plan, last, false))
-		last = NULL;   /* changed by hand since: the record does not say what came before */
-	const char *value = last ? last->old_value : "";
-	const char *on = last ? last->old_on : "";
-	const char *note = last ? last->old_note : "";
-	char was_on[DATE_TEXT_SIZE] = "";
-	if (target->reported_on)
-		date_format(target->reported_on, was_on);
-	unsigned group = target->column_group;
-	plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_REPORTED, value);
-	plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_REPORTED_ON, on);
-	plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_NOTE, note);
-	struct history_entry entry = {
-		.time = request->time, .by = request->by, .action = "undo", .task = task->id,
-		.target = request->target, .value = value, .on = on, .note = note,
-		.old_value = target->reported_text, .old_on = was_on, .old_note = target->report_note,
-	};
-	plan_edits_log(edits, &entry);
-	if (value[0])
-		strbuf_printf(&request->said, _("Target %u of task %ld: the report of %s is taken back; it is %s "
-						"again (reported on %s).\n"),
-			      request->target, task->id, target->reported_text, value, on[0] ? on : "?");
-	else
-		strbuf_printf(&request->said, _("Target %u of task %ld: the report of %s is taken back; it has "
-						"no report now.\n"),
-			      request->target, task->id, target->reported_text);
 	return true;
 }
 
@@ -127,8 +249,8 @@ static bool plan_undo(const struct plan *plan, const struct history *history, st
 	if (!task)
 		return false;
 	if (request->target)
-		return undo_report(task, history, edits, request, diag);
-	undo_milestones(task, history, edits, request);
+		return undo_report(plan, task, history, edits, request, diag);
+	undo_milestones(plan, task, history, edits, request);
 	return true;
 }
 
@@ -142,12 +264,16 @@ static int run_undo(struct cli *cli)
 			  cli->arguments[0]);
 		return EXIT_USAGE;
 	}
+	int code = tracking_unit(cli, &request.unit);
+	if (code != EXIT_OK)
+		return code;
 	history_now(request.time);
 	strbuf_init(&request.said);
 	return cli_edit_plan(cli, plan_undo, &request, &request.said);
 }
 
 static const struct command_option undo_options[] = {
+	{ OPT_UNIT, false, N_("take back unit U's own record (default: the record for\nevery unit)") },
 	{ OPT_TARGET, false, N_("undo the last report of target K instead") },
 	{ OPT_BY, false, N_("who records it (default: $USER)") },
 	{ .help = NULL },
@@ -161,12 +287,15 @@ const struct command command_undo = {
 			  "the milestone is not done again and has the note it had before (so done\n"
 			  "followed by undo leaves the plan file exactly as it was); if it was done\n"
 			  "twice, the first done comes back. Without .M, every done milestone of the\n"
-			  "task. `duty undo ID --target K` takes back the last report of target K:\n"
-			  "the report before it comes back, or none. Undo knows what came before from\n"
-			  "the history; a date typed into the file by hand is simply cleared.\n"),
+			  "task. With --unit U, the same for U's own record (`duty done --unit U`).\n"
+			  "`duty undo ID --target K` takes back the last report of target K (of U's\n"
+			  "reports with --unit): the report before it comes back, or none. Undo knows\n"
+			  "what came before from the history; a date typed into the file by hand is\n"
+			  "simply cleared.\n"),
 	.options = undo_options,
 	.help = N_("Examples:\n"
 		   "  duty undo 8.1\n"
+		   "  duty undo 1.1 --unit 瑞安\n"
 		   "  duty undo 12 --target 1\n"),
 	.min_arguments = 1,
 	.max_arguments = 1,

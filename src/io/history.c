@@ -36,17 +36,16 @@
 
 static const char *const column_names[HISTORY_COLUMN_COUNT] = {
 	"time", "by", "action", "task", "milestone", "target", "value", "on", "note",
-	"old_value", "old_on", "old_note", "record", "state",
+	"old_value", "old_on", "old_note", "unit", "record", "state",
 };
 
-/* Columns a history written before records were numbered lacks: a file
- * without them gets them (empty in its rows) by upgrade() on the next
- * write. A column added later (the per-unit progress's `unit`) goes into
- * enum history_column, column_names and here, and its records read it as
- * empty in rows written before it; the write protocol stays the same. */
+/* Columns a history written before records were numbered (record,
+ * state) or before progress per unit (unit) lacks: a file without them
+ * gets them (empty in its rows) by upgrade() on the next write, and its
+ * records read them as empty. */
 static bool column_is_new(enum history_column column)
 {
-	return column == HISTORY_RECORD || column == HISTORY_STATE;
+	return column == HISTORY_UNIT || column == HISTORY_RECORD || column == HISTORY_STATE;
 }
 
 static const char *const state_names[] = { "applied", "pending", "aborted" };
@@ -350,6 +349,7 @@ static bool on_history_row(const struct csv_row *row, void *context)
 	entry.old_value = copy(loader, field(loader, row, HISTORY_OLD_VALUE));
 	entry.old_on = copy(loader, field(loader, row, HISTORY_OLD_ON));
 	entry.old_note = copy(loader, field(loader, row, HISTORY_OLD_NOTE));
+	entry.unit = copy(loader, field(loader, row, HISTORY_UNIT));
 	if (loader->out_of_memory)
 		return false;
 	if (loader->tail && is_empty(state))
@@ -557,7 +557,7 @@ void history_free(struct history *history)
 }
 
 const struct history_entry *history_in_effect(const struct history *history, long task, unsigned milestone,
-					      unsigned target, const char *action)
+					      unsigned target, const char *unit, const char *action)
 {
 	/* Changes stack up and each undo takes the newest off: what is left
 	 * on top is the change in effect. */
@@ -568,7 +568,7 @@ const struct history_entry *history_in_effect(const struct history *history, lon
 	for (size_t i = 0; i < history->count; i++) {
 		const struct history_entry *entry = &history->entries[i];
 		if (entry->state != HISTORY_APPLIED || entry->task != task || entry->milestone != milestone
-		    || entry->target != target)
+		    || entry->target != target || strcmp(entry->unit ? entry->unit : "", unit) != 0)
 			continue;
 		if (strcmp(entry->action, action) == 0)
 			stack[depth++] = entry;
@@ -609,9 +609,10 @@ static void put_header(struct strbuf *out, const struct history_layout *layout)
 	put_row(out, layout, column_names);
 }
 
-/* Adds the columns a history from before record numbers lacks: the
- * header gets their names and every row empty cells (its records count
- * as applied), by an atomic replace of the whole file. */
+/* Adds the columns a history from before record numbers, or from before
+ * progress per unit, lacks: the header gets their names and every row
+ * empty cells (its records count as applied, for the whole item), by an
+ * atomic replace of the whole file. */
 struct raw_rows {
 	size_t *ends;    /* where each row's content ends, before its line break */
 	size_t count, capacity;
@@ -629,6 +630,61 @@ static bool collect_end(const struct csv_row *row, void *context)
 	rows->ends = ends;
 	rows->ends[rows->count++] = row->end;
 	return true;
+}
+
+/* How many of the file's last columns are record and state (2, or 0):
+ * the new columns go before them, so that a row still ends with its state
+ * (a last line is whole only when it does). */
+static size_t trailing_columns(const struct history_layout *layout)
+{
+	size_t count = layout->column_count;
+	return count >= 2 && layout->columns[count - 2] == HISTORY_RECORD && layout->columns[count - 1] == HISTORY_STATE
+		       ? 2 : 0;
+}
+
+/* Where a row [start, end) gets the new columns: before its last
+ * `trailing` fields (numbers and words, never quoted), else at its end. */
+static size_t insertion_point(const char *raw, size_t start, size_t end, size_t trailing)
+{
+	size_t at = end;
+	for (size_t k = 0; k < trailing; k++) {
+		while (at > start && raw[at - 1] != ',')
+			at--;
+		if (at == start)
+			return end;
+		at--;
+	}
+	return at;
+}
+
+/* The columns the file lacks, in the order a new history has them. */
+static size_t missing_columns(const struct history_layout *layout, unsigned char *missing)
+{
+	size_t count = 0;
+	for (size_t c = 0; c < HISTORY_COLUMN_COUNT; c++) {
+		bool present = false;
+		for (size_t i = 0; i < layout->column_count; i++)
+			present = present || layout->columns[i] == c;
+		if (!present && column_is_new((enum history_column)c))
+			missing[count++] = (unsigned char)c;
+	}
+	return count;
+}
+
+/* The layout once the missing columns are in, before the trailing ones. */
+static void insert_columns(struct history_layout *layout, const unsigned char *missing, size_t count,
+			   size_t trailing)
+{
+	unsigned char columns[HISTORY_COLUMN_COUNT];
+	size_t kept = layout->column_count - trailing, n = 0;
+	for (size_t i = 0; i < kept; i++)
+		columns[n++] = layout->columns[i];
+	for (size_t i = 0; i < count; i++)
+		columns[n++] = missing[i];
+	for (size_t i = kept; i < layout->column_count; i++)
+		columns[n++] = layout->columns[i];
+	memcpy(layout->columns, columns, n);
+	layout->column_count = n;
 }
 
 static bool upgrade(const char *path, struct history *history, struct diagnostics *diag)
@@ -654,40 +710,39 @@ static bool upgrade(const char *path, struct history *history, struct diagnostic
 		csv_read(scratch, size, path, &callbacks, &rows, &quiet);
 	}
 	diagnostics_free(&quiet);
-	struct strbuf extra = STRBUF_INIT, out = STRBUF_INIT;
-	for (size_t c = 0; c < HISTORY_COLUMN_COUNT; c++)
-		if (column_is_new((enum history_column)c))
-			strbuf_putc(&extra, ',');
+	unsigned char missing[HISTORY_COLUMN_COUNT];
+	size_t missing_count = missing_columns(layout, missing), trailing = trailing_columns(layout);
+	struct strbuf names = STRBUF_INIT, cells = STRBUF_INIT, out = STRBUF_INIT;
+	for (size_t i = 0; i < missing_count; i++) {
+		strbuf_printf(&names, ",%s", column_names[missing[i]]);
+		strbuf_putc(&cells, ',');
+	}
 	size_t at = 0;
 	for (size_t r = 0; r < rows.count; r++) {
 		size_t end = rows.ends[r];
 		while (end > at && (raw[end - 1] == '\n' || raw[end - 1] == '\r'))
 			end--;
-		strbuf_append(&out, raw + at, end - at);
-		if (r == 0) {
-			for (size_t c = 0; c < HISTORY_COLUMN_COUNT; c++)
-				if (column_is_new((enum history_column)c))
-					strbuf_printf(&out, ",%s", column_names[c]);
-		} else {
-			strbuf_append(&out, extra.data, extra.length);
-		}
+		size_t insert = insertion_point(raw, at, end, trailing);
+		const struct strbuf *added = r == 0 ? &names : &cells;
+		strbuf_append(&out, raw + at, insert - at);
+		strbuf_append(&out, added->data, added->length);
+		strbuf_append(&out, raw + insert, end - insert);
 		at = end;
 	}
 	strbuf_append(&out, raw + at, size - at);
-	bool ok = scratch && !rows.failed && rows.count && !out.failed;
+	bool ok = scratch && !rows.failed && rows.count && !out.failed && !names.failed && !cells.failed;
 	if (!ok)
 		diag_memory_error(diag, path, 0, _("out of memory while adding columns to the history"));
 	ok = ok && file_replace(path, out.data, out.length, diag) == 0;
 	if (ok) {
-		for (size_t c = 0; c < HISTORY_COLUMN_COUNT; c++)
-			if (column_is_new((enum history_column)c))
-				layout->columns[layout->column_count++] = (unsigned char)c;
+		insert_columns(layout, missing, missing_count, trailing);
 		layout->lacks_columns = false;
 		layout->size = layout->complete = (off_t)out.length;
 		layout->tail_is_record = false;
 		layout->tail_line = 0;
 	}
-	strbuf_free(&extra);
+	strbuf_free(&names);
+	strbuf_free(&cells);
 	strbuf_free(&out);
 	free(rows.ends);
 	free(scratch);
@@ -794,7 +849,7 @@ static bool write_entries(const char *path, struct history *history, const char 
 		snprintf(record, sizeof record, "%ld", entry->record);
 		const char *values[HISTORY_COLUMN_COUNT] = {
 			entry->time, entry->by, entry->action, task, milestone, target, entry->value, entry->on,
-			entry->note, entry->old_value, entry->old_on, entry->old_note, record,
+			entry->note, entry->old_value, entry->old_on, entry->old_note, entry->unit, record,
 			history_state_name(state),
 		};
 		ok = check_row(path, &history->layout, values, diag);

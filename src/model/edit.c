@@ -82,6 +82,7 @@ void plan_edits_log(struct plan_edits *edits, const struct history_entry *entry)
 	copy->old_value = keep(edits, entry->old_value);
 	copy->old_on = keep(edits, entry->old_on);
 	copy->old_note = keep(edits, entry->old_note);
+	copy->unit = keep(edits, entry->unit);
 }
 
 static void plan_edits_free(struct plan_edits *edits)

@@ -1320,7 +1320,10 @@ static bool write_plan(struct importer *importer)
 		for (int c = 0; c < PLAN_COLUMN_COUNT; c++)
 			put_field(&out, fixed[c], c == 0);
 		for (size_t g = 0; g < milestone_groups; g++) {
-			const char *fields[MILESTONE_FIELDS] = { "", "", "", "", "", "" };
+			/* Definition and progress fields alike start empty. */
+			const char *fields[MILESTONE_FIELDS];
+			for (size_t f = 0; f < MILESTONE_FIELDS; f++)
+				fields[f] = "";
 			char date[DATE_TEXT_SIZE];
 			if (g < task->milestone_count) {
 				const struct draft_milestone *milestone = &task->milestones[g];
@@ -1334,7 +1337,9 @@ static bool write_plan(struct importer *importer)
 				put_field(&out, fields[f], false);
 		}
 		for (size_t g = 0; g < target_groups; g++) {
-			const char *fields[TARGET_FIELDS] = { "", "", "", "", "", "", "", "" };
+			const char *fields[TARGET_FIELDS];
+			for (size_t f = 0; f < TARGET_FIELDS; f++)
+				fields[f] = "";
 			if (g < task->target_count) {
 				const struct draft_target *target = &task->targets[g];
 				fields[TARGET_METRIC] = target->metric;

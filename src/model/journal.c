@@ -25,23 +25,53 @@ struct item_progress {
 	const char *note;
 };
 
+/* The unit whose own record an entry is about (SIZE_MAX: the whole
+ * item); false when the unit directory does not know it. */
+static bool entry_unit(const struct plan *plan, const struct history_entry *entry, size_t *unit)
+{
+	*unit = SIZE_MAX;
+	if (!entry->unit || !entry->unit[0])
+		return true;
+	if (plan->units)
+		*unit = units_find(plan->units, entry->unit, strlen(entry->unit));
+	return *unit != SIZE_MAX;
+}
+
+/* A unit's own line of a milestone or target ({0, "", ""} when it has none). */
+static struct item_progress unit_line(const struct milestone *milestone, const struct target *target, size_t unit)
+{
+	for (size_t r = 0; milestone && r < milestone->unit_record_count; r++)
+		if (milestone->unit_records[r].unit == unit)
+			return (struct item_progress){ milestone->unit_records[r].done_on, "",
+						       milestone->unit_records[r].note };
+	for (size_t r = 0; target && r < target->unit_report_count; r++)
+		if (target->unit_reports[r].unit == unit)
+			return (struct item_progress){ target->unit_reports[r].reported_on,
+						       target->unit_reports[r].value_text, target->unit_reports[r].note };
+	return (struct item_progress){ 0, "", "" };
+}
+
 static bool find_item(const struct plan *plan, const struct history_entry *entry, struct item_progress *item)
 {
 	const struct task *task = plan_find_task(plan, entry->task);
-	if (!task)
+	size_t unit;
+	if (!task || !entry_unit(plan, entry, &unit))
 		return false;
 	if (entry->milestone) {
 		if (entry->milestone > task->milestone_count)
 			return false;
 		const struct milestone *milestone = &task->milestones[entry->milestone - 1];
-		*item = (struct item_progress){ milestone->done_on, "", milestone->note };
+		*item = unit != SIZE_MAX ? unit_line(milestone, NULL, unit)
+					 : (struct item_progress){ milestone->done_on, "", milestone->note };
 		return true;
 	}
 	if (!entry->target || entry->target > task->target_count)
 		return false;
 	const struct target *target = &task->targets[entry->target - 1];
-	*item = (struct item_progress){ target->reported_on, target->reported ? target->reported_text : "",
-					target->report_note };
+	*item = unit != SIZE_MAX ? unit_line(NULL, target, unit)
+				 : (struct item_progress){ target->reported_on,
+							   target->reported ? target->reported_text : "",
+							   target->report_note };
 	return true;
 }
 
@@ -103,18 +133,93 @@ bool journal_reconcile(const char *history_file, struct history *history, const 
 	return ok;
 }
 
-/* "8.1" for a milestone, "12 target 1" for a target. */
-static void item_name(char text[48], const struct history_entry *entry)
+enum { ITEM_KEY_SIZE = 192 };
+
+/* "8.1" for a milestone, "12 target 1" for a target, and the unit of a
+ * unit's own record. */
+static void item_name(char text[ITEM_KEY_SIZE], const struct history_entry *entry)
 {
 	if (entry->milestone)
-		snprintf(text, 48, "%ld.%u", entry->task, entry->milestone);
+		snprintf(text, ITEM_KEY_SIZE, "%ld.%u", entry->task, entry->milestone);
 	else
-		snprintf(text, 48, _("%ld target %u"), entry->task, entry->target);
+		snprintf(text, ITEM_KEY_SIZE, _("%ld target %u"), entry->task, entry->target);
+	if (entry->unit && entry->unit[0]) {
+		size_t length = strlen(text);
+		snprintf(text + length, ITEM_KEY_SIZE - length, " %s", entry->unit);
+	}
 }
 
-static void item_key(char key[48], long task, unsigned milestone, unsigned target)
+/* One key per item and per unit's own record of it. */
+static void item_key(char key[ITEM_KEY_SIZE], long task, unsigned milestone, unsigned target, const char *unit)
 {
-	snprintf(key, 48, "%ld%c%u", task, milestone ? 'm' : 't', milestone ? milestone : target);
+	snprintf(key, ITEM_KEY_SIZE, "%ld%c%u %s", task, milestone ? 'm' : 't', milestone ? milestone : target,
+		 unit ? unit : "");
+}
+
+static bool recorded(const struct name_index *last, long task, unsigned milestone, unsigned target, const char *unit)
+{
+	char key[ITEM_KEY_SIZE];
+	item_key(key, task, milestone, target, unit);
+	return name_index_get(last, key, strlen(key)) != SIZE_MAX;
+}
+
+/* A milestone done, as a whole or by a unit's own line, with no record
+ * behind it. */
+static size_t check_unrecorded_milestone(const struct plan *plan, const struct task *task, size_t m,
+					 const struct name_index *last, const char *history_file,
+					 struct diagnostics *diag)
+{
+	const struct milestone *milestone = &task->milestones[m];
+	size_t disagreements = 0;
+	char on[DATE_TEXT_SIZE];
+	if (milestone->done_on && !recorded(last, task->id, (unsigned)m + 1, 0, "")) {
+		date_format(milestone->done_on, on);
+		diag_warning(diag, history_file, 0, NULL,
+			     _("the plan has %ld.%zu done on %s, but no record of the history set it (typed "
+			       "by hand?)"),
+			     task->id, m + 1, on);
+		disagreements++;
+	}
+	for (size_t r = 0; r < milestone->unit_record_count; r++) {
+		const char *unit = plan->units->units[milestone->unit_records[r].unit].name;
+		if (recorded(last, task->id, (unsigned)m + 1, 0, unit))
+			continue;
+		date_format(milestone->unit_records[r].done_on, on);
+		diag_warning(diag, history_file, 0, NULL,
+			     _("the plan has %ld.%zu done for %s on %s, but no record of the history set it (typed "
+			       "by hand?)"),
+			     task->id, m + 1, unit, on);
+		disagreements++;
+	}
+	return disagreements;
+}
+
+/* A target reported, as a whole or by a unit's own line, with no record
+ * behind it. */
+static size_t check_unrecorded_target(const struct plan *plan, const struct task *task, size_t k,
+				      const struct name_index *last, const char *history_file,
+				      struct diagnostics *diag)
+{
+	const struct target *target = &task->targets[k];
+	size_t disagreements = 0;
+	if (target->reported && !recorded(last, task->id, 0, (unsigned)k + 1, "")) {
+		diag_warning(diag, history_file, 0, NULL,
+			     _("the plan has %s reported for task %ld target %zu, but no record of the history "
+			       "set it (typed by hand?)"),
+			     target->reported_text, task->id, k + 1);
+		disagreements++;
+	}
+	for (size_t r = 0; r < target->unit_report_count; r++) {
+		const char *unit = plan->units->units[target->unit_reports[r].unit].name;
+		if (recorded(last, task->id, 0, (unsigned)k + 1, unit))
+			continue;
+		diag_warning(diag, history_file, 0, NULL,
+			     _("the plan has %s reported by %s for task %ld target %zu, but no record of the "
+			       "history set it (typed by hand?)"),
+			     target->unit_reports[r].value_text, unit, task->id, k + 1);
+		disagreements++;
+	}
+	return disagreements;
 }
 
 /* Progress an item has with no record behind it. */
@@ -122,31 +227,12 @@ static size_t check_unrecorded(const struct plan *plan, const struct name_index 
 			       struct diagnostics *diag)
 {
 	size_t disagreements = 0;
-	char key[48];
 	for (size_t t = 0; t < plan->task_count; t++) {
 		const struct task *task = &plan->tasks[t];
-		for (size_t m = 0; m < task->milestone_count; m++) {
-			item_key(key, task->id, (unsigned)m + 1, 0);
-			if (!task->milestones[m].done_on || name_index_get(last, key, strlen(key)) != SIZE_MAX)
-				continue;
-			char on[DATE_TEXT_SIZE];
-			date_format(task->milestones[m].done_on, on);
-			diag_warning(diag, history_file, 0, NULL,
-				     _("the plan has %ld.%zu done on %s, but no record of the history set it (typed "
-				       "by hand?)"),
-				     task->id, m + 1, on);
-			disagreements++;
-		}
-		for (size_t k = 0; k < task->target_count; k++) {
-			item_key(key, task->id, 0, (unsigned)k + 1);
-			if (!task->targets[k].reported || name_index_get(last, key, strlen(key)) != SIZE_MAX)
-				continue;
-			diag_warning(diag, history_file, 0, NULL,
-				     _("the plan has %s reported for task %ld target %zu, but no record of the history "
-				       "set it (typed by hand?)"),
-				     task->targets[k].reported_text, task->id, k + 1);
-			disagreements++;
-		}
+		for (size_t m = 0; m < task->milestone_count; m++)
+			disagreements += check_unrecorded_milestone(plan, task, m, last, history_file, diag);
+		for (size_t k = 0; k < task->target_count; k++)
+			disagreements += check_unrecorded_target(plan, task, k, last, history_file, diag);
 	}
 	return disagreements;
 }
@@ -157,7 +243,7 @@ size_t journal_check(const struct plan *plan, const struct history *history, con
 	/* The last record in effect for each item; its values must be the
 	 * plan's. */
 	struct name_index *last = name_index_new(history->count + 1);
-	char (*keys)[48] = malloc((history->count + 1) * sizeof *keys);
+	char (*keys)[ITEM_KEY_SIZE] = malloc((history->count + 1) * sizeof *keys);
 	if (!last || !keys) {
 		name_index_free(last);
 		free(keys);
@@ -170,15 +256,17 @@ size_t journal_check(const struct plan *plan, const struct history *history, con
 				 || (entry->state == HISTORY_PENDING && journal_plan_holds(plan, entry, false));
 		if (!effective)
 			continue;
-		item_key(keys[i], entry->task, entry->milestone, entry->target);
+		item_key(keys[i], entry->task, entry->milestone, entry->target, entry->unit);
 		if (!name_index_put(last, keys[i], strlen(keys[i]), i))
 			diag_memory_error(diag, history_file, 0, _("out of memory"));
 	}
 	size_t disagreements = 0;
 	for (size_t i = 0; i < history->count; i++) {
 		const struct history_entry *entry = &history->entries[i];
-		char key[48], name[48];
-		item_key(key, entry->task, entry->milestone, entry->target);
+		char key[ITEM_KEY_SIZE], name[ITEM_KEY_SIZE];
+		if (entry->unit && entry->unit[0] && !plan->units)
+			continue;   /* without the unit directory, a unit's line cannot be found */
+		item_key(key, entry->task, entry->milestone, entry->target, entry->unit);
 		if (name_index_get(last, key, strlen(key)) != i)
 			continue;
 		struct item_progress item;

@@ -21,6 +21,8 @@
 #include "duty/input.h"
 #include "duty/names.h"
 #include "duty/phrases.h"
+#include "duty/progress.h"
+#include "duty/query.h"
 #include "duty/columns.h"
 #include "duty/text.h"
 #include "duty/i18n.h"
@@ -68,6 +70,7 @@ struct plan_loader {
 	struct milestone *row_milestones;
 	struct target *row_targets;
 	struct unit_list row_units, row_leads;
+	struct unit_list milestone_units;
 	size_t *unit_stamps;           /* per unit: the last row that named it */
 	size_t row_number;
 	bool out_of_memory;
@@ -403,20 +406,10 @@ static bool push_unit(struct plan_loader *loader, struct unit_list *list, size_t
 	return true;
 }
 
-struct unit_list_reader {
-	struct plan_loader *loader;
-	struct unit_list *list;
-	long line;
-	const char *column;
-};
-
-static bool read_unit_name(const char *item, size_t length, void *context)
+/* "unknown unit ...; did you mean ..." */
+static bool report_unknown_unit(struct plan_loader *loader, long line, const char *column, const char *item,
+				size_t length)
 {
-	struct unit_list_reader *reader = context;
-	struct plan_loader *loader = reader->loader;
-	size_t unit = units_find(loader->units, item, length);
-	if (unit != SIZE_MAX)
-		return push_unit(loader, reader->list, unit);
 	char *name = malloc(length + 1);
 	if (!name) {
 		loader->out_of_memory = true;
@@ -435,12 +428,200 @@ static bool read_unit_name(const char *item, size_t length, void *context)
 			strbuf_puts(&hint, loader->units->units[guess.candidates[i]].name);
 		}
 	}
-	diag_error(loader->diag, loader->file, reader->line, reader->column,
+	diag_error(loader->diag, loader->file, line, column,
 		   _("unknown unit \"%s\": it is not a name or alias in %s%s"), name,
 		   loader->units->file, strbuf_text(&hint));
 	strbuf_free(&hint);
 	unit_resolution_free(&guess);
 	free(name);
+	return true;
+}
+
+struct unit_list_reader {
+	struct plan_loader *loader;
+	struct unit_list *list;
+	long line;
+	const char *column;
+};
+
+static bool read_unit_name(const char *item, size_t length, void *context)
+{
+	struct unit_list_reader *reader = context;
+	struct plan_loader *loader = reader->loader;
+	size_t unit = units_find(loader->units, item, length);
+	if (unit != SIZE_MAX)
+		return push_unit(loader, reader->list, unit);
+	return report_unknown_unit(loader, reader->line, reader->column, item, length);
+}
+
+/* --- a milestone's units, and the per-unit progress cells ------------------- */
+
+/* milestoneN_units: the units the milestone names, each one of the task's
+ * units or a member of one of its groups. Empty: the task's (NULL). */
+static bool read_milestone_units(struct plan_loader *loader, const struct csv_row *row, const char *column,
+				 struct field_text cell, struct milestone *milestone)
+{
+	milestone->units = NULL;
+	milestone->unit_count = 0;
+	if (!cell.length || !loader->units)
+		return true;
+	struct unit_list *list = &loader->milestone_units;
+	list->count = 0;
+	loader->row_number++;
+	struct unit_list_reader reader = { loader, list, row->line, column };
+	list_split(cell.text, cell.length, read_unit_name, &reader);
+	if (loader->out_of_memory)
+		return false;
+	for (size_t i = 0; i < list->count; i++)
+		if (!units_duty(loader->units, loader->row_units.items, loader->row_units.count, list->items[i])
+			     .responsible)
+			diag_error(loader->diag, loader->file, row->line, column,
+				   _("%s is not one of the task's units, nor a member of one of its groups; "
+				   "a milestone names some of the task's units"),
+				   loader->units->units[list->items[i]].name);
+	size_t *units = arena_array(&loader->plan->arena, list->count + 1, sizeof *units);
+	if (!units) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	memcpy(units, list->items, list->count * sizeof *units);
+	milestone->units = units;
+	milestone->unit_count = list->count;
+	return true;
+}
+
+/* Reads the lines of a per-unit cell (milestoneN_units_done or
+ * targetN_units_reported) into records. */
+struct record_reader {
+	struct plan_loader *loader;
+	long line;
+	const char *column;
+	const struct task *task;     /* as read so far: its units and milestones */
+	const struct milestone *milestone;   /* the item: a milestone... */
+	const struct target *target;         /* ...or a target */
+	bool reports;
+	struct unit_done *done;      /* lines of a milestone... */
+	struct unit_report *reported;   /* ...or of a target */
+	size_t count, capacity;
+};
+
+static const char *record_text(struct record_reader *reader, const char *text, size_t length)
+{
+	char *copy = arena_strndup(&reader->loader->plan->arena, text, length);
+	if (!copy)
+		reader->loader->out_of_memory = true;
+	return copy ? copy : "";
+}
+
+static bool record_seen(const struct record_reader *reader, size_t unit)
+{
+	for (size_t i = 0; i < reader->count; i++)
+		if ((reader->reports ? reader->reported[i].unit : reader->done[i].unit) == unit)
+			return true;
+	return false;
+}
+
+/* The unit of a line, or SIZE_MAX (after saying why). */
+static size_t record_unit(struct record_reader *reader, const struct cell_line *line)
+{
+	struct plan_loader *loader = reader->loader;
+	size_t unit = units_find(loader->units, line->name, line->name_length);
+	if (unit == SIZE_MAX) {
+		report_unknown_unit(loader, reader->line, reader->column, line->name, line->name_length);
+		return SIZE_MAX;
+	}
+	const char *problem = NULL;
+	if (loader->units->units[unit].is_phrase)
+		problem = N_("\"%.*s\" names several units; write one line for each");
+	else if (!(reader->target ? target_duty(loader->units, reader->task, reader->target, unit)
+				  : milestone_duty(loader->units, reader->task, reader->milestone, unit))
+			  .responsible)
+		problem = N_("\"%.*s\" is not one of the units this answers for");
+	else if (record_seen(reader, unit))
+		problem = N_("\"%.*s\" has two lines; keep one");
+	if (problem) {
+		diag_error(loader->diag, loader->file, reader->line, reader->column, _(problem), (int)line->name_length,
+			   line->name);
+		return SIZE_MAX;
+	}
+	return unit;
+}
+
+static bool read_done_line(struct plan_loader *loader, struct record_reader *reader, const struct cell_line *line,
+			   size_t unit)
+{
+	struct unit_done *done = array_reserve(reader->done, &reader->capacity, reader->count, sizeof *done);
+	if (!done) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	reader->done = done;
+	struct unit_done *record = &done[reader->count++];
+	*record = (struct unit_done){ .unit = unit, .start = line->start, .end = line->end };
+	date_parse(line->date, line->date_length, &record->done_on);
+	record->note = record_text(reader, line->note, line->note_length);
+	return !loader->out_of_memory;
+}
+
+static bool read_report_line(struct plan_loader *loader, struct record_reader *reader,
+			     const struct cell_line *line, size_t unit)
+{
+	struct unit_report *reports = array_reserve(reader->reported, &reader->capacity, reader->count,
+						    sizeof *reports);
+	if (!reports) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	reader->reported = reports;
+	struct unit_report *record = &reports[reader->count++];
+	*record = (struct unit_report){ .unit = unit, .start = line->start, .end = line->end };
+	text_parse_decimal(line->value, line->value_length, &record->value);
+	if (line->date_length)
+		date_parse(line->date, line->date_length, &record->reported_on);
+	record->value_text = record_text(reader, line->value, line->value_length);
+	record->note = record_text(reader, line->note, line->note_length);
+	return !loader->out_of_memory;
+}
+
+static bool read_record_line(const struct cell_line *line, void *context)
+{
+	struct record_reader *reader = context;
+	struct plan_loader *loader = reader->loader;
+	if (!line->name_length) {
+		diag_error(loader->diag, loader->file, reader->line, reader->column,
+			   reader->reports ? _("\"%.*s\" is not a unit's report; expected the unit, the value, the "
+					      "day and a note, e.g. \"瑞安市政府 35 2018-10-15 县局汇总\"")
+					   : _("\"%.*s\" is not a unit's record; expected the unit, the day it was "
+					      "done and a note, e.g. \"瑞安市政府 2018-05-20 温农〔2018〕56号\""),
+			   (int)line->note_length, line->note);
+		return true;
+	}
+	size_t unit = record_unit(reader, line);
+	if (unit == SIZE_MAX)
+		return !loader->out_of_memory;
+	return reader->reports ? read_report_line(loader, reader, line, unit) : read_done_line(loader, reader, line, unit);
+}
+
+/* Reads a per-unit cell; the records are kept in the plan's arena. */
+static bool read_records(struct plan_loader *loader, struct record_reader *reader, struct field_text cell)
+{
+	if (!cell.length || !loader->units)
+		return true;
+	progress_cell_lines(cell.text, cell.length, reader->reports, read_record_line, reader);
+	bool ok = !loader->out_of_memory;
+	size_t size = reader->reports ? sizeof *reader->reported : sizeof *reader->done;
+	void *kept = ok ? arena_array(&loader->plan->arena, reader->count + 1, size) : NULL;
+	if (kept && reader->count)
+		memcpy(kept, reader->reports ? (void *)reader->reported : (void *)reader->done, reader->count * size);
+	free(reader->reports ? (void *)reader->reported : (void *)reader->done);
+	if (!kept) {
+		loader->out_of_memory = true;
+		return false;
+	}
+	if (reader->reports)
+		reader->reported = kept;
+	else
+		reader->done = kept;
 	return true;
 }
 
@@ -460,6 +641,32 @@ static bool read_group(const struct csv_row *row, const struct column_group *gro
 			*progress = *progress || fields[f].length > 0;
 	}
 	return defined;
+}
+
+/* A milestone's own units and its per-unit records. False when out of
+ * memory. */
+static bool read_milestone_progress(struct plan_loader *loader, const struct csv_row *row,
+				    const struct column_group *group, const struct field_text *fields,
+				    struct milestone *milestone)
+{
+	if (!read_milestone_units(loader, row, column_name(loader, group->columns[MILESTONE_UNITS]),
+				  fields[MILESTONE_UNITS], milestone))
+		return false;
+	struct task task = { .units = loader->row_units.items, .unit_count = loader->row_units.count };
+	struct record_reader records = {
+		.loader = loader,
+		.line = row->line,
+		.column = column_name(loader, group->columns[MILESTONE_UNITS_DONE]),
+		.task = &task,
+		.milestone = milestone,
+	};
+	if (!read_records(loader, &records, fields[MILESTONE_UNITS_DONE]))
+		return false;
+	milestone->unit_records = records.done;
+	milestone->unit_record_count = records.count;
+	milestone->units_done = copy_field(loader, fields[MILESTONE_UNITS_DONE]);
+	milestone->completed_on = 0;   /* worked out when the task is kept */
+	return true;
 }
 
 static size_t read_milestones(struct plan_loader *loader, const struct csv_row *row)
@@ -529,6 +736,8 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 				   (int)fields[MILESTONE_DONE_ON].length, fields[MILESTONE_DONE_ON].text);
 			ok = false;
 		}
+		if (!read_milestone_progress(loader, row, group, fields, milestone))
+			return count;
 		if (!ok)
 			continue;
 		if (previous && milestone->deadline < previous->deadline) {
@@ -551,7 +760,43 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 	return count;
 }
 
-static size_t read_targets(struct plan_loader *loader, const struct csv_row *row)
+/* The milestone whose text holds a target's words, when the task's
+ * milestones name their own units (else it does not matter). */
+static size_t target_milestone(const struct plan_loader *loader, size_t milestone_count, const char *text)
+{
+	bool own_units = false;
+	for (size_t m = 0; m < milestone_count; m++)
+		own_units = own_units || loader->row_milestones[m].units;
+	for (size_t m = 0; own_units && text[0] && m < milestone_count; m++)
+		if (text_contains(loader->row_milestones[m].text, text))
+			return m;
+	return SIZE_MAX;
+}
+
+/* A target's per-unit reports. False when out of memory. */
+static bool read_target_progress(struct plan_loader *loader, const struct csv_row *row,
+				 const struct column_group *group, const struct field_text *fields, size_t milestone_count,
+				 struct target *target)
+{
+	struct task task = { .units = loader->row_units.items, .unit_count = loader->row_units.count,
+			     .milestones = loader->row_milestones, .milestone_count = milestone_count };
+	struct record_reader records = {
+		.loader = loader,
+		.line = row->line,
+		.column = column_name(loader, group->columns[TARGET_UNITS_REPORTED]),
+		.task = &task,
+		.target = target,
+		.reports = true,
+	};
+	if (!read_records(loader, &records, fields[TARGET_UNITS_REPORTED]))
+		return false;
+	target->unit_reports = records.reported;
+	target->unit_report_count = records.count;
+	target->units_reported = copy_field(loader, fields[TARGET_UNITS_REPORTED]);
+	return true;
+}
+
+static size_t read_targets(struct plan_loader *loader, const struct csv_row *row, size_t milestone_count)
 {
 	const struct group_set *set = &loader->targets;
 	size_t count = 0;
@@ -621,6 +866,9 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 		target->text = copy_field(loader, fields[TARGET_TEXT]);
 		target->reported_text = copy_field(loader, fields[TARGET_REPORTED]);
 		target->report_note = copy_field(loader, fields[TARGET_NOTE]);
+		target->milestone = target_milestone(loader, milestone_count, target->text);
+		if (!read_target_progress(loader, row, group, fields, milestone_count, target))
+			return count;
 		count++;
 	}
 	return count;
@@ -668,6 +916,22 @@ static void report_unit_difference(struct plan_loader *loader, const struct csv_
 		     strbuf_text(&written));
 	strbuf_free(&listed);
 	strbuf_free(&written);
+}
+
+/* When milestones name their own units, each of the task's units should
+ * have one of them. */
+static void report_units_without_milestone(struct plan_loader *loader, const struct csv_row *row,
+					   const struct task *task)
+{
+	for (size_t i = 0; i < task->unit_count; i++) {
+		size_t unit = task->units[i];
+		if (task_duty(loader->units, task, unit).responsible)
+			continue;
+		diag_warning(loader->diag, loader->file, row->line, column_name(loader, loader->fixed[PLAN_UNITS]),
+			     _("%s is one of the task's units, but none of its milestones is %s's "
+			       "(milestoneN_units names other units)"),
+			     loader->units->units[unit].name, loader->units->units[unit].name);
+	}
 }
 
 /* Warnings about data that loads but disagrees with itself: a deadline
@@ -735,7 +999,10 @@ static void check_consistency(struct plan_loader *loader, const struct csv_row *
 			diag_warning(diag, loader->file, row->line, column_name(loader, group->columns[TARGET_TEXT]),
 				     _("the target's text is not part of the requirement"));
 	}
-	if (!loader->units || !task->units_text[0])
+	if (!loader->units)
+		return;
+	report_units_without_milestone(loader, row, task);
+	if (!task->units_text[0])
 		return;
 	bool etc = false;
 	size_t named_count = 0;
@@ -904,6 +1171,8 @@ static bool keep_task(struct plan_loader *loader, const struct csv_row *row, str
 	task->lead_units = task_leads;
 	task->lead_unit_count = loader->row_leads.count;
 	task->milestones = milestones;
+	for (size_t m = 0; m < task->milestone_count; m++)
+		milestones[m].completed_on = milestone_completion(loader->units, task, &milestones[m]);
 	task->targets = targets;
 	task->extras = extras;
 	if (loader->options->thorough)
@@ -936,7 +1205,7 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 	if (!read_units(loader, row, &task))
 		return false;
 	task.milestone_count = read_milestones(loader, row);
-	task.target_count = read_targets(loader, row);
+	task.target_count = read_targets(loader, row, task.milestone_count);
 	if (loader->out_of_memory)
 		return false;
 	if (task.milestone_count == 0 && loader->diag->errors == errors_before)
@@ -1034,6 +1303,7 @@ static struct plan *load_from_input(const char *name, struct input *input,
 	free(loader.row_targets);
 	free(loader.row_units.items);
 	free(loader.row_leads.items);
+	free(loader.milestone_units.items);
 	if (diag->errors != errors_before || !plan->title) {
 		plan_free(plan);
 		return NULL;

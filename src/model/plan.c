@@ -26,10 +26,10 @@ const struct column_name plan_columns[PLAN_COLUMN_COUNT] = {
 
 /* The fields of a numbered group. The first ones define the milestone or
  * target; the last ones record progress. */
-static const char *const milestone_fields[MILESTONE_FIELDS] = { "deadline", "phrase", "implied", "text",
-								"done_on", "note" };
+static const char *const milestone_fields[MILESTONE_FIELDS] = { "deadline", "phrase", "implied", "text", "units",
+								"done_on", "note", "units_done" };
 static const char *const target_fields[TARGET_FIELDS] = { "metric", "op", "value", "unit", "text",
-							  "reported", "reported_on", "note" };
+							  "reported", "reported_on", "note", "units_reported" };
 
 const struct group_layout milestone_layout = { "milestone", milestone_fields, MILESTONE_FIELDS,
 					       MILESTONE_DEFINITION };
@@ -111,13 +111,18 @@ bool target_op_parse(const char *text, size_t length, enum target_op *op)
 	return false;
 }
 
-bool target_is_met(const struct target *target)
+bool target_value_meets(const struct target *target, double value)
 {
 	/* A bare number ("创建放心示范餐饮店340家") is a quantity to reach:
 	 * building 352 meets it. */
 	if (target->op == TARGET_AT_MOST)
-		return target->reported_value <= target->value;
-	return target->reported_value >= target->value;
+		return value <= target->value;
+	return value >= target->value;
+}
+
+bool target_is_met(const struct target *target)
+{
+	return target_value_meets(target, target->reported_value);
 }
 
 const char *target_op_text(enum target_op op)

@@ -9,18 +9,19 @@
 #include <string.h>
 
 #include "duty/array.h"
+#include "duty/progress.h"
 
-struct duty task_duty(const struct unit_directory *units, const struct task *task, size_t unit)
+struct duty units_duty(const struct unit_directory *units, const size_t *list, size_t count, size_t unit)
 {
 	struct duty duty = { false, NO_GROUP };
-	for (size_t i = 0; i < task->unit_count; i++) {
-		if (task->units[i] == unit) {
+	for (size_t i = 0; i < count; i++) {
+		if (list[i] == unit) {
 			duty.responsible = true;
 			return duty;
 		}
 	}
-	for (size_t i = 0; i < task->unit_count; i++) {
-		size_t ref = task->units[i];
+	for (size_t i = 0; i < count; i++) {
+		size_t ref = list[i];
 		if (units->units[ref].is_group && unit_in_group(units, unit, ref)) {
 			duty.responsible = true;
 			duty.via = ref;
@@ -63,6 +64,53 @@ bool plan_has_lead_units(const struct plan *plan)
 	return false;
 }
 
+const size_t *milestone_units(const struct task *task, const struct milestone *milestone, size_t *count)
+{
+	if (milestone->units) {
+		*count = milestone->unit_count;
+		return milestone->units;
+	}
+	*count = task->unit_count;
+	return task->units;
+}
+
+static bool has_milestone_units(const struct task *task)
+{
+	for (size_t m = 0; m < task->milestone_count; m++)
+		if (task->milestones[m].units)
+			return true;
+	return false;
+}
+
+struct duty milestone_duty(const struct unit_directory *units, const struct task *task,
+			   const struct milestone *milestone, size_t unit)
+{
+	size_t count;
+	const size_t *list = milestone_units(task, milestone, &count);
+	struct duty duty = units_duty(units, list, count, unit);
+	if (duty.responsible || !milestone->units || !units->units[unit].is_group
+	    || !units_duty(units, task->units, task->unit_count, unit).responsible)
+		return duty;
+	/* A group the task gives the work to answers for a milestone that
+	 * names some of its members (4.1: 龙湾区政府 and 洞头区政府 of
+	 * 各县（市、区）政府). */
+	for (size_t i = 0; !duty.responsible && i < count; i++)
+		duty.responsible = unit_in_group(units, list[i], unit);
+	return duty;
+}
+
+struct duty task_duty(const struct unit_directory *units, const struct task *task, size_t unit)
+{
+	struct duty duty = units_duty(units, task->units, task->unit_count, unit);
+	if (!duty.responsible || !has_milestone_units(task))
+		return duty;
+	/* Milestones that name their own units: the unit must have one. */
+	for (size_t m = 0; m < task->milestone_count; m++)
+		if (milestone_duty(units, task, &task->milestones[m], unit).responsible)
+			return duty;
+	return (struct duty){ false, NO_GROUP };
+}
+
 /* Applies the unit part of a query to one task. */
 static bool unit_filter(const struct plan *plan, const struct query *query, const struct task *task,
 			size_t *via)
@@ -77,16 +125,35 @@ static bool unit_filter(const struct plan *plan, const struct query *query, cons
 	return true;
 }
 
+/* The unit part of a query for one milestone of a task that passed it. */
+static bool milestone_unit_filter(const struct plan *plan, const struct query *query, const struct task *task,
+				  const struct milestone *milestone)
+{
+	return !query->by_unit || !milestone->units
+	       || milestone_duty(plan->units, task, milestone, query->unit).responsible;
+}
+
+/* Done: as a whole, or by the unit of the query. */
+static bool milestone_is_done(const struct plan *plan, const struct query *query, const struct task *task,
+			      const struct milestone *milestone)
+{
+	if (!query->by_unit)
+		return milestone->completed_on != 0;
+	return milestone_progress(plan->units, task, milestone, query->unit, 0).done_on != 0;
+}
+
 static bool in_range(const struct query *query, date_t date)
 {
 	return (!query->from || date >= query->from) && (!query->to || date <= query->to);
 }
 
-/* A milestone the query asks for: its deadline in the range, and not done
- * when only pending ones are asked for. */
-static bool milestone_matches(const struct query *query, const struct milestone *milestone)
+/* A milestone the query asks for: the unit's, its deadline in the range,
+ * and not done when only pending ones are asked for. */
+static bool milestone_matches(const struct plan *plan, const struct query *query, const struct task *task,
+			      const struct milestone *milestone)
 {
-	return in_range(query, milestone->deadline) && !(query->pending_only && milestone->done_on);
+	return in_range(query, milestone->deadline) && milestone_unit_filter(plan, query, task, milestone)
+	       && !(query->pending_only && milestone_is_done(plan, query, task, milestone));
 }
 
 size_t query_tasks(const struct plan *plan, const struct query *query, struct task_match **matches)
@@ -102,7 +169,7 @@ size_t query_tasks(const struct plan *plan, const struct query *query, struct ta
 		if (by_date || query->pending_only) {
 			bool any = false;
 			for (size_t m = 0; m < task->milestone_count && !any; m++)
-				any = milestone_matches(query, &task->milestones[m]);
+				any = milestone_matches(plan, query, task, &task->milestones[m]);
 			if (!any)
 				continue;
 		}
@@ -144,7 +211,7 @@ size_t query_milestones(const struct plan *plan, const struct query *query,
 		if (!unit_filter(plan, query, task, &via))
 			continue;
 		for (size_t m = 0; m < task->milestone_count; m++) {
-			if (!milestone_matches(query, &task->milestones[m]))
+			if (!milestone_matches(plan, query, task, &task->milestones[m]))
 				continue;
 			struct milestone_match *grown = array_reserve(found, &capacity, count, sizeof *grown);
 			if (!grown) {
@@ -175,8 +242,10 @@ bool query_next_deadline(const struct plan *plan, const struct query *query, dat
 		if (!unit_filter(plan, query, task, &via))
 			continue;
 		for (size_t m = 0; m < task->milestone_count; m++) {
-			date_t deadline = task->milestones[m].deadline;
-			if (deadline <= after || (query->pending_only && task->milestones[m].done_on))
+			const struct milestone *milestone = &task->milestones[m];
+			date_t deadline = milestone->deadline;
+			if (deadline <= after || !milestone_unit_filter(plan, query, task, milestone)
+			    || (query->pending_only && milestone_is_done(plan, query, task, milestone)))
 				continue;
 			if (!best || deadline < best) {
 				best = deadline;
@@ -203,7 +272,7 @@ void query_calendar(const struct plan *plan, size_t counts[12], size_t done[12])
 			if (date_year(deadline) != plan->year)
 				continue;
 			counts[date_month_number(deadline) - 1]++;
-			if (done && task->milestones[m].done_on)
+			if (done && task->milestones[m].completed_on)
 				done[date_month_number(deadline) - 1]++;
 		}
 	}
@@ -228,34 +297,50 @@ void query_unit_task_counts(const struct plan *plan, size_t *direct, size_t *via
 	}
 }
 
-size_t task_next_milestone(const struct task *task, date_t today)
+size_t task_next_milestone(const struct plan *plan, const struct query *query, const struct task *task,
+			   date_t today)
 {
-	size_t first_overdue = SIZE_MAX;
+	size_t first_overdue = SIZE_MAX, last = SIZE_MAX;
 	for (size_t m = 0; m < task->milestone_count; m++) {
 		const struct milestone *milestone = &task->milestones[m];
-		if (milestone->done_on)
+		if (!milestone_unit_filter(plan, query, task, milestone))
+			continue;
+		last = m;
+		if (milestone_is_done(plan, query, task, milestone))
 			continue;
 		if (milestone->deadline >= today)
 			return m;
 		if (first_overdue == SIZE_MAX)
 			first_overdue = m;
 	}
-	return first_overdue != SIZE_MAX ? first_overdue : task->milestone_count - 1;
+	if (first_overdue != SIZE_MAX)
+		return first_overdue;
+	return last != SIZE_MAX ? last : task->milestone_count - 1;
 }
 
-enum milestone_status milestone_status(const struct milestone *milestone, date_t today)
+enum milestone_status status_on(date_t deadline, date_t done_on, date_t today)
 {
-	if (milestone->done_on)
-		return STATUS_DONE;
-	if (milestone->deadline < today)
+	if (done_on)
+		return done_on > deadline ? STATUS_DONE_LATE : STATUS_DONE;
+	if (deadline < today)
 		return STATUS_OVERDUE;
-	if (date_month(milestone->deadline) == date_month(today))
+	if (date_month(deadline) == date_month(today))
 		return STATUS_DUE;
 	return STATUS_PENDING;
 }
 
+bool status_is_done(enum milestone_status status)
+{
+	return status == STATUS_DONE || status == STATUS_DONE_LATE;
+}
+
+enum milestone_status milestone_status(const struct milestone *milestone, date_t today)
+{
+	return status_on(milestone->deadline, milestone->completed_on, today);
+}
+
 const char *milestone_status_name(enum milestone_status status)
 {
-	static const char *const names[STATUS_COUNT] = { "done", "overdue", "due", "pending" };
+	static const char *const names[STATUS_COUNT] = { "done", "done_late", "overdue", "due", "pending" };
 	return status < STATUS_COUNT ? names[status] : "pending";
 }

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "duty/i18n.h"
+
 void format_quantity(struct strbuf *out, const char *value, const char *unit)
 {
 	strbuf_puts(out, value);
@@ -16,7 +18,12 @@ void format_quantity(struct strbuf *out, const char *value, const char *unit)
 
 void format_target_goal(struct strbuf *out, const struct target *target)
 {
-	strbuf_printf(out, "%s ", target_op_text(target->op));
+	/* A bare number ("新建阳光厨房300家") is a quantity to reach: 5000
+	 * meets it, so "= 300" would read wrong. */
+	if (target->op == TARGET_EQUAL)
+		strbuf_printf(out, "%s ", _("reach"));
+	else
+		strbuf_printf(out, "%s ", target_op_text(target->op));
 	format_quantity(out, target->value_text, target->unit);
 }
 
@@ -36,4 +43,22 @@ void format_task_units(struct strbuf *out, const struct plan *plan, const struct
 	format_unit_names(out, plan->units, task->units, task->unit_count, separator);
 	if (task->units_etc && strcmp(separator, "、") == 0)
 		strbuf_puts(out, "等");
+}
+
+void format_milestone_units(struct strbuf *out, const struct plan *plan, const struct task *task,
+			    const struct milestone *milestone, const char *separator)
+{
+	if (!milestone->units) {
+		format_task_units(out, plan, task, separator);
+		return;
+	}
+	format_unit_names(out, plan->units, milestone->units, milestone->unit_count, separator);
+}
+
+const char *format_status(enum milestone_status status)
+{
+	static const char *const words[STATUS_COUNT] = {
+		N_("done"), N_("done late"), N_("overdue"), N_("due this month"), N_("pending"),
+	};
+	return _(words[status < STATUS_COUNT ? status : STATUS_PENDING]);
 }

@@ -152,14 +152,11 @@ void ics_event(FILE *out, const struct plan *plan, const struct task *task, size
 	strbuf_puts(&text, milestone->text);
 	for (size_t t = 0; t < task->target_count; t++) {
 		const struct target *target = &task->targets[t];
-		strbuf_printf(&text, "\n%s %s ", target->metric, target_op_text(target->op));
-		format_quantity(&text, target->value_text, target->unit);
+		strbuf_printf(&text, "\n%s ", target->metric);
+		format_target_goal(&text, target);
 	}
 	strbuf_puts(&text, "\n");
-	for (size_t u = 0; u < task->unit_count; u++)
-		strbuf_printf(&text, "%s%s", u ? "、" : "", plan->units->units[task->units[u]].name);
-	if (task->units_etc)
-		strbuf_puts(&text, "等");
+	format_milestone_units(&text, plan, task, milestone, "、");
 	put_property(out, &line, "DESCRIPTION", strbuf_text(&text));
 	put_line(out, "TRANSP:TRANSPARENT");
 	put_line(out, "END:VEVENT");

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duty/progress.h"
+
 /* The plan outlives every tree made from it, so its strings are referred
  * to, not copied, and the keys below are constants: a task's tree costs a
  * few allocations instead of dozens. */
@@ -55,20 +57,62 @@ static cJSON *date_or_null(date_t date)
 	return date ? date_string(date) : cJSON_CreateNull();
 }
 
-static cJSON *json_milestone(const struct milestone *milestone)
+/* done, done_late or pending: the task's JSON does not depend on today. */
+static const char *done_status(date_t deadline, date_t done_on)
+{
+	return done_on ? milestone_status_name(status_on(deadline, done_on, 0)) : "pending";
+}
+
+/* Each unit the milestone governs, with where it stands. */
+static cJSON *json_unit_progress(const struct plan *plan, const struct task *task, const struct milestone *milestone)
+{
+	cJSON *list = cJSON_CreateArray();
+	size_t *leaves = plan->units ? malloc((plan->units->count + 1) * sizeof *leaves) : NULL;
+	size_t count = leaves ? milestone_leaf_units(plan->units, task, milestone, leaves) : 0;
+	for (size_t i = 0; list && i < count; i++) {
+		struct progress progress = milestone_progress(plan->units, task, milestone, leaves[i], 0);
+		cJSON *item = cJSON_CreateObject();
+		add(item, "unit", reference(plan->units->units[leaves[i]].name));
+		add(item, "status", reference(done_status(milestone->deadline, progress.done_on)));
+		add(item, "done_on", date_or_null(progress.done_on));
+		add(item, "note", string_or_null(progress.note));
+		cJSON_AddItemToArray(list, item);
+	}
+	free(leaves);
+	if (plan->units && !leaves) {
+		cJSON_Delete(list);
+		return NULL;
+	}
+	return list;
+}
+
+cJSON *json_milestone(const struct plan *plan, const struct task *task, const struct milestone *milestone)
 {
 	cJSON *object = cJSON_CreateObject();
+	size_t unit_count;
+	const size_t *units = milestone_units(task, milestone, &unit_count);
 	add(object, "deadline", date_string(milestone->deadline));
 	add(object, "phrase", string_or_null(milestone->phrase));
 	add(object, "implied", cJSON_CreateBool(milestone->implied));
 	add(object, "text", reference(milestone->text));
-	add(object, "status", reference(milestone->done_on ? "done" : "pending"));
-	add(object, "done_on", date_or_null(milestone->done_on));
+	add(object, "units", names_of(plan, units, unit_count));
+	add(object, "status", reference(done_status(milestone->deadline, milestone->completed_on)));
+	add(object, "done_on", date_or_null(milestone->completed_on));
 	add(object, "note", string_or_null(milestone->note));
+	add(object, "progress", json_unit_progress(plan, task, milestone));
 	return object;
 }
 
-cJSON *json_target(const struct target *target)
+static cJSON *json_report(double value, date_t date, const char *note)
+{
+	cJSON *reported = cJSON_CreateObject();
+	add(reported, "value", cJSON_CreateNumber(value));
+	add(reported, "date", date_or_null(date));
+	add(reported, "note", string_or_null(note));
+	return reported;
+}
+
+cJSON *json_target(const struct plan *plan, const struct target *target)
 {
 	cJSON *object = cJSON_CreateObject();
 	add(object, "metric", reference(target->metric));
@@ -77,16 +121,22 @@ cJSON *json_target(const struct target *target)
 	add(object, "unit", string_or_null(target->unit));
 	add(object, "text", string_or_null(target->text));
 	if (target->reported) {
-		cJSON *reported = cJSON_CreateObject();
-		add(reported, "value", cJSON_CreateNumber(target->reported_value));
-		add(reported, "date", date_or_null(target->reported_on));
-		add(reported, "note", string_or_null(target->report_note));
-		add(object, "reported", reported);
+		add(object, "reported", json_report(target->reported_value, target->reported_on, target->report_note));
 		add(object, "met", cJSON_CreateBool(target_is_met(target)));
 	} else {
 		add(object, "reported", cJSON_CreateNull());
 		add(object, "met", cJSON_CreateNull());
 	}
+	cJSON *reports = cJSON_CreateArray();
+	for (size_t r = 0; reports && r < target->unit_report_count; r++) {
+		const struct unit_report *record = &target->unit_reports[r];
+		cJSON *item = cJSON_CreateObject();
+		add(item, "unit", reference(plan->units->units[record->unit].name));
+		json_move_fields(item, json_report(record->value, record->reported_on, record->note));
+		add(item, "met", cJSON_CreateBool(target_value_meets(target, record->value)));
+		cJSON_AddItemToArray(reports, item);
+	}
+	add(object, "reports", reports);
 	return object;
 }
 
@@ -108,11 +158,11 @@ cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via
 	add(object, "deadline_text", string_or_null(task->deadline_text));
 	cJSON *milestones = cJSON_CreateArray();
 	for (size_t m = 0; milestones && m < task->milestone_count; m++)
-		cJSON_AddItemToArray(milestones, json_milestone(&task->milestones[m]));
+		cJSON_AddItemToArray(milestones, json_milestone(plan, task, &task->milestones[m]));
 	add(object, "milestones", milestones);
 	cJSON *targets = cJSON_CreateArray();
 	for (size_t t = 0; targets && t < task->target_count; t++)
-		cJSON_AddItemToArray(targets, json_target(&task->targets[t]));
+		cJSON_AddItemToArray(targets, json_target(plan, &task->targets[t]));
 	add(object, "targets", targets);
 	if (plan->extra_column_count) {
 		cJSON *extra = cJSON_CreateObject();
@@ -143,7 +193,9 @@ cJSON *json_due(const struct plan *plan, const struct milestone_match *match, bo
 	add(object, "phrase", string_or_null(milestone->phrase));
 	add(object, "implied", cJSON_CreateBool(milestone->implied));
 	add(object, "text", reference(milestone->text));
-	add(object, "units", unit_names(plan, task));
+	size_t unit_count;
+	const size_t *units = milestone_units(task, milestone, &unit_count);
+	add(object, "units", names_of(plan, units, unit_count));
 	if (with_via)
 		add(object, "via", via_value(plan, match->via));
 	return object;

@@ -9,6 +9,7 @@
 
 #include "duty/sheet.h"
 #include "duty/format.h"
+#include "duty/progress.h"
 #include "duty/i18n.h"
 #include "duty/text.h"
 
@@ -36,28 +37,45 @@ static void markdown_text(FILE *out, const char *text)
 	}
 }
 
-/* "2018-10-31 11月前" plus its progress, in words. */
-static void milestone_line(struct strbuf *out, const struct milestone *milestone, date_t today)
+/* "2018-10-31 11月前" plus where the unit stands, in words. */
+static void milestone_line(struct strbuf *out, const struct milestone *milestone, struct progress progress)
 {
 	char date[DATE_TEXT_SIZE];
 	date_format(milestone->deadline, date);
 	strbuf_printf(out, "%s %s", date, milestone->phrase[0] ? milestone->phrase : _("(year end)"));
-	if (milestone->done_on) {
-		date_format(milestone->done_on, date);
+	if (progress.done_on)
+		date_format(progress.done_on, date);
+	if (progress.status == STATUS_DONE)
 		strbuf_printf(out, _(" — done on %s"), date);
-	} else if (milestone->deadline < today) {
+	else if (progress.status == STATUS_DONE_LATE)
+		strbuf_printf(out, _(" — done late on %s"), date);
+	else if (progress.status == STATUS_OVERDUE)
 		strbuf_puts(out, _(" — overdue"));
+}
+
+/* The class of a milestone's line: done, late or overdue. */
+static const char *milestone_class(struct progress progress)
+{
+	switch (progress.status) {
+	case STATUS_DONE:
+		return "done";
+	case STATUS_DONE_LATE:
+		return "done late";
+	case STATUS_OVERDUE:
+		return "overdue";
+	default:
+		return "";
 	}
 }
 
-static void target_line(struct strbuf *out, const struct target *target)
+static void target_line(struct strbuf *out, const struct target *target, struct target_progress report)
 {
-	strbuf_printf(out, "%s %s ", target->metric, target_op_text(target->op));
-	format_quantity(out, target->value_text, target->unit);
-	if (target->reported) {
+	strbuf_printf(out, "%s ", target->metric);
+	format_target_goal(out, target);
+	if (report.reported) {
 		strbuf_puts(out, _(" — reported "));
-		format_quantity(out, target->reported_text, target->unit);
-		strbuf_printf(out, ", %s", target_is_met(target) ? _("met") : _("not met"));
+		format_quantity(out, report.value_text, target->unit);
+		strbuf_printf(out, ", %s", report.met ? _("met") : _("not met"));
 	}
 }
 
@@ -92,6 +110,7 @@ static const char *const css =
 	".title { font-weight: bold; white-space: nowrap; margin-bottom: 1mm; }\n"
 	"ul { margin: 0; padding-left: 4mm; }\n"
 	".done { color: #666; }\n"
+	".late { color: #8a5a00; }\n"
 	".overdue { color: #b00000; font-weight: bold; }\n"
 	".units { color: #333; }\n";
 
@@ -125,10 +144,12 @@ void sheet_html(FILE *out, const struct plan *plan, date_t today, size_t unit,
 		fputs("</td><td><ul>", out);
 		for (size_t m = 0; m < task->milestone_count; m++) {
 			const struct milestone *milestone = &task->milestones[m];
+			if (!milestone_duty(plan->units, task, milestone, unit).responsible)
+				continue;
+			struct progress progress = milestone_progress(plan->units, task, milestone, unit, today);
 			strbuf_clear(&text);
-			milestone_line(&text, milestone, today);
-			const char *class = milestone->done_on ? "done" : milestone->deadline < today ? "overdue" : "";
-			fprintf(out, "<li class=\"%s\">", class);
+			milestone_line(&text, milestone, progress);
+			fprintf(out, "<li class=\"%s\">", milestone_class(progress));
 			html_text(out, strbuf_text(&text));
 			fputs("</li>", out);
 		}
@@ -137,7 +158,7 @@ void sheet_html(FILE *out, const struct plan *plan, date_t today, size_t unit,
 			fputs("<ul>", out);
 			for (size_t t = 0; t < task->target_count; t++) {
 				strbuf_clear(&text);
-				target_line(&text, &task->targets[t]);
+				target_line(&text, &task->targets[t], target_progress(plan->units, &task->targets[t], unit));
 				fputs("<li>", out);
 				html_text(out, strbuf_text(&text));
 				fputs("</li>", out);
@@ -179,9 +200,13 @@ void sheet_markdown(FILE *out, const struct plan *plan, date_t today, size_t uni
 		markdown_text(out, task->requirement);
 		fprintf(out, "\n\n**%s**\n\n", _("Milestones"));
 		for (size_t m = 0; m < task->milestone_count; m++) {
+			const struct milestone *milestone = &task->milestones[m];
+			if (!milestone_duty(plan->units, task, milestone, unit).responsible)
+				continue;
+			struct progress progress = milestone_progress(plan->units, task, milestone, unit, today);
 			strbuf_clear(&text);
-			milestone_line(&text, &task->milestones[m], today);
-			fprintf(out, "- %s ", task->milestones[m].done_on ? "[x]" : "[ ]");
+			milestone_line(&text, milestone, progress);
+			fprintf(out, "- %s ", progress.done_on ? "[x]" : "[ ]");
 			markdown_text(out, strbuf_text(&text));
 			fputs("\n", out);
 		}
@@ -189,7 +214,7 @@ void sheet_markdown(FILE *out, const struct plan *plan, date_t today, size_t uni
 			fprintf(out, "\n**%s**\n\n", _("Targets"));
 			for (size_t t = 0; t < task->target_count; t++) {
 				strbuf_clear(&text);
-				target_line(&text, &task->targets[t]);
+				target_line(&text, &task->targets[t], target_progress(plan->units, &task->targets[t], unit));
 				fputs("- ", out);
 				markdown_text(out, strbuf_text(&text));
 				fputs("\n", out);

@@ -3,7 +3,8 @@
 #
 #   bash tests/crash/run.sh BINARY [KILLS]
 #
-# Runs `duty done`, `duty report` and `duty undo` on a copy of the shipped
+# Runs `duty done`, `duty report` and `duty undo` (also a county's own, with
+# --unit) on a copy of the shipped
 # plan and kills each with SIGKILL after a random delay (somewhere in its
 # run: before, during or after the history append, the plan's temporary
 # file, the rename, the mark), KILLS times (default 300, or CRASH_KILLS);
@@ -48,16 +49,26 @@ random_note() {
 	esac
 }
 
+# Counties, whose own records of 1.1 and of task 12's targets go into the
+# plan's per-unit cells (one line per unit).
+counties=(鹿城 龙湾 瓯海 洞头 瑞安 乐清 永嘉 平阳 苍南 文成 泰顺)
+
 random_command() {
-	local task=$((RANDOM % 32 + 1)) target note
+	local task=$((RANDOM % 32 + 1)) target note county
 	target=${targets[$((RANDOM % ${#targets[@]}))]}
+	county=${counties[$((RANDOM % ${#counties[@]}))]}
 	note=$(random_note)
-	case $((RANDOM % 5)) in
+	case $((RANDOM % 8)) in
 	0 | 1) command=(done "$task.1" --on "2018-0$((RANDOM % 9 + 1))-1$((RANDOM % 10))") ;;
 	2) command=(report "${target% *}" --target "${target#* }" --value "$((RANDOM % 500)).$((RANDOM % 10))") ;;
 	3) command=(undo "$task.1") ;;
-	*) command=(undo "${target% *}" --target "${target#* }") ;;
+	4) command=(undo "${target% *}" --target "${target#* }") ;;
+	5) command=(done 1.1 --unit "$county" --on "2018-0$((RANDOM % 9 + 1))-1$((RANDOM % 10))") ;;
+	6) command=(report 12 --target "$((RANDOM % 3 + 1))" --value "$((RANDOM % 50))" --unit "$county") ;;
+	*) command=(undo 1.1 --unit "$county") ;;
 	esac
+	# A unit's record is one line of its cell: its note is one line too.
+	[[ " ${command[*]} " == *" --unit "* ]] && note=${note%%$'\n'*}
 	[ -n "$note" ] && [ "${command[0]}" != undo ] && command+=(--note "$note")
 }
 
@@ -127,12 +138,13 @@ while [ $killed -lt "$kills" ]; do
 done 2>/dev/null
 
 # One last change decides whatever is pending; then replay the history
-# independently of duty's own check.
+# independently of duty's own check (the records for a milestone or target
+# as a whole; duty check compares the units' own lines after every kill).
 duty done 1.1 --on 2018-05-30 >/dev/null || fail "the last change failed"
 check_after
 duty log --format json >"$work/log.json" && duty status --format json >"$work/status.json" || fail "log/status"
 mismatches=$(jq -n --slurpfile log "$work/log.json" --slurpfile status "$work/status.json" '
-	(reduce ($log[0][] | select(.state == "applied")) as $e ({};
+	(reduce ($log[0][] | select(.state == "applied" and .unit == null)) as $e ({};
 		.[if $e.milestone then "\($e.task).m\($e.milestone)" else "\($e.task).t\($e.target)" end] = $e)) as $last
 	| [($status[0].milestones[] | . as $m | $last["\($m.task).m\($m.milestone)"] as $e
 		| select(($e == null and $m.done_on != null)

@@ -8,8 +8,11 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "duty/progress.h"
 #include "duty/query.h"
+#include "duty/strbuf.h"
 #include "duty/table.h"
 #include "duty/csv.h"
 #include "duty/ics.h"
@@ -17,8 +20,43 @@
 #include "duty/utf8.h"
 #include "fuzzing.h"
 
+/* Per-unit records: each line lies in its cell, and writing a line back
+ * in its place gives the cell as it was; every unit's state and tally can
+ * be worked out. */
+static void exercise_progress(const struct plan *plan)
+{
+	for (size_t t = 0; t < plan->task_count; t++) {
+		const struct task *task = &plan->tasks[t];
+		for (size_t m = 0; m < task->milestone_count; m++) {
+			const struct milestone *milestone = &task->milestones[m];
+			for (size_t r = 0; r < milestone->unit_record_count; r++) {
+				const struct unit_done *record = &milestone->unit_records[r];
+				if (record->start > record->end || record->end > strlen(milestone->units_done))
+					abort();
+				struct strbuf line = STRBUF_INIT, cell = STRBUF_INIT;
+				strbuf_append(&line, milestone->units_done + record->start, record->end - record->start);
+				progress_cell_change(&cell, milestone->units_done, true, record->start, record->end,
+						     strbuf_text(&line));
+				if (!cell.failed && strcmp(strbuf_text(&cell), milestone->units_done) != 0)
+					abort();
+				strbuf_free(&line);
+				strbuf_free(&cell);
+			}
+			if (milestone->completed_on && milestone->done_on && milestone->completed_on != milestone->done_on)
+				abort();
+		}
+	}
+	for (size_t u = 0; u < plan->units->count && u < 30; u++) {
+		struct unit_tally tally;
+		unit_tally_count(plan, u, false, date_make(plan->year, 10, 15), &tally);
+		if (tally.on_time + tally.late + tally.overdue + tally.not_yet_due != tally.milestones)
+			abort();
+	}
+}
+
 static void exercise(const struct plan *plan, FILE *sink)
 {
+	exercise_progress(plan);
 	for (size_t t = 0; t < plan->task_count; t++) {
 		const struct task *task = &plan->tasks[t];
 		if (task->milestone_count == 0 || plan_find_task(plan, task->id) != task)

@@ -113,7 +113,8 @@ static void test_help_is_made_from_the_table(void **state)
 	char *done = captured(options_print_names, commands_find("done", &(int){ 0 }));
 	assert_non_null(strstr(done, "--by\n"));
 	assert_non_null(strstr(done, "--file\n"));   /* global options too */
-	assert_null(strstr(done, "--unit\n"));
+	assert_non_null(strstr(done, "--unit\n"));
+	assert_null(strstr(done, "--month\n"));
 	free(done);
 }
 

@@ -235,22 +235,27 @@ static void test_history_stacks_changes_and_undos(void **state)
 	char path[128];
 	snprintf(path, sizeof path, "%s/stack.history.csv", directory);
 	const struct history_entry entries[] = {
-		{ "1", "a", "report", 12, 0, 1, "300", "2018-06-30", "", "", "", "", 0, 0, HISTORY_APPLIED },
-		{ "2", "a", "report", 12, 0, 1, "352", "2018-10-15", "", "300", "2018-06-30", "", 0, 0, HISTORY_APPLIED },
-		{ "3", "a", "undo", 12, 0, 1, "300", "2018-06-30", "", "352", "2018-10-15", "", 0, 0, HISTORY_APPLIED },
-		{ "4", "a", "report", 12, 0, 2, "9", "2018-10-15", "注,意", "", "", "", 0, 0, HISTORY_APPLIED },
+		{ "1", "a", "report", 12, 0, 1, "300", "2018-06-30", "", "", "", "", "", 0, 0, HISTORY_APPLIED },
+		{ "2", "a", "report", 12, 0, 1, "352", "2018-10-15", "", "300", "2018-06-30", "", "", 0, 0, HISTORY_APPLIED },
+		{ "3", "a", "report", 12, 0, 1, "35", "2018-10-15", "", "", "", "", "瑞安市政府", 0, 0, HISTORY_APPLIED },
+		{ "4", "a", "undo", 12, 0, 1, "300", "2018-06-30", "", "352", "2018-10-15", "", "", 0, 0, HISTORY_APPLIED },
+		{ "5", "a", "report", 12, 0, 2, "9", "2018-10-15", "注,意", "", "", "", "", 0, 0, HISTORY_APPLIED },
 	};
 	struct diagnostics diag;
 	diagnostics_init(&diag, 4);
-	assert_true(history_append(path, entries, 4, &diag));
+	assert_true(history_append(path, entries, 5, &diag));
 	struct history history;
 	assert_true(history_load(path, &history, &diag));
-	assert_int_equal(history.count, 4);
-	assert_string_equal(history.entries[3].note, "注,意");
-	const struct history_entry *top = history_in_effect(&history, 12, 0, 1, "report");
+	assert_int_equal(history.count, 5);
+	assert_string_equal(history.entries[4].note, "注,意");
+	assert_string_equal(history.entries[2].unit, "瑞安市政府");
+	const struct history_entry *top = history_in_effect(&history, 12, 0, 1, "", "report");
 	assert_non_null(top);
-	assert_string_equal(top->value, "300");   /* the 352 report was undone */
-	assert_null(history_in_effect(&history, 12, 1, 0, "done"));
+	assert_string_equal(top->value, "300");   /* the 352 report was undone; 瑞安's is its own */
+	top = history_in_effect(&history, 12, 0, 1, "瑞安市政府", "report");
+	assert_non_null(top);
+	assert_string_equal(top->value, "35");
+	assert_null(history_in_effect(&history, 12, 1, 0, "", "done"));
 	history_free(&history);
 	diagnostics_free(&diag);
 	char *derived = history_path("/x/tasks_2018.csv");

@@ -165,10 +165,10 @@ static void test_next_milestone(void **state)
 {
 	(void)state;
 	const struct task *task = plan_find_task(shipped.plan, 29);
-	assert_int_equal(task_next_milestone(task, 20180101), 0);
-	assert_int_equal(task_next_milestone(task, 20180501), 1);
-	assert_int_equal(task_next_milestone(task, 20180801), 2);
-	assert_int_equal(task_next_milestone(task, 20190101), 0);   /* all passed: the first overdue */
+	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, task, 20180101), 0);
+	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, task, 20180501), 1);
+	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, task, 20180801), 2);
+	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, task, 20190101), 0);   /* all passed: the first overdue */
 }
 
 
@@ -292,7 +292,7 @@ static void test_fixture_next_and_calendar(void **state)
 	assert_int_equal(months[11], 2);  /* December */
 	/* Task 1 on 2020-03-15: 1.1 is overdue, 1.2 is next. */
 	const struct task *task = plan_find_task(fixture.plan, 1);
-	assert_int_equal(task_next_milestone(task, 20200315), 1);
+	assert_int_equal(task_next_milestone(fixture.plan, &all, task, 20200315), 1);
 	assert_int_equal(milestone_status(&task->milestones[0], 20200315), STATUS_OVERDUE);
 	assert_int_equal(milestone_status(&task->milestones[1], 20201215), STATUS_DUE);
 	assert_int_equal(milestone_status(&plan_find_task(fixture.plan, 2)->milestones[0], 20200315), STATUS_DONE);
