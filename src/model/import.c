@@ -31,6 +31,7 @@
 #include "duty/numerals.h"
 #include "duty/phrases.h"
 #include "duty/plan.h"
+#include "duty/plan_write.h"
 #include "duty/safefile.h"
 #include "duty/split.h"
 #include "duty/strbuf.h"
@@ -283,19 +284,6 @@ struct piece {
 	long line;
 };
 
-struct draft_milestone {
-	date_t deadline;
-	const char *phrase;
-	const char *text;
-	bool implied;
-	size_t order;                /* in the text, for a stable sort */
-};
-
-struct draft_target {
-	const char *metric, *value, *unit, *text;
-	enum target_op op;
-};
-
 struct draft_task {
 	long id;
 	long line;
@@ -306,11 +294,12 @@ struct draft_task {
 	size_t piece_count, piece_capacity;
 	const char **extras;
 	/* filled in once the rows are read */
-	struct draft_milestone *milestones;
+	struct milestone *milestones;    /* column_group: its place in the text until sorted */
 	size_t milestone_count, milestone_capacity;
-	struct draft_target *targets;
+	struct target *targets;
 	size_t target_count, target_capacity;
-	struct strbuf units, leads;  /* canonical names joined by ; */
+	size_t *units, *leads;           /* in the written directory, in the arena */
+	size_t unit_count, lead_count;
 	bool units_etc;
 };
 
@@ -902,19 +891,20 @@ static bool add_part(const struct requirement_part *part, void *context)
 	const char *phrase = keep(importer, part->phrase ? part->phrase : "", part->phrase_length);
 	review_part(reader, part, text);
 	for (size_t d = 0; d < part->deadlines.count; d++) {
-		struct draft_milestone *milestones = array_reserve(task->milestones, &task->milestone_capacity,
+		struct milestone *milestones = array_reserve(task->milestones, &task->milestone_capacity,
 								   task->milestone_count, sizeof *milestones);
 		if (!milestones) {
 			out_of_memory(importer);
 			return false;
 		}
 		task->milestones = milestones;
-		milestones[task->milestone_count] = (struct draft_milestone){
+		milestones[task->milestone_count] = (struct milestone){
 			.deadline = part->deadlines.dates[d],
 			.phrase = phrase,
 			.text = text,
+			.note = "",
 			.implied = part->deadlines.implied,
-			.order = task->milestone_count,
+			.column_group = (unsigned)task->milestone_count,
 		};
 		task->milestone_count++;
 	}
@@ -923,10 +913,10 @@ static bool add_part(const struct requirement_part *part, void *context)
 
 static int by_deadline(const void *left, const void *right)
 {
-	const struct draft_milestone *a = left, *b = right;
+	const struct milestone *a = left, *b = right;
 	if (a->deadline != b->deadline)
 		return a->deadline < b->deadline ? -1 : 1;
-	return a->order < b->order ? -1 : a->order > b->order;
+	return a->column_group < b->column_group ? -1 : a->column_group > b->column_group;
 }
 
 struct target_reader {
@@ -940,23 +930,27 @@ static bool add_target(const struct found_target *found, void *context)
 	struct target_reader *reader = context;
 	struct importer *importer = reader->importer;
 	struct draft_task *task = reader->task;
-	struct draft_target *targets = array_reserve(task->targets, &task->target_capacity, task->target_count,
+	struct target *targets = array_reserve(task->targets, &task->target_capacity, task->target_count,
 						     sizeof *targets);
 	if (!targets) {
 		out_of_memory(importer);
 		return false;
 	}
 	task->targets = targets;
-	struct draft_target *target = &targets[task->target_count++];
-	target->metric = keep(importer, found->metric, strlen(found->metric));
-	target->value = keep(importer, found->value, strlen(found->value));
-	target->unit = keep(importer, found->unit, strlen(found->unit));
-	target->text = keep(importer, reader->requirement + found->text_start, found->text_length);
-	target->op = found->op;
+	struct target *target = &targets[task->target_count++];
+	*target = (struct target){
+		.metric = keep(importer, found->metric, strlen(found->metric)),
+		.value_text = keep(importer, found->value, strlen(found->value)),
+		.unit = keep(importer, found->unit, strlen(found->unit)),
+		.text = keep(importer, reader->requirement + found->text_start, found->text_length),
+		.reported_text = "",
+		.report_note = "",
+		.op = found->op,
+	};
 	if (found->doubt)
 		diag_warning(importer->review, importer->source, task->line, NULL,
 			     _("task %ld, target %zu (%s %s %s%s%s): %s"), task->id, task->target_count, target->metric,
-			     target_op_text(target->op), target->value, target->unit[0] && strcmp(target->unit, "%") ? " " : "",
+			     target_op_text(target->op), target->value_text, target->unit[0] && strcmp(target->unit, "%") ? " " : "",
 			     target->unit, _(found->doubt));
 	return !importer->failed;
 }
@@ -974,6 +968,8 @@ static bool derive_items(struct importer *importer)
 		}
 		if (task->milestone_count)
 			qsort(task->milestones, task->milestone_count, sizeof *task->milestones, by_deadline);
+		for (size_t m = 0; m < task->milestone_count; m++)
+			task->milestones[m].column_group = (unsigned)m + 1;
 		struct target_reader targets = { importer, task, requirement };
 		if (!targets_find(requirement, task->requirement.length, add_target, &targets)) {
 			out_of_memory(importer);
@@ -1238,17 +1234,17 @@ static bool resolve_units(struct importer *importer)
 				list.lead_cell = true;
 				units_split_wording(directory, strbuf_text(&task->lead_text), &etc, add_name, &list);
 			}
-			for (size_t u = 0; u < list.count; u++) {
-				const char *name = directory->units[list.units[u]].name;
-				strbuf_puts(&task->units, u ? ";" : "");
-				strbuf_puts(&task->units, name);
-				if (list.leads[list.units[u]]) {
-					strbuf_puts(&task->leads, task->leads.length ? ";" : "");
-					strbuf_puts(&task->leads, name);
-				}
-			}
-			if (task->units.failed || task->leads.failed)
+			task->units = arena_array(importer->arena, list.count + 1, sizeof *task->units);
+			task->leads = arena_array(importer->arena, list.count + 1, sizeof *task->leads);
+			if (!task->units || !task->leads) {
 				out_of_memory(importer);
+				break;
+			}
+			for (size_t u = 0; u < list.count; u++) {
+				task->units[task->unit_count++] = list.units[u];
+				if (list.leads[list.units[u]])
+					task->leads[task->lead_count++] = list.units[u];
+			}
 		}
 		/* Units as the overview counts them: the directory's, phrases left out. */
 		for (size_t u = 0; u < count; u++)
@@ -1262,95 +1258,46 @@ static bool resolve_units(struct importer *importer)
 
 /* --- the plan file -------------------------------------------------------------- */
 
-static void put_field(struct strbuf *out, const char *text, bool first)
-{
-	if (!first)
-		strbuf_putc(out, ',');
-	strbuf_put_csv_field(out, text, strlen(text));
-}
-
+/* The drafts as the model's tasks, for plan_write. */
 static bool write_plan(struct importer *importer)
 {
-	struct strbuf out = STRBUF_INIT;
-	size_t milestone_groups = 1, target_groups = 0;
-	for (size_t t = 0; t < importer->task_count; t++) {
-		if (importer->tasks[t].milestone_count > milestone_groups)
-			milestone_groups = importer->tasks[t].milestone_count;
-		if (importer->tasks[t].target_count > target_groups)
-			target_groups = importer->tasks[t].target_count;
+	struct task *tasks = arena_array(importer->arena, importer->task_count + 1, sizeof *tasks);
+	if (!tasks) {
+		out_of_memory(importer);
+		return false;
 	}
-	strbuf_puts(&out, "\xEF\xBB\xBF");
-	put_field(&out, "plan_title", true);
-	put_field(&out, importer->result->title, false);
-	strbuf_putc(&out, '\n');
-	strbuf_printf(&out, "plan_year,%d\n", importer->result->year);
-	for (int c = 0; c < PLAN_COLUMN_COUNT; c++)
-		put_field(&out, plan_columns[c].names[0], c == 0);
-	struct strbuf name = STRBUF_INIT;
-	for (size_t g = 1; g <= milestone_groups; g++)
-		for (size_t f = 0; f < milestone_layout.field_count; f++) {
-			strbuf_clear(&name);
-			group_column_name(&name, &milestone_layout, (unsigned)g, f);
-			put_field(&out, strbuf_text(&name), false);
-		}
-	for (size_t g = 1; g <= target_groups; g++)
-		for (size_t f = 0; f < target_layout.field_count; f++) {
-			strbuf_clear(&name);
-			group_column_name(&name, &target_layout, (unsigned)g, f);
-			put_field(&out, strbuf_text(&name), false);
-		}
-	strbuf_free(&name);
-	for (size_t e = 0; e < importer->extra_count; e++)
-		put_field(&out, importer->extra_names[e], false);
-	strbuf_putc(&out, '\n');
 	for (size_t t = 0; t < importer->task_count; t++) {
-		const struct draft_task *task = &importer->tasks[t];
-		char id[24];
-		snprintf(id, sizeof id, "%ld", task->id);
-		const char *fixed[PLAN_COLUMN_COUNT] = {
-			[PLAN_ID] = id,
-			[PLAN_TITLE] = task->title,
-			[PLAN_REQUIREMENT] = strbuf_text(&task->requirement),
-			[PLAN_UNITS_TEXT] = strbuf_text(&task->units_text),
-			[PLAN_UNITS] = strbuf_text(&task->units),
-			[PLAN_UNITS_ETC] = task->units_etc ? "1" : "0",
-			[PLAN_LEAD_UNITS] = strbuf_text(&task->leads),
-			[PLAN_DEADLINE_TEXT] = strbuf_text(&task->deadline_text),
+		const struct draft_task *draft = &importer->tasks[t];
+		tasks[t] = (struct task){
+			.id = draft->id,
+			.title = draft->title,
+			.requirement = strbuf_text(&draft->requirement),
+			.units_text = strbuf_text(&draft->units_text),
+			.units = draft->units,
+			.unit_count = draft->unit_count,
+			.units_etc = draft->units_etc,
+			.lead_units = draft->leads,
+			.lead_unit_count = draft->lead_count,
+			.deadline_text = strbuf_text(&draft->deadline_text),
+			.milestones = draft->milestones,
+			.milestone_count = draft->milestone_count,
+			.targets = draft->targets,
+			.target_count = draft->target_count,
+			.extras = draft->extras,
+			.line = draft->line,
 		};
-		for (int c = 0; c < PLAN_COLUMN_COUNT; c++)
-			put_field(&out, fixed[c], c == 0);
-		for (size_t g = 0; g < milestone_groups; g++) {
-			const char *fields[MILESTONE_FIELDS] = { "", "", "", "", "", "" };
-			char date[DATE_TEXT_SIZE];
-			if (g < task->milestone_count) {
-				const struct draft_milestone *milestone = &task->milestones[g];
-				date_format(milestone->deadline, date);
-				fields[MILESTONE_DEADLINE] = date;
-				fields[MILESTONE_PHRASE] = milestone->phrase;
-				fields[MILESTONE_IMPLIED] = milestone->implied ? "1" : "0";
-				fields[MILESTONE_TEXT] = milestone->text;
-			}
-			for (size_t f = 0; f < MILESTONE_FIELDS; f++)
-				put_field(&out, fields[f], false);
-		}
-		for (size_t g = 0; g < target_groups; g++) {
-			const char *fields[TARGET_FIELDS] = { "", "", "", "", "", "", "", "" };
-			if (g < task->target_count) {
-				const struct draft_target *target = &task->targets[g];
-				fields[TARGET_METRIC] = target->metric;
-				fields[TARGET_OP] = target_op_text(target->op);
-				fields[TARGET_VALUE] = target->value;
-				fields[TARGET_UNIT] = target->unit;
-				fields[TARGET_TEXT] = target->text;
-			}
-			for (size_t f = 0; f < TARGET_FIELDS; f++)
-				put_field(&out, fields[f], false);
-		}
-		for (size_t e = 0; e < importer->extra_count; e++)
-			put_field(&out, task->extras[e], false);
-		strbuf_putc(&out, '\n');
 	}
-	if (out.failed) {
+	struct plan plan = {
+		.title = importer->result->title,
+		.year = importer->result->year,
+		.tasks = tasks,
+		.task_count = importer->task_count,
+		.extra_columns = importer->extra_names,
+		.extra_column_count = importer->extra_count,
+		.units = importer->final,
+	};
+	struct strbuf out = STRBUF_INIT;
+	if (!plan_write(&plan, &out)) {
 		strbuf_free(&out);
 		out_of_memory(importer);
 		return false;
@@ -1400,8 +1347,6 @@ static void free_importer(struct importer *importer)
 		strbuf_free(&task->units_text);
 		strbuf_free(&task->lead_text);
 		strbuf_free(&task->deadline_text);
-		strbuf_free(&task->units);
-		strbuf_free(&task->leads);
 		free(task->pieces);
 		free(task->milestones);
 		free(task->targets);
