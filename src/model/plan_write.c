@@ -151,9 +151,9 @@ static void write_header(struct strbuf *out, const struct plan *plan, unsigned m
 			 unsigned target_groups)
 {
 	strbuf_puts(out, "\xEF\xBB\xBF");
-	put_field(out, "plan_title", true);
+	put_field(out, PLAN_TITLE_KEY, true);
 	put_field(out, plan->title, false);
-	strbuf_printf(out, "\nplan_year,%d\n", plan->year);
+	strbuf_printf(out, "\n%s,%d\n", PLAN_YEAR_KEY, plan->year);
 	for (int c = 0; c < PLAN_COLUMN_COUNT; c++)
 		put_field(out, plan_columns[c].names[0], c == 0);
 	write_group_names(out, &milestone_layout, milestone_groups);
