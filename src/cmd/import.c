@@ -14,6 +14,8 @@
 #include "cli/paths.h"
 #include "duty/grid.h"
 #include "duty/import.h"
+#include "duty/import_header.h"
+#include "duty/import_save.h"
 
 static void print_review(struct cli *cli, const struct diagnostics *review)
 {

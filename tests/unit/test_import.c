@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "duty/import.h"
+#include "duty/import_header.h"
 #include "duty/load.h"
 
 /* A grid of rows given as NULL-terminated lists of cells; a row starting

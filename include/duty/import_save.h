@@ -1,0 +1,28 @@
+/*
+ * import_save.h - the two files duty import writes, saved together: the
+ * plan and its unit directory, each atomically (safefile.h), under the
+ * plan's lock, never over an existing file without force.
+ */
+#ifndef DUTY_IMPORT_SAVE_H
+#define DUTY_IMPORT_SAVE_H
+
+#include <stdbool.h>
+
+#include "duty/diag.h"
+#include "duty/import.h"
+
+enum import_saved {
+	IMPORT_SAVED,
+	IMPORT_EXISTS,         /* a file is there already and force was not given: nothing written */
+	IMPORT_WRITE_FAILED,   /* writing failed: the files are as they were */
+};
+
+/* Writes the plan to plan_path and the unit directory to units_path, each
+ * atomically, holding the plan's lock. An existing file is replaced only
+ * with force (a unit directory whose bytes would not change is left
+ * alone). When the plan cannot be written, the unit directory is put back
+ * as it was. */
+enum import_saved import_save(const struct import *import, const char *plan_path, const char *units_path,
+			      bool force, struct diagnostics *diag);
+
+#endif
