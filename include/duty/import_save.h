@@ -11,6 +11,20 @@
 #include "duty/diag.h"
 #include "duty/import.h"
 
+/* Where an import reads and writes. */
+struct import_paths {
+	const char *source;
+	const char *units_given;     /* --units, or NULL */
+	const char *plan;            /* -o */
+	const char *units;           /* units.csv beside the plan */
+};
+
+/* Whether the outputs are safe to write: neither over the source, the
+ * plan not over the --units directory (the directory may be written back
+ * over itself), the plan and the directory not at one path; links are
+ * followed. Each clash is an error in diag; false when there is one. */
+bool import_check_paths(const struct import_paths *paths, struct diagnostics *diag);
+
 enum import_saved {
 	IMPORT_SAVED,
 	IMPORT_EXISTS,         /* a file is there already and force was not given: nothing written */

@@ -30,6 +30,25 @@ static bool same_bytes(const char *path, const char *data, size_t size, struct d
 	return same;
 }
 
+bool import_check_paths(const struct import_paths *paths, struct diagnostics *diag)
+{
+	size_t errors = diag->errors;
+	if (file_same(paths->plan, paths->source))
+		diag_error(diag, paths->plan, 0, NULL,
+			   _("this is the source being imported; give -o a file of its own for the plan"));
+	else if (paths->units_given && file_same(paths->plan, paths->units_given))
+		diag_error(diag, paths->plan, 0, NULL,
+			   _("this is the unit directory given with --units; give -o a file of its own for the plan"));
+	else if (file_same(paths->plan, paths->units))
+		diag_error(diag, paths->plan, 0, NULL,
+			   _("the unit directory is written beside the plan as units.csv; give the plan another name"));
+	if (file_same(paths->units, paths->source))
+		diag_error(diag, paths->units, 0, NULL,
+			   _("the unit directory would be written over the source being imported; give -o a plan in "
+			   "another directory"));
+	return diag->errors == errors;
+}
+
 /* Without force: says which files are there already; true when any is. */
 static bool refuse_existing(const char *plan_path, const char *units_path, bool units_same,
 			    struct diagnostics *diag)
