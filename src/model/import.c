@@ -119,6 +119,7 @@ struct import *import_grid(const struct grid *grid, const struct import_options 
 		.result = result,
 		.arena = &result->arena,
 		.source = grid->file,
+		.directory_encoding = ENCODING_UTF8,
 	};
 	size_t errors_before = diag->errors;
 	size_t header_row = import_find_header(grid);

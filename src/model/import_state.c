@@ -44,4 +44,5 @@ void import_state_free(struct import_state *state)
 	units_free(state->known);
 	units_free(state->final);
 	free(state->known_text);
+	free(state->known_bytes);
 }

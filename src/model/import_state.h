@@ -68,8 +68,11 @@ struct import_state {
 	long largest_id;
 	struct name_index *ids;          /* the task numbers taken */
 	struct unit_directory *known;    /* --units, or NULL */
-	char *known_text;                /* its text, to keep */
+	char *known_text;                /* its text in UTF-8 */
 	size_t known_size;
+	char *known_bytes;               /* its bytes, kept as they are in the written directory */
+	size_t known_bytes_size;
+	enum encoding directory_encoding;   /* of the written directory: the given one's, else UTF-8 */
 	struct new_unit *new_units;
 	size_t new_unit_count, new_unit_capacity;
 	struct name_index *new_names;

@@ -14,6 +14,7 @@
 #include "duty/csvwrite.h"
 #include "duty/i18n.h"
 #include "duty/names.h"
+#include "duty/safefile.h"
 
 bool import_load_known_units(struct import_state *state)
 {
@@ -21,12 +22,15 @@ bool import_load_known_units(struct import_state *state)
 	if (!path)
 		return true;
 	struct input input;
-	if (!input_read_file(path, state->options->encoding, &input, state->diag))
+	if (!file_read(path, &state->known_bytes, &state->known_bytes_size, state->diag)
+	    || !input_from_bytes(path, state->known_bytes, state->known_bytes_size, state->options->encoding, &input,
+				 state->diag))
 		return false;
 	struct load_options options = { .encoding = ENCODING_UTF8 };
 	state->known = units_load_bytes(path, input.data, input.size, &options, state->diag);
 	state->known_text = input.data;
 	state->known_size = input.size;
+	state->directory_encoding = input.encoding;
 	input.data = NULL;
 	input_free(&input);
 	return state->known != NULL;
@@ -128,11 +132,13 @@ static bool collect_new_units(struct import_state *state)
 
 /* --- the written directory -------------------------------------------------- */
 
-/* The directory's columns: which field is which, and its line ends. */
+/* The directory's columns: which field is which, its line ends and its
+ * encoding. */
 struct directory_layout {
 	size_t width;
 	size_t columns[UNIT_COLUMN_COUNT];
 	const char *newline;
+	enum encoding encoding;
 };
 
 static bool read_layout(const struct csv_row *row, void *context)
@@ -146,13 +152,15 @@ static bool read_layout(const struct csv_row *row, void *context)
 	return false;
 }
 
-/* The given directory's rows as they are (its header tells the layout),
- * or a header of duty's own columns. */
+/* The given directory's bytes as they are, in its encoding, with or
+ * without a byte order mark (its header tells the layout); else a header
+ * of duty's own columns in UTF-8 with a byte order mark. */
 static void start_directory(const struct import_state *state, struct strbuf *out, struct directory_layout *layout)
 {
-	*layout = (struct directory_layout){ .width = UNIT_COLUMN_COUNT, .newline = "\n" };
-	strbuf_puts(out, "\xEF\xBB\xBF");
+	*layout = (struct directory_layout){ .width = UNIT_COLUMN_COUNT, .newline = "\n",
+					     .encoding = state->directory_encoding };
 	if (!state->known_text) {
+		strbuf_puts(out, "\xEF\xBB\xBF");
 		for (int c = 0; c < UNIT_COLUMN_COUNT; c++) {
 			layout->columns[c] = (size_t)c;
 			strbuf_puts(out, c ? "," : "");
@@ -172,16 +180,45 @@ static void start_directory(const struct import_state *state, struct strbuf *out
 	}
 	diagnostics_free(&quiet);
 	free(copy);
-	if (memchr(state->known_text, '\r', state->known_size))
+	const char *bytes = state->known_bytes;
+	size_t size = state->known_bytes_size;
+	if (memchr(bytes, '\r', size))
 		layout->newline = "\r\n";
-	strbuf_append(out, state->known_text, state->known_size);
-	if (state->known_size && state->known_text[state->known_size - 1] != '\n')
+	strbuf_append(out, bytes, size);
+	if (size && bytes[size - 1] != '\n')
 		strbuf_puts(out, layout->newline);
 }
 
-/* A new unit's row in the directory's columns; its note says the kind was guessed. */
-static void write_new_unit(struct strbuf *out, const struct new_unit *unit, const struct directory_layout *layout,
-			   const char **fields)
+/* A value of a new unit's row, in the directory's encoding, checked by
+ * the one rule for values duty writes. False when it cannot be written
+ * (said why) or memory ran out. */
+static bool put_value(struct import_state *state, struct strbuf *out, const struct new_unit *unit, const char *value,
+		      enum encoding encoding)
+{
+	struct value_check check;
+	if (csv_value_check(value, encoding, &check)) {
+		if (strbuf_put_csv_value(out, value, encoding))
+			return true;
+		import_out_of_memory(state);   /* the check found it could be written */
+		return false;
+	}
+	if (check.problem == VALUE_NO_MEMORY) {
+		import_out_of_memory(state);
+		return false;
+	}
+	struct strbuf why = STRBUF_INIT;
+	csv_value_explain(&why, &check);
+	const char *directory = state->options->units_out_path ? state->options->units_out_path : "units.csv";
+	diag_error(state->diag, directory, 0, NULL, _("the new unit \"%s\" cannot be written into the unit directory: %s"),
+		   unit->name, strbuf_text(&why));
+	strbuf_free(&why);
+	return false;
+}
+
+/* A new unit's row in the directory's columns; its note says the kind
+ * was guessed. */
+static bool write_new_unit(struct import_state *state, struct strbuf *out, const struct new_unit *unit,
+			   const struct directory_layout *layout, const char **fields)
 {
 	struct strbuf members = STRBUF_INIT;
 	if (unit->guess.member_kind)
@@ -199,14 +236,32 @@ static void write_new_unit(struct strbuf *out, const struct new_unit *unit, cons
 	for (int c = 0; c < UNIT_COLUMN_COUNT; c++)
 		if (layout->columns[c] < layout->width)
 			fields[layout->columns[c]] = values[c];
-	for (size_t f = 0; f < layout->width; f++) {
+	bool ok = !members.failed;
+	if (!ok)
+		import_out_of_memory(state);
+	for (size_t f = 0; f < layout->width && ok; f++) {
 		if (f)
 			strbuf_putc(out, ',');
-		strbuf_put_csv_field(out, fields[f], strlen(fields[f]));
+		ok = put_value(state, out, unit, fields[f], layout->encoding);
 	}
 	strbuf_puts(out, layout->newline);
-	out->failed = out->failed || members.failed;
 	strbuf_free(&members);
+	return ok;
+}
+
+/* The new units' rows, after the directory's own. */
+static bool write_new_units(struct import_state *state, struct strbuf *out, const struct directory_layout *layout)
+{
+	const char **fields = calloc(layout->width + 1, sizeof *fields);
+	if (!fields)
+		import_out_of_memory(state);
+	bool ok = fields != NULL;
+	for (size_t u = 0; ok && u < state->new_unit_count; u++)
+		ok = write_new_unit(state, out, &state->new_units[u], layout, fields);
+	free(fields);
+	if (ok && out->failed)
+		import_out_of_memory(state);
+	return ok && !out->failed;
 }
 
 static bool write_directory(struct import_state *state)
@@ -214,25 +269,21 @@ static bool write_directory(struct import_state *state)
 	struct strbuf out = STRBUF_INIT;
 	struct directory_layout layout;
 	start_directory(state, &out, &layout);
-	const char **fields = calloc(layout.width + 1, sizeof *fields);
-	for (size_t u = 0; fields && u < state->new_unit_count; u++)
-		write_new_unit(&out, &state->new_units[u], &layout, fields);
-	if (!fields || out.failed) {
-		free(fields);
+	if (!write_new_units(state, &out, &layout)) {
 		strbuf_free(&out);
-		import_out_of_memory(state);
 		return false;
 	}
-	free(fields);
 	state->result->units_size = out.length;
 	state->result->units_text = strbuf_detach(&out);
+	if (!state->result->units_text)
+		import_out_of_memory(state);
 	return state->result->units_text != NULL;
 }
 
 /* The directory as written, loaded back: new units and kind: groups. */
 static bool load_directory(struct import_state *state)
 {
-	struct load_options options = { .encoding = ENCODING_UTF8 };
+	struct load_options options = { .encoding = state->directory_encoding };
 	const char *name = state->options->units_out_path ? state->options->units_out_path : "units.csv";
 	state->final = units_load_bytes(name, state->result->units_text, state->result->units_size, &options,
 					state->diag);
