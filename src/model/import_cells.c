@@ -21,6 +21,18 @@ size_t cell_space_at(const char *text, size_t length, size_t offset)
 	return text_starts_at(text, length, offset, "\xE3\x80\x80") ? 3 : 0;
 }
 
+bool cell_is_blank(const char *cell)
+{
+	size_t length = strlen(cell);
+	for (size_t at = 0; at < length;) {
+		size_t space = cell_space_at(cell, length, at);
+		if (!space)
+			return false;
+		at += space;
+	}
+	return true;
+}
+
 /* The punctuation that joins the lines around it as they are. */
 static const char *const joining_marks[] = { "、", "，", ",", "；", ";", "：", ":", "（", "(", "）", ")", "。", NULL };
 

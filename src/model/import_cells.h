@@ -7,6 +7,7 @@
 #ifndef DUTY_IMPORT_CELLS_H
 #define DUTY_IMPORT_CELLS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "duty/arena.h"
@@ -25,6 +26,9 @@ enum cell_lines {
 /* Bytes of the space at text[offset]: ASCII spaces and line breaks, the
  * ideographic space, the no-break space; 0 when there is none. */
 size_t cell_space_at(const char *text, size_t length, size_t offset);
+
+/* Whether the cell holds nothing but spaces. */
+bool cell_is_blank(const char *cell);
 
 /* The cell's text trimmed and on one line, copied into the arena; NULL
  * when memory ran out. */

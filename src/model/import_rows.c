@@ -288,8 +288,45 @@ static bool take_units_from_above(struct import_state *state)
 	return true;
 }
 
+/* Whether a row below the header names units in any units column. */
+static bool row_names_units(const struct import_state *state, const struct grid_row *row)
+{
+	static const enum column_role roles[] = { ROLE_UNITS, ROLE_LEAD, ROLE_SUPPORT };
+	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+		if (!cell_is_blank(row_cell(row, state->columns.of_role[roles[i]])))
+			return true;
+	return false;
+}
+
+/* Word's automatic list numbering is not text: a number column that is
+ * empty in every row naming units numbers nothing, and the tasks are
+ * numbered in order as in a table without one (reviewed). */
+static void ignore_empty_number_column(struct import_state *state)
+{
+	const struct grid *grid = state->grid;
+	size_t column = state->columns.of_role[ROLE_NUMBER];
+	size_t task_rows = 0;
+	for (size_t r = state->columns.header_row + 1; r < grid->row_count && column != SIZE_MAX; r++) {
+		const struct grid_row *row = &grid->rows[r];
+		if (import_is_header(row, NULL) || !row_names_units(state, row))
+			continue;
+		if (!cell_is_blank(row_cell(row, column)))
+			return;
+		task_rows++;
+	}
+	if (task_rows == 0)
+		return;
+	const struct grid_row *header = &grid->rows[state->columns.header_row];
+	diag_warning(state->review, state->source, header->line, NULL,
+		     _("the column \"%s\" is empty in every row with units (Word's automatic numbering is not "
+		     "text): the tasks are numbered in order from 1"),
+		     row_cell(header, column));
+	state->columns.of_role[ROLE_NUMBER] = SIZE_MAX;
+}
+
 bool import_read_rows(struct import_state *state)
 {
+	ignore_empty_number_column(state);
 	const struct grid *grid = state->grid;
 	state->ids = name_index_new(256);
 	if (!state->ids) {

@@ -193,6 +193,33 @@ def word_lead_support():
     word_package("lead_support_2019.docx", word_document(body))
 
 
+def w_numbered_cell():
+    """A cell whose paragraph is numbered by Word's automatic list
+    numbering (w:numPr): Word shows "1." and so on, but the document holds
+    no text for it."""
+    return ('<w:tc><w:tcPr/><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+            "</w:pPr></w:p></w:tc>")
+
+
+def word_automatic_numbers():
+    """2024: the 序号 column numbered by Word's automatic list numbering, so
+    every number cell is empty; no title column (the requirement stands
+    for it), a heading row merged across."""
+    header = w_row([w_cell("序号"), w_cell("工作内容"), w_cell("责任单位"), w_cell("完成时限")], header=True)
+    rows = [
+        w_row([w_cell("一、监督抽检", span=4)]),
+        w_row([w_numbered_cell(), w_cell("制定年度食品安全抽检计划。"), w_cell("县市场监管局"), w_cell("3月底前")]),
+        w_row([w_numbered_cell(), w_cell("开展校园食品安全守护行动，检查学校食堂不少于200家次。"),
+               w_cell("县教育局、县市场监管局"), w_cell("9月30日前")]),
+        w_row([w_cell("二、源头治理", span=4)]),
+        w_row([w_numbered_cell(), w_cell("每季度末前通报农药残留监测结果。"), w_cell("县农业农村局"), w_cell("")]),
+        w_row([w_numbered_cell(), w_cell("完成全县食品安全满意度调查。"), w_cell("县食安办"), w_cell("年底前")]),
+    ]
+    body = (w_paragraphs("2024年某县食品安全重点工作安排")
+            + "<w:tbl><w:tblPr/><w:tblGrid>%s</w:tblGrid>%s%s</w:tbl>" % ("<w:gridCol/>" * 4, header, "".join(rows)))
+    word_package("automatic_numbers_2024.docx", word_document(body))
+
+
 # ---- Excel ----
 
 def column_letter(index):
@@ -289,4 +316,5 @@ if __name__ == "__main__":
     csv_gbk_title_row()
     csv_without_numbers()
     word_lead_support()
+    word_automatic_numbers()
     excel_reporting()
