@@ -33,21 +33,34 @@ static size_t title_candidates(const struct import_state *state, const char **li
 	return count;
 }
 
-/* A year of four digits, 1900 to 2100, at text[at] and not inside a
- * longer number: its value, and in *after where it ends; else 0. */
+/* Whether the character before text[at] is a digit or a Chinese numeral. */
+static bool follows_numeral(const char *text, size_t at)
+{
+	size_t start = at;
+	while (start > 0 && ((unsigned char)text[--start] & 0xC0) == 0x80)
+		;
+	size_t used;
+	return at > 0 && numeral_starts(text + start, at - start, &used) && used == at - start;
+}
+
+/* A year, 1900 to 2100, at text[at] and not inside a longer number: four
+ * digits ("2019") or Chinese numerals ("二〇一九"). Its value, and in
+ * *after where it ends; else 0. */
 static int year_at(const char *text, size_t length, size_t at, size_t *after)
 {
-	if (at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9')
+	if (follows_numeral(text, at))
 		return 0;
 	struct written_number number;
-	if (!number_read_integer(text + at, length - at, &number) || number.digit_count != 4 || number.value < 1900
-	    || number.value > 2100)
+	bool read = number_read_integer(text + at, length - at, &number)
+			    ? number.digit_count == 4
+			    : number_read(text + at, length - at, &number) && number.chinese;
+	if (!read || number.value < 1900 || number.value > 2100)
 		return 0;
 	*after = at + number.length;
 	return (int)number.value;
 }
 
-/* The first "YYYY年" of text, 0 when there is none. */
+/* The first "YYYY年" (or "二〇一九年") of text, 0 when there is none. */
 static int year_in(const char *text)
 {
 	size_t length = strlen(text);
