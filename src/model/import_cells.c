@@ -166,6 +166,18 @@ long cell_task_number(const char *cell)
 	return (long)number.value;
 }
 
+bool cell_excel_date(const char *cell, char text[DATE_TEXT_SIZE])
+{
+	long serial = 0;
+	if (!text_parse_whole(cell, strlen(cell), 99999, &serial) || serial < 36526 || serial > 73050)
+		return false;
+	date_t date;
+	if (!date_from_excel_serial((double)serial, false, &date))
+		return false;
+	date_format(date, text);
+	return true;
+}
+
 const char *row_cell(const struct grid_row *row, size_t column)
 {
 	return column < row->count && row->cells[column] ? row->cells[column] : "";

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "duty/arena.h"
+#include "duty/date.h"
 #include "duty/grid.h"
 
 /* How the lines of a cell are joined once its line breaks are removed.
@@ -37,6 +38,11 @@ const char *cell_clean(struct arena *arena, const char *cell, enum cell_lines li
 /* The task number a cell gives ("1", "1.", "（一）", "第3", "01"); 0 when
  * it gives none. */
 long cell_task_number(const char *cell);
+
+/* A cell that holds only an Excel serial day number of 2000 to 2099
+ * (36526 to 73050: a date cell saved as CSV, or formatted as a number):
+ * the date as "YYYY-MM-DD"; false for any other cell. */
+bool cell_excel_date(const char *cell, char text[DATE_TEXT_SIZE]);
 
 /* The text of a row's cell, "" beyond its end or for a missing column
  * (SIZE_MAX). */

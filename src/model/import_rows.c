@@ -50,6 +50,12 @@ static bool read_row(struct import_state *state, const struct grid_row *row, str
 			return false;
 		}
 	}
+	char date[DATE_TEXT_SIZE];
+	if (cell_excel_date(cells->deadline, date)) {
+		diag_warning(state->review, state->source, row->line, NULL,
+			     _("the deadline cell %s is read as an Excel date serial number: %s"), cells->deadline, date);
+		cells->deadline = import_keep(state, date, strlen(date));
+	}
 	/* Either text column stands for both when the other is missing or empty. */
 	if (!cells->requirement[0])
 		cells->requirement = cells->title;

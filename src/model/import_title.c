@@ -170,9 +170,14 @@ static int year_of_dates(const struct import_state *state)
 {
 	struct year_tally tally = { .kinds = 0 };
 	const struct grid *grid = state->grid;
-	for (size_t r = state->columns.header_row + 1; r < grid->row_count; r++)
+	size_t deadline_column = state->columns.of_role[ROLE_DEADLINE];
+	for (size_t r = state->columns.header_row + 1; r < grid->row_count; r++) {
+		char date[DATE_TEXT_SIZE];
+		if (cell_excel_date(row_cell(&grid->rows[r], deadline_column), date))
+			count_dates(&tally, date);
 		for (size_t c = 0; c < grid->rows[r].count; c++)
 			count_dates(&tally, row_cell(&grid->rows[r], c));
+	}
 	size_t best = 0;
 	for (size_t k = 1; k < tally.kinds; k++)
 		if (tally.counts[k] > tally.counts[best])
