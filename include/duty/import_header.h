@@ -27,11 +27,16 @@ enum column_role {
  * unused. */
 bool import_is_header(const struct grid_row *row, void *context);
 
+/* Whether a row below the header is the header again (on a new page): a
+ * header row, or the lower row of a two-row header (only column names). */
+bool import_is_header_again(const struct grid_row *row);
+
 /* The first header row of the grid, or SIZE_MAX. */
 size_t import_find_header(const struct grid *grid);
 
 struct column_map {
 	size_t header_row;
+	size_t width;                /* cells of the header (of its wider row) */
 	size_t of_role[ROLE_COUNT];  /* SIZE_MAX when the table has none */
 	size_t *extra;               /* the columns kept as extra columns (malloc'ed) */
 	const char **extra_names;    /* their header names, in the arena */

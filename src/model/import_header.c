@@ -98,6 +98,23 @@ bool import_is_header(const struct grid_row *row, void *context)
 	return distinct >= 2 && (seen[ROLE_TITLE] || seen[ROLE_REQUIREMENT]);
 }
 
+bool import_is_header_again(const struct grid_row *row)
+{
+	if (import_is_header(row, NULL))
+		return true;
+	struct strbuf key = STRBUF_INIT;
+	size_t names = 0;
+	bool only_names = true;
+	for (size_t c = 0; c < row->count && only_names; c++) {
+		if (cell_is_blank(row->cells[c]))
+			continue;
+		only_names = role_of_header(row->cells[c], &key) != ROLE_OTHER;
+		names++;
+	}
+	strbuf_free(&key);
+	return only_names && names > 0;
+}
+
 size_t import_find_header(const struct grid *grid)
 {
 	for (size_t r = 0; r < grid->row_count; r++)
@@ -143,8 +160,9 @@ bool column_map_read(struct column_map *map, const struct grid *grid, size_t hea
 		return false;
 	/* A header of two rows: the lower row names a column when it can. */
 	const struct grid_row *lower = NULL;
-	if (header_row + 1 < grid->row_count && import_is_header(&grid->rows[header_row + 1], NULL))
+	if (header_row + 1 < grid->row_count && import_is_header_again(&grid->rows[header_row + 1]))
 		lower = &grid->rows[header_row + 1];
+	map->width = lower && lower->count > header->count ? lower->count : header->count;
 	struct strbuf key = STRBUF_INIT;
 	size_t second_title = SIZE_MAX;
 	bool ok = true;

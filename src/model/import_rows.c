@@ -20,6 +20,7 @@
 struct row_cells {
 	const char *number, *title, *requirement, *units, *lead, *support, *deadline;
 	long line;
+	bool requirement_from_title;  /* the requirement cell is empty: the title stands for it */
 };
 
 static enum cell_lines lines_of(enum column_role role)
@@ -57,6 +58,8 @@ static bool read_row(struct import_state *state, const struct grid_row *row, str
 		cells->deadline = import_keep(state, date, strlen(date));
 	}
 	/* Either text column stands for both when the other is missing or empty. */
+	cells->requirement_from_title = !cells->requirement[0] && cells->title[0]
+					&& state->columns.of_role[ROLE_REQUIREMENT] != SIZE_MAX;
 	if (!cells->requirement[0])
 		cells->requirement = cells->title;
 	if (!cells->title[0])
@@ -137,8 +140,10 @@ static bool add_piece(struct import_state *state, struct draft_task *task, const
 }
 
 /* The row's units wording (the units cell, then the lead and the support
- * cells, joined by ，) and requirement added to the task. */
-static bool add_row_to_task(struct import_state *state, struct draft_task *task, const struct row_cells *cells)
+ * cells, joined by ，) and requirement added to the task (not a title
+ * standing for an empty requirement cell in a row that goes on with it). */
+static bool add_row_to_task(struct import_state *state, struct draft_task *task, const struct row_cells *cells,
+			    bool with_requirement)
 {
 	struct strbuf wording = STRBUF_INIT;
 	join_text(&wording, cells->units, "，");
@@ -147,7 +152,7 @@ static bool add_row_to_task(struct import_state *state, struct draft_task *task,
 	join_text(&task->units_text, strbuf_text(&wording), "，");
 	strbuf_free(&wording);
 	join_text(&task->lead_text, cells->lead, "，");
-	return add_piece(state, task, cells);
+	return with_requirement ? add_piece(state, task, cells) : !task->units_text.failed;
 }
 
 static bool take_id(struct import_state *state, long id)
@@ -239,12 +244,56 @@ static long number_of_new_task(struct import_state *state, const struct row_cell
 	return id;
 }
 
+/* Text in cells beyond the header's columns belongs to no column. In a
+ * Word or Excel table the other cells are where they belong, and it is
+ * left out (reviewed); in a text source a cell split in two (a comma
+ * outside quotes) has shifted the cells after it, and that is an error. */
+static void check_row_width(struct import_state *state, const struct grid_row *row)
+{
+	struct strbuf beyond = STRBUF_INIT;
+	for (size_t c = state->columns.width; c < row->count; c++)
+		if (!cell_is_blank(row->cells[c]))
+			strbuf_printf(&beyond, "%s\"%s\"", beyond.length ? ", " : "", row->cells[c]);
+	if (beyond.failed)
+		import_out_of_memory(state);
+	else if (beyond.length && (state->grid->kind == SOURCE_DOCX || state->grid->kind == SOURCE_XLSX))
+		diag_warning(state->review, state->source, row->line, NULL,
+			     _("the row has text beyond the header's %zu columns, which is left out: %s"),
+			     state->columns.width, strbuf_text(&beyond));
+	else if (beyond.length)
+		diag_error(state->diag, state->source, row->line, NULL,
+			   _("the row has text beyond the header's %zu columns (%s): a cell split in two (in CSV, a "
+			   "comma outside quotes) has moved the cells after it; put the text back in its cell"),
+			   state->columns.width, strbuf_text(&beyond));
+	strbuf_free(&beyond);
+}
+
+/* A task of its own for the row; NULL when it cannot have one (said why,
+ * or memory ran out: state->failed). */
+static struct draft_task *start_task(struct import_state *state, const struct grid_row *row,
+				     const struct row_cells *cells)
+{
+	if (!cells->title[0]) {
+		diag_error(state->diag, state->source, row->line, NULL,
+			   _("the row has neither a title nor a requirement, only a number and units or a deadline; "
+			   "fill in its task in the source, or delete the row"));
+		return NULL;
+	}
+	struct draft_task *task = new_task(state, number_of_new_task(state, cells), cells, row);
+	if (task && cells->requirement_from_title)
+		diag_warning(state->review, state->source, row->line, NULL,
+			     _("task %ld: the requirement cell is empty: the title \"%s\" is taken as the requirement"),
+			     task->id, cells->title);
+	return task;
+}
+
 /* One row below the header: skipped, a heading, a new task or more of
  * the task above. */
 static bool read_task_row(struct import_state *state, const struct grid_row *row)
 {
-	if (import_is_header(row, NULL))
-		return true;   /* the header again, on a new page */
+	if (import_is_header_again(row))
+		return true;   /* on a new page, or the header's lower row */
+	check_row_width(state, row);
 	struct row_cells cells;
 	if (!read_row(state, row, &cells))
 		return false;
@@ -257,18 +306,17 @@ static bool read_task_row(struct import_state *state, const struct grid_row *row
 		return true;
 	}
 	struct draft_task *previous = state->task_count ? &state->tasks[state->task_count - 1] : NULL;
-	struct draft_task *task = previous;
 	if (continues(state, row, &cells, previous)) {
 		bool numbered = state->columns.of_role[ROLE_NUMBER] != SIZE_MAX;
 		diag_warning(state->review, state->source, row->line, NULL,
-			     _("this row continues task %ld (%s): its requirement is added to that task's"), task->id,
+			     _("this row continues task %ld (%s): its requirement is added to that task's"), previous->id,
 			     numbered ? _("no number of its own") : _("the same task title"));
-	} else {
-		task = new_task(state, number_of_new_task(state, &cells), &cells, row);
-		if (!task)
-			return false;
+		return add_row_to_task(state, previous, &cells, !cells.requirement_from_title);
 	}
-	return add_row_to_task(state, task, &cells);
+	struct draft_task *task = start_task(state, row, &cells);
+	if (!task)
+		return !state->failed;   /* an error is said; the other rows are read for theirs */
+	return add_row_to_task(state, task, &cells, true);
 }
 
 /* A task without units takes those of the task above (a cell merged
@@ -314,7 +362,7 @@ static void ignore_empty_number_column(struct import_state *state)
 	size_t task_rows = 0;
 	for (size_t r = state->columns.header_row + 1; r < grid->row_count && column != SIZE_MAX; r++) {
 		const struct grid_row *row = &grid->rows[r];
-		if (import_is_header(row, NULL) || !row_names_units(state, row))
+		if (import_is_header_again(row) || !row_names_units(state, row))
 			continue;
 		if (!cell_is_blank(row_cell(row, column)))
 			return;
@@ -339,9 +387,12 @@ bool import_read_rows(struct import_state *state)
 		import_out_of_memory(state);
 		return false;
 	}
+	size_t errors = state->diag->errors;
 	for (size_t r = state->columns.header_row + 1; r < grid->row_count && !state->failed; r++)
 		if (!read_task_row(state, &grid->rows[r]))
 			return false;
+	if (state->diag->errors != errors)
+		return false;
 	if (state->task_count == 0 && !state->failed) {
 		diag_error(state->diag, state->source, grid->rows[state->columns.header_row].line, NULL,
 			   _("the table has a header but no task below it"));

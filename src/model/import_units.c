@@ -41,6 +41,7 @@ bool import_load_known_units(struct import_state *state)
 struct unit_collector {
 	struct import_state *state;
 	const struct draft_task *task;
+	size_t names;                /* the task's names read so far */
 };
 
 static bool collect_new_unit(const char *name, size_t length, bool lead, void *context)
@@ -48,6 +49,7 @@ static bool collect_new_unit(const char *name, size_t length, bool lead, void *c
 	(void)lead;
 	struct unit_collector *collector = context;
 	struct import_state *state = collector->state;
+	collector->names++;
 	if (state->known && units_find(state->known, name, length) != SIZE_MAX)
 		return true;
 	if (name_index_get(state->new_names, name, length) != SIZE_MAX)
@@ -107,15 +109,23 @@ static bool collect_new_units(struct import_state *state)
 		import_out_of_memory(state);
 		return false;
 	}
+	size_t errors = state->diag->errors;
 	for (size_t t = 0; t < state->task_count && !state->failed; t++) {
 		struct draft_task *task = &state->tasks[t];
-		struct unit_collector collector = { state, task };
+		struct unit_collector collector = { state, task, 0 };
 		bool etc;
 		units_split_wording(state->known, strbuf_text(&task->units_text), &etc, collect_new_unit, &collector);
 		if (task->lead_text.length)
 			units_split_wording(state->known, strbuf_text(&task->lead_text), &etc, collect_new_unit,
 					    &collector);
+		if (collector.names == 0 && !state->failed)
+			diag_error(state->diag, state->source, task->line, NULL,
+				   _("task %ld: the units cell \"%s\" names no unit; fill in the responsible units in the "
+				   "source"),
+				   task->id, strbuf_text(&task->units_text));
 	}
+	if (state->diag->errors != errors)
+		return false;
 	/* A group needs members: of a kind that has units. */
 	for (size_t u = 0; u < state->new_unit_count; u++) {
 		struct unit_guess *guess = &state->new_units[u].guess;
