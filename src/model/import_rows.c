@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "duty/array.h"
+#include "duty/csvwrite.h"
 #include "duty/i18n.h"
 #include "duty/names.h"
 #include "duty/text.h"
@@ -39,17 +40,38 @@ static enum cell_lines lines_of(enum column_role role)
 	}
 }
 
+/* A cell's text as the plan will hold it, checked by the one rule for
+ * values duty writes (no control characters): an error on the source's
+ * line when it breaks it. NULL when memory ran out. */
+static const char *read_cell(struct import_state *state, const struct grid_row *row, size_t column,
+			     enum cell_lines lines)
+{
+	const char *text = cell_clean(state->arena, row_cell(row, column), lines);
+	struct value_check check;
+	if (!text || (!csv_value_check(text, ENCODING_UTF8, &check) && check.problem == VALUE_NO_MEMORY)) {
+		import_out_of_memory(state);
+		return NULL;
+	}
+	if (check.problem != VALUE_OK) {
+		struct strbuf why = STRBUF_INIT;
+		csv_value_explain(&why, &check);
+		const char *name = row_cell(&state->grid->rows[state->columns.header_row], column);
+		diag_error(state->diag, state->source, row->line, name,
+			   _("this cell cannot go into the plan as it is: %s; correct it in the source"),
+			   strbuf_text(&why));
+		strbuf_free(&why);
+	}
+	return text;
+}
+
 static bool read_row(struct import_state *state, const struct grid_row *row, struct row_cells *cells)
 {
 	const char **slots[ROLE_COUNT] = { &cells->number, &cells->title, &cells->requirement, &cells->units,
 					   &cells->lead, &cells->support, &cells->deadline };
 	for (int role = 0; role < ROLE_COUNT; role++) {
-		const char *cell = row_cell(row, state->columns.of_role[role]);
-		*slots[role] = cell_clean(state->arena, cell, lines_of((enum column_role)role));
-		if (!*slots[role]) {
-			import_out_of_memory(state);
+		*slots[role] = read_cell(state, row, state->columns.of_role[role], lines_of((enum column_role)role));
+		if (!*slots[role])
 			return false;
-		}
 	}
 	char date[DATE_TEXT_SIZE];
 	if (cell_excel_date(cells->deadline, date)) {
@@ -188,11 +210,9 @@ static struct draft_task *new_task(struct import_state *state, long id, const st
 	}
 	state->tasks = tasks;
 	for (size_t e = 0; e < state->columns.extra_count; e++) {
-		extras[e] = cell_clean(state->arena, row_cell(row, state->columns.extra[e]), LINES_AS_TEXT);
-		if (!extras[e]) {
-			import_out_of_memory(state);
+		extras[e] = read_cell(state, row, state->columns.extra[e], LINES_AS_TEXT);
+		if (!extras[e])
 			return NULL;
-		}
 	}
 	if (!take_id(state, id))
 		return NULL;

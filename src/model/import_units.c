@@ -218,9 +218,9 @@ static bool put_value(struct import_state *state, struct strbuf *out, const stru
 	}
 	struct strbuf why = STRBUF_INIT;
 	csv_value_explain(&why, &check);
-	const char *directory = state->options->units_out_path ? state->options->units_out_path : "units.csv";
-	diag_error(state->diag, directory, 0, NULL, _("the new unit \"%s\" cannot be written into the unit directory: %s"),
-		   unit->name, strbuf_text(&why));
+	diag_error(state->diag, state->source, unit->line, NULL,
+		   _("the new unit \"%s\" cannot be written into the unit directory: %s"), unit->name,
+		   strbuf_text(&why));
 	strbuf_free(&why);
 	return false;
 }
