@@ -40,7 +40,7 @@ LIB_SOURCES := $(wildcard src/base/*.c src/io/*.c src/model/*.c src/render/*.c)
 CLI_SOURCES := $(filter-out src/cli/main.c,$(wildcard src/cli/*.c src/cmd/*.c))
 LIB_OBJECTS := $(LIB_SOURCES:src/%.c=$(BUILD)/obj/%.o)
 CLI_OBJECTS := $(CLI_SOURCES:src/%.c=$(BUILD)/obj/%.o)
-HEADERS     := $(wildcard include/duty/*.h src/cli/*.h)
+HEADERS     := $(wildcard include/duty/*.h src/model/*.h src/cli/*.h)
 # test_cli_*.c test the command-line layer; the others link the library alone.
 UNIT_TESTS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 CORE_SOURCES := $(LIB_SOURCES)

@@ -40,6 +40,12 @@ void month_format(month_t month, char text[MONTH_TEXT_SIZE]);
 month_t month_next(month_t month);
 date_t date_next_day(date_t date);
 
+/* An Excel serial day number as a date: in the 1900 date system day 1 is
+ * 1900-01-01 and day 60 the 1900-02-29 that never was (false for it), in
+ * the 1904 system day 0 is 1904-01-01; a fraction is a time of day, left
+ * out. False below day 1 (0 in 1904) or after 9999-12-31. */
+bool date_from_excel_serial(double serial, bool date1904, date_t *date);
+
 /* The one clock: SOURCE_DATE_EPOCH (seconds since 1970-01-01 UTC, for
  * reproducible runs and tests) when it is set to a number, else the
  * system clock. The day of a change and the time the history records

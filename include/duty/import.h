@@ -5,8 +5,8 @@
  * split and deadline rules (split.h, phrases.h), targets (targets.h), and
  * units read from the source's wording against a unit directory, new ones
  * added with a guessed kind. Everything it guessed goes to a review list.
- * Nothing is written until import_save, and only a plan that loads is
- * ever written.
+ * Nothing is written until import_save (import_save.h), and only a plan
+ * that loads is ever written. The steps are in import.c.
  */
 #ifndef DUTY_IMPORT_H
 #define DUTY_IMPORT_H
@@ -41,12 +41,6 @@ struct import {
 	size_t units_size;
 };
 
-/* Whether a row is the header of a responsibility table: it names a task
- * or requirement column and at least one more known column (序号, 重点工作,
- * 年度进度要求, 责任单位, 牵头单位, 完成时限, ...), ignoring spaces and
- * full-width forms. The test source_read takes; context is unused. */
-bool import_is_header(const struct grid_row *row, void *context);
-
 /* Derives the plan from the grid. Guesses go to review as warnings, with
  * the source's file and line; problems that stop the import go to diag.
  * Returns NULL when there is any (or memory ran out). */
@@ -54,19 +48,5 @@ struct import *import_grid(const struct grid *grid, const struct import_options 
 			   struct diagnostics *review, struct diagnostics *diag);
 
 void import_free(struct import *import);
-
-enum import_saved {
-	IMPORT_SAVED,
-	IMPORT_EXISTS,         /* a file is there already and force was not given: nothing written */
-	IMPORT_WRITE_FAILED,   /* writing failed: the files are as they were */
-};
-
-/* Writes the plan to plan_path and the unit directory to units_path, each
- * atomically (safefile.h), holding the plan's lock. An existing file is
- * replaced only with force (a unit directory whose bytes would not change
- * is left alone). When the plan cannot be written, the unit directory is
- * put back as it was. */
-enum import_saved import_save(const struct import *import, const char *plan_path, const char *units_path,
-			      bool force, struct diagnostics *diag);
 
 #endif

@@ -132,6 +132,10 @@ enum plan_column {
  * units_etc, lead_units and deadline_text may be absent. */
 extern const struct column_name plan_columns[PLAN_COLUMN_COUNT];
 
+/* The key rows above the header: "plan_title,TITLE" and "plan_year,YYYY". */
+#define PLAN_TITLE_KEY "plan_title"
+#define PLAN_YEAR_KEY "plan_year"
+
 /* The fields of the numbered column groups, milestoneN_FIELD and
  * targetN_FIELD. Those before DEFINITION define the item; the rest record
  * progress. */
@@ -170,6 +174,11 @@ void group_column_name(struct strbuf *out, const struct group_layout *layout, un
 /* Whether two header names name the same column: the same group column
  * however spelled, or the same other name ignoring ASCII case. */
 bool group_column_same(const char *a, size_t a_length, const char *b, size_t b_length);
+
+/* Whether the plan file uses the name itself: a task column (any of its
+ * names), a milestone or target column, or a key row. Any other column is
+ * an extra column, kept as it is. */
+bool plan_column_name_is_taken(const char *name, size_t length);
 
 const struct task *plan_find_task(const struct plan *plan, long id);
 

@@ -119,4 +119,9 @@ size_t file_remove_stale_temporaries(const char *path);
 bool file_append(const char *path, const char *like, off_t keep, const char *preface, size_t preface_size,
 		 const char *data, size_t size, struct diagnostics *diag);
 
+/* Whether two paths name one file: the same file when both exist (through
+ * symbolic and hard links), else the same file to be once their links are
+ * followed (file_resolve) and their directories' links resolved. */
+bool file_same(const char *a, const char *b);
+
 #endif

@@ -69,4 +69,10 @@ size_t text_trim(const char **text, size_t length);
  */
 size_t text_sanitize_terminal(struct strbuf *out, const char *text, size_t length, bool final);
 
+/* Whether literal stands in text[0..length) at offset. */
+bool text_starts_at(const char *text, size_t length, size_t offset, const char *literal);
+/* Whether literal stands in text just before end ("市农业局（牵头）" ends
+ * with （牵头） at its length). */
+bool text_ends_at(const char *text, size_t end, const char *literal);
+
 #endif

@@ -37,4 +37,8 @@ void text_scan(const char *data, size_t size, bool utf8, struct text_scan *resul
 /* Bytes of the code point starting at text[0], assuming valid UTF-8. */
 size_t utf8_sequence_length(unsigned char first_byte);
 
+/* Bytes of the character at text[offset] within length: its sequence
+ * length, or 1 for a byte that starts none or a sequence cut short. */
+size_t utf8_char_length_at(const char *text, size_t length, size_t offset);
+
 #endif

@@ -6,6 +6,7 @@
 #include "duty/date.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -173,4 +174,35 @@ date_t date_today(void)
 	if (!localtime_r(&now, &local))
 		return date_make(1970, 1, 1);
 	return date_make(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+/* Days since 1970-01-01 to a date (Howard Hinnant's civil_from_days). */
+static date_t date_from_days(long days)
+{
+	days += 719468;
+	long era = (days >= 0 ? days : days - 146096) / 146097;
+	long day_of_era = days - era * 146097;
+	long year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+	long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+	long shifted_month = (5 * day_of_year + 2) / 153;
+	int day = (int)(day_of_year - (153 * shifted_month + 2) / 5 + 1);
+	int month = (int)(shifted_month < 10 ? shifted_month + 3 : shifted_month - 9);
+	int year = (int)(year_of_era + era * 400 + (month <= 2));
+	return date_make(year, month, day);
+}
+
+bool date_from_excel_serial(double serial, bool date1904, date_t *date)
+{
+	if (!(serial >= (date1904 ? 0 : 1)) || serial >= 2958466)
+		return false;
+	long day = (long)floor(serial);
+	if (date1904)
+		day += 1462;   /* 1904-01-01 is day 1462 of the 1900 system */
+	else if (day == 60)
+		return false;  /* 1900-02-29, which Excel counts and the calendar does not */
+	else if (day < 60)
+		day++;         /* before the day that never was */
+	/* Day 61 is 1900-03-01, and 1899-12-30 is day 0 from there on. */
+	*date = date_from_days(day - 25569);
+	return true;
 }

@@ -530,3 +530,15 @@ size_t text_sanitize_terminal(struct strbuf *out, const char *text, size_t lengt
 	}
 	return i;
 }
+
+bool text_starts_at(const char *text, size_t length, size_t offset, const char *literal)
+{
+	size_t n = strlen(literal);
+	return offset <= length && length - offset >= n && memcmp(text + offset, literal, n) == 0;
+}
+
+bool text_ends_at(const char *text, size_t end, const char *literal)
+{
+	size_t n = strlen(literal);
+	return end >= n && memcmp(text + end - n, literal, n) == 0;
+}

@@ -363,3 +363,9 @@ void text_scan(const char *data, size_t size, bool utf8, struct text_scan *resul
 {
 	scan(data, size, utf8, true, result);
 }
+
+size_t utf8_char_length_at(const char *text, size_t length, size_t offset)
+{
+	size_t n = utf8_sequence_length((unsigned char)text[offset]);
+	return n == 0 || offset + n > length ? 1 : n;
+}

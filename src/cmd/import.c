@@ -14,6 +14,8 @@
 #include "cli/paths.h"
 #include "duty/grid.h"
 #include "duty/import.h"
+#include "duty/import_header.h"
+#include "duty/import_save.h"
 
 static void print_review(struct cli *cli, const struct diagnostics *review)
 {
@@ -54,11 +56,65 @@ static int make_parent(const char *path)
 	return code;
 }
 
-static int run_import(struct cli *cli)
+/* The source read and imported; NULL when it could not be (said why;
+ * *code is the exit code). */
+static struct import *import_source(struct cli *cli, const char *units_path, struct grid **grid,
+				    struct diagnostics *review, struct diagnostics *diag, int *code)
 {
 	const char *source = cli->arguments[0];
+	struct import *import = NULL;
+	*grid = source_read(source, cli->encoding, import_is_header, NULL, diag);
+	if (*grid) {
+		struct import_options options = {
+			.year = cli->year,
+			.title = cli->title,
+			.units_path = cli->units_given ? cli->units_path : NULL,
+			.encoding = cli->encoding,
+			.plan_path = cli->output_path,
+			.units_out_path = units_path,
+		};
+		import = import_grid(*grid, &options, review, diag);
+	}
+	if (!import) {
+		cli_print_problems(diag);
+		if (diag->errors == 0 && !diag->out_of_memory)
+			cli_error(_("%s: the source could not be read"), source);   /* a reader that said nothing */
+		*code = diag->out_of_memory || review->out_of_memory ? cli_out_of_memory() : EXIT_DATA;
+	}
+	return import;
+}
+
+/* Writes both files; returns an exit code. */
+static int save(struct cli *cli, const struct import *import, const char *units_path, struct diagnostics *diag)
+{
+	int code = make_parent(cli->output_path);
+	if (code != EXIT_OK)
+		return code;   /* said why */
+	enum import_saved saved = import_save(import, cli->output_path, units_path, cli->force, diag);
+	if (saved == IMPORT_SAVED)
+		return EXIT_OK;
+	cli_print_problems(diag);
+	return diag->out_of_memory ? cli_out_of_memory() : saved == IMPORT_EXISTS ? EXIT_DATA : EXIT_OUTPUT;
+}
+
+static int print_summary(struct cli *cli, const struct grid *grid, const struct import *import,
+			 const char *units_path, const struct diagnostics *review)
+{
 	const char *plan_path = cli->output_path;
-	char *units_path = paths_sibling(plan_path, "units.csv");
+	fprintf(cli->out, _("Imported %s (%s) into %s and %s\n"), cli->arguments[0], source_kind_name(grid->kind),
+		plan_path, units_path);
+	fprintf(cli->out, _("%s, plan year %d\n"), import->title, import->year);
+	fprintf(cli->out, _("%zu tasks, %zu milestones, %zu targets, %zu units (%zu new)\n"), import->task_count,
+		import->milestone_count, import->target_count, import->unit_count, import->new_unit_count);
+	print_review(cli, review);
+	fprintf(cli->out, _("\nNext: `duty check %s` (the guesses are warnings there too), then `duty -f %s`.\n"),
+		plan_path, plan_path);
+	return cli_finish_output(cli, EXIT_OK);
+}
+
+static int run_import(struct cli *cli)
+{
+	char *units_path = paths_sibling(cli->output_path, "units.csv");
 	if (!units_path)
 		return cli_out_of_memory();
 	struct diagnostics diag, review;
@@ -66,42 +122,16 @@ static int run_import(struct cli *cli)
 	diagnostics_init(&review, SIZE_MAX);
 	int code = EXIT_OK;
 	struct import *import = NULL;
-	struct grid *grid = source_read(source, cli->encoding, import_is_header, NULL, &diag);
-	if (grid) {
-		struct import_options options = {
-			.year = cli->year,
-			.title = cli->title,
-			.units_path = cli->units_given ? cli->units_path : NULL,
-			.encoding = cli->encoding,
-			.plan_path = plan_path,
-			.units_out_path = units_path,
-		};
-		import = import_grid(grid, &options, &review, &diag);
-	}
-	if (!import) {
-		cli_print_problems(&diag);
-		if (diag.errors == 0 && !diag.out_of_memory)
-			cli_error(_("%s: the source could not be read"), source);   /* a reader that said nothing */
-		code = diag.out_of_memory || review.out_of_memory ? cli_out_of_memory() : EXIT_DATA;
-	} else if ((code = make_parent(plan_path)) != EXIT_OK) {
-		/* said why */
-	} else {
-		enum import_saved saved = import_save(import, plan_path, units_path, cli->force, &diag);
-		if (saved != IMPORT_SAVED) {
-			cli_print_problems(&diag);
-			code = diag.out_of_memory ? cli_out_of_memory() : saved == IMPORT_EXISTS ? EXIT_DATA : EXIT_OUTPUT;
-		}
-	}
-	if (code == EXIT_OK) {
-		fprintf(cli->out, _("Imported %s (%s) into %s and %s\n"), source, source_kind_name(grid->kind),
-			plan_path, units_path);
-		fprintf(cli->out, _("%s, plan year %d\n"), import->title, import->year);
-		fprintf(cli->out, _("%zu tasks, %zu milestones, %zu targets, %zu units (%zu new)\n"), import->task_count,
-			import->milestone_count, import->target_count, import->unit_count, import->new_unit_count);
-		print_review(cli, &review);
-		fprintf(cli->out, _("\nNext: `duty check %s` (the guesses are warnings there too), then `duty -f %s`.\n"),
-			plan_path, plan_path);
-		code = cli_finish_output(cli, EXIT_OK);
+	struct grid *grid = NULL;
+	struct import_paths paths = { cli->arguments[0], cli->units_given ? cli->units_path : NULL, cli->output_path,
+				      units_path };
+	if (!import_check_paths(&paths, &diag)) {
+		cli_print_problems(&diag);   /* before anything is read or written */
+		code = EXIT_USAGE;
+	} else if ((import = import_source(cli, units_path, &grid, &review, &diag, &code))) {
+		code = save(cli, import, units_path, &diag);
+		if (code == EXIT_OK)
+			code = print_summary(cli, grid, import, units_path, &review);
 	}
 	import_free(import);
 	grid_free(grid);

@@ -668,3 +668,35 @@ bool file_append(const char *path, const char *like, off_t keep, const char *pre
 	}
 	return ok;
 }
+
+/* PATH as the file writing it would change, spelled one way: its links
+ * followed (file_resolve), its directory's links resolved, "DIR/NAME";
+ * NULL when the directory does not exist (or memory ran out). */
+static char *canonical_name(const char *path)
+{
+	char *resolved = file_resolve(path);
+	char *directory = resolved ? directory_of(resolved) : NULL;
+	char *real = directory ? realpath(directory, NULL) : NULL;
+	const char *slash = resolved ? strrchr(resolved, '/') : NULL;
+	const char *name = slash ? slash + 1 : resolved;
+	char *whole = real ? malloc(strlen(real) + strlen(name) + 2) : NULL;
+	if (whole)
+		sprintf(whole, "%s/%s", real, name);
+	free(real);
+	free(directory);
+	free(resolved);
+	return whole;
+}
+
+bool file_same(const char *a, const char *b)
+{
+	struct stat first, second;
+	bool a_exists = stat(a, &first) == 0, b_exists = stat(b, &second) == 0;
+	if (a_exists || b_exists)
+		return a_exists && b_exists && first.st_dev == second.st_dev && first.st_ino == second.st_ino;
+	char *a_name = canonical_name(a), *b_name = canonical_name(b);
+	bool same = a_name && b_name ? strcmp(a_name, b_name) == 0 : strcmp(a, b) == 0;
+	free(a_name);
+	free(b_name);
+	return same;
+}

@@ -442,38 +442,18 @@ static enum number_kind style_kind(const struct styles *styles, unsigned long st
 
 /* ---- numbers and dates as a reader sees them ---- */
 
-/* Days since 1970-01-01 to a date (Howard Hinnant's civil_from_days). */
-static date_t date_from_days(long days)
-{
-	days += 719468;
-	long era = (days >= 0 ? days : days - 146096) / 146097;
-	long day_of_era = days - era * 146097;
-	long year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-	long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-	long shifted_month = (5 * day_of_year + 2) / 153;
-	int day = (int)(day_of_year - (153 * shifted_month + 2) / 5 + 1);
-	int month = (int)(shifted_month < 10 ? shifted_month + 3 : shifted_month - 9);
-	int year = (int)(year_of_era + era * 400 + (month <= 2));
-	return date_make(year, month, day);
-}
-
 /* An Excel serial day number as "YYYY-MM-DD"; false outside 1900..9999. */
 static bool format_serial_date(double serial, bool date1904, char text[DATE_TEXT_SIZE])
 {
-	if (!(serial >= (date1904 ? 0 : 1)) || serial >= 2958466)
-		return false;
-	long day = (long)floor(serial);
-	if (date1904) {
-		day += 1462;   /* 1904-01-01 is day 1462 of the 1900 system */
-	} else if (day == 60) {
+	if (!date1904 && serial >= 60 && serial < 61) {
 		/* Excel counts 1900 as a leap year (as Lotus 1-2-3 did). */
 		snprintf(text, DATE_TEXT_SIZE, "1900-02-29");
 		return true;
-	} else if (day < 60) {
-		day++;     /* before the day that never was */
 	}
-	/* Day 61 is 1900-03-01, and 1899-12-30 is day 0 from there on. */
-	date_format(date_from_days(day - 25569), text);
+	date_t date;
+	if (!date_from_excel_serial(serial, date1904, &date))
+		return false;
+	date_format(date, text);
 	return true;
 }
 

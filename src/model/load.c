@@ -331,17 +331,17 @@ static bool read_preamble(struct plan_loader *loader, const struct csv_row *row)
 	struct plan *plan = loader->plan;
 	struct field_text key = row_field(row, 0);
 	struct field_text value = row_field(row, 1);
-	if (column_name_equals(key.text, key.length, "plan_title")) {
+	if (column_name_equals(key.text, key.length, PLAN_TITLE_KEY)) {
 		plan->title = arena_strndup(&plan->arena, value.text, value.length);
 		if (!plan->title)
 			loader->out_of_memory = true;
 		return !loader->out_of_memory;
 	}
-	if (column_name_equals(key.text, key.length, "plan_year")) {
+	if (column_name_equals(key.text, key.length, PLAN_YEAR_KEY)) {
 		loader->have_year_row = true;
 		long year;
 		if (!task_id_parse(value.text, value.length, &year) || year < 1000 || year > 9999) {
-			diag_error(loader->diag, loader->file, row->line, "plan_year",
+			diag_error(loader->diag, loader->file, row->line, PLAN_YEAR_KEY,
 				   _("the plan year \"%.*s\" is not a year duty can use; expected four digits from 1000 to 9999, "
 				     "like 2018"),
 				   (int)value.length, value.text);

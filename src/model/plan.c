@@ -93,6 +93,19 @@ void group_column_name(struct strbuf *out, const struct group_layout *layout, un
 	strbuf_printf(out, "%s%u_%s", layout->prefix, number, layout->fields[field]);
 }
 
+bool plan_column_name_is_taken(const char *name, size_t length)
+{
+	for (int c = 0; c < PLAN_COLUMN_COUNT; c++)
+		for (size_t n = 0; plan_columns[c].names[n]; n++)
+			if (column_name_equals(name, length, plan_columns[c].names[n]))
+				return true;
+	unsigned number;
+	size_t field;
+	return group_column_parse(&milestone_layout, name, length, &number, &field)
+	       || group_column_parse(&target_layout, name, length, &number, &field)
+	       || column_name_equals(name, length, PLAN_TITLE_KEY) || column_name_equals(name, length, PLAN_YEAR_KEY);
+}
+
 bool target_op_parse(const char *text, size_t length, enum target_op *op)
 {
 	static const struct {

@@ -6,29 +6,18 @@
 
 #include <string.h>
 
+#include "duty/text.h"
 #include "duty/utf8.h"
-
-static bool starts(const char *text, size_t length, size_t offset, const char *literal)
-{
-	size_t n = strlen(literal);
-	return length - offset >= n && memcmp(text + offset, literal, n) == 0;
-}
-
-static size_t char_at(const char *text, size_t length, size_t offset)
-{
-	size_t n = utf8_sequence_length((unsigned char)text[offset]);
-	return n == 0 || offset + n > length ? 1 : n;
-}
 
 static int bracket_step(const char *text, size_t length, size_t offset)
 {
 	static const char *const opening[] = { "（", "(", "《", "【", NULL };
 	static const char *const closing[] = { "）", ")", "》", "】", NULL };
 	for (size_t i = 0; opening[i]; i++)
-		if (starts(text, length, offset, opening[i]))
+		if (text_starts_at(text, length, offset, opening[i]))
 			return 1;
 	for (size_t i = 0; closing[i]; i++)
-		if (starts(text, length, offset, closing[i]))
+		if (text_starts_at(text, length, offset, closing[i]))
 			return -1;
 	return 0;
 }
@@ -39,7 +28,7 @@ static size_t part_separator(const char *text, size_t length, size_t offset)
 {
 	static const char *const marks[] = { "；", "。", ";", "\n", NULL };
 	for (size_t i = 0; marks[i]; i++)
-		if (starts(text, length, offset, marks[i]))
+		if (text_starts_at(text, length, offset, marks[i]))
 			return strlen(marks[i]);
 	return 0;
 }
@@ -52,7 +41,7 @@ static void trim_part(const char *text, size_t *start, size_t *end)
 	for (bool more = true; more && *start < *end;) {
 		more = false;
 		for (size_t i = 0; leading[i]; i++)
-			if (starts(text, *end, *start, leading[i])) {
+			if (text_starts_at(text, *end, *start, leading[i])) {
 				*start += strlen(leading[i]);
 				more = true;
 			}
@@ -140,18 +129,18 @@ static size_t cut_before(const char *text, size_t from, size_t phrase_start)
 {
 	size_t comma = 0, pause = 0;
 	int depth = 0;
-	for (size_t at = from; at < phrase_start; at += char_at(text, phrase_start, at)) {
+	for (size_t at = from; at < phrase_start; at += utf8_char_length_at(text, phrase_start, at)) {
 		int step = bracket_step(text, phrase_start, at);
 		depth += step;
 		if (depth < 0)
 			depth = 0;
 		if (depth)
 			continue;
-		if (starts(text, phrase_start, at, "，"))
+		if (text_starts_at(text, phrase_start, at, "，"))
 			comma = at + strlen("，");
-		else if (starts(text, phrase_start, at, ","))
+		else if (text_starts_at(text, phrase_start, at, ","))
 			comma = at + 1;
-		else if (starts(text, phrase_start, at, "、"))
+		else if (text_starts_at(text, phrase_start, at, "、"))
 			pause = at + strlen("、");
 	}
 	return comma ? comma : pause ? pause : phrase_start;
@@ -217,7 +206,7 @@ bool requirement_split(const char *text, size_t length, const char *deadline_cel
 		depth += bracket_step(text, length, at);
 		if (depth < 0)
 			depth = 0;
-		at += char_at(text, length, at);
+		at += utf8_char_length_at(text, length, at);
 	}
 	return true;
 }

@@ -33,18 +33,6 @@ struct candidate {
 	const char *doubt;
 };
 
-static bool starts(const char *text, size_t length, size_t offset, const char *literal)
-{
-	size_t n = strlen(literal);
-	return length - offset >= n && memcmp(text + offset, literal, n) == 0;
-}
-
-static size_t char_length_at(const char *text, size_t length, size_t offset)
-{
-	size_t n = utf8_sequence_length((unsigned char)text[offset]);
-	return n == 0 || offset + n > length ? 1 : n;
-}
-
 /* The start of the character before offset. */
 static size_t previous_char(const char *text, size_t offset)
 {
@@ -57,18 +45,12 @@ static size_t previous_char(const char *text, size_t offset)
 	return start;
 }
 
-static bool ends_with_at(const char *text, size_t offset, const char *literal)
-{
-	size_t n = strlen(literal);
-	return offset >= n && memcmp(text + offset - n, literal, n) == 0;
-}
-
 /* Where a clause ends: full stops, commas, semicolons, colons. */
 static bool is_boundary(const char *text, size_t length, size_t offset)
 {
 	static const char *const marks[] = { "，", "；", "。", "：", "！", "？", ",", ";", ":", "\n", NULL };
 	for (size_t i = 0; marks[i]; i++)
-		if (starts(text, length, offset, marks[i]))
+		if (text_starts_at(text, length, offset, marks[i]))
 			return true;
 	return false;
 }
@@ -90,7 +72,7 @@ static enum bracket bracket_at(const char *text, size_t length, size_t offset, b
 		{ "》", CLOSES, true },  { "”", CLOSES, true },  { "」", CLOSES, true },  { "’", CLOSES, true },
 	};
 	for (size_t i = 0; i < sizeof brackets / sizeof brackets[0]; i++)
-		if (starts(text, length, offset, brackets[i].text)) {
+		if (text_starts_at(text, length, offset, brackets[i].text)) {
 			*quote = brackets[i].quote;
 			return brackets[i].kind;
 		}
@@ -108,10 +90,10 @@ static bool is_not_a_count(const char *text, size_t length, size_t offset)
 {
 	static const char *const words[] = { "年", "月", "日", "号", "季", "周", "岁", "届", "个月", "个工作日",
 					     "时", "点", "级", "代", "维", "星", "环", "次性", NULL };
-	if (starts(text, length, offset, "个工作日"))
+	if (text_starts_at(text, length, offset, "个工作日"))
 		return false;   /* 15个工作日: a count of working days */
 	for (size_t i = 0; words[i]; i++)
-		if (starts(text, length, offset, words[i]))
+		if (text_starts_at(text, length, offset, words[i]))
 			return true;
 	return offset < length && is_ascii_letter(text[offset]);
 }
@@ -121,7 +103,7 @@ static bool range_follows(const char *text, size_t length, size_t offset)
 {
 	static const char *const dashes[] = { "-", "－", "—", "～", "~", "至", "到", NULL };
 	for (size_t i = 0; dashes[i]; i++)
-		if (starts(text, length, offset, dashes[i])) {
+		if (text_starts_at(text, length, offset, dashes[i])) {
 			size_t next = offset + strlen(dashes[i]), n;
 			return next < length && numeral_starts(text + next, length - next, &n);
 		}
@@ -150,23 +132,23 @@ static size_t read_unit(const char *text, size_t length, size_t offset, bool chi
 	unit[0] = '\0';
 	struct strbuf written;
 	strbuf_init(&written);
-	if (!chinese && (starts(text, length, at, "万") || starts(text, length, at, "亿"))
-	    && !starts(text, length, at, "万元") && !starts(text, length, at, "亿元")) {
+	if (!chinese && (text_starts_at(text, length, at, "万") || text_starts_at(text, length, at, "亿"))
+	    && !text_starts_at(text, length, at, "万元") && !text_starts_at(text, length, at, "亿元")) {
 		strbuf_append(&written, text + at, 3);
 		at += 3;
 	}
 	const char *const *units = chinese ? chinese_units : digit_units;
 	for (size_t i = 0; units[i]; i++) {
-		if (!starts(text, length, at, units[i]))
+		if (!text_starts_at(text, length, at, units[i]))
 			continue;
 		size_t n = strlen(units[i]);
 		/* 次性 (一次性), 分别, 分类: not units. */
-		if ((strcmp(units[i], "次") == 0 && starts(text, length, at + n, "性"))
+		if ((strcmp(units[i], "次") == 0 && text_starts_at(text, length, at + n, "性"))
 		    || (strcmp(units[i], "分") == 0
-			&& (starts(text, length, at + n, "别") || starts(text, length, at + n, "类")
-			    || starts(text, length, at + n, "级") || starts(text, length, at + n, "层")
-			    || starts(text, length, at + n, "批") || starts(text, length, at + n, "期")
-			    || starts(text, length, at + n, "区") || starts(text, length, at + n, "步"))))
+			&& (text_starts_at(text, length, at + n, "别") || text_starts_at(text, length, at + n, "类")
+			    || text_starts_at(text, length, at + n, "级") || text_starts_at(text, length, at + n, "层")
+			    || text_starts_at(text, length, at + n, "批") || text_starts_at(text, length, at + n, "期")
+			    || text_starts_at(text, length, at + n, "区") || text_starts_at(text, length, at + n, "步"))))
 			break;
 		strbuf_puts(&written, strcmp(units[i], "％") == 0 ? "%" : units[i]);
 		at += n;
@@ -181,14 +163,14 @@ static size_t read_unit(const char *text, size_t length, size_t offset, bool chi
 		for (bool more = true; more;) {
 			more = false;
 			for (size_t i = 0; scale[i]; i++)
-				if (starts(text, length, per, scale[i])) {
+				if (text_starts_at(text, length, per, scale[i])) {
 					per += strlen(scale[i]);
 					more = true;
 				}
 		}
 		static const char *const whom[] = { "人口", "人", "户", NULL };
 		for (size_t i = 0; whom[i]; i++)
-			if (starts(text, length, per, whom[i])) {
+			if (text_starts_at(text, length, per, whom[i])) {
 				per += strlen(whom[i]);
 				break;
 			}
@@ -233,10 +215,10 @@ static bool find_op_before(const char *text, size_t length, size_t from, size_t 
 {
 	bool found = false;
 	size_t best_end = 0, best_start = 0;
-	for (size_t at = from; at < number; at += char_length_at(text, length, at)) {
+	for (size_t at = from; at < number; at += utf8_char_length_at(text, length, at)) {
 		for (size_t i = 0; i < sizeof before_words / sizeof before_words[0]; i++) {
 			size_t n = strlen(before_words[i].text);
-			if (at + n > number || !starts(text, length, at, before_words[i].text))
+			if (at + n > number || !text_starts_at(text, length, at, before_words[i].text))
 				continue;
 			if (!found || at + n > best_end || (at + n == best_end && at < best_start)) {
 				found = true;
@@ -246,7 +228,7 @@ static bool find_op_before(const char *text, size_t length, size_t from, size_t 
 			}
 		}
 	}
-	if (number >= from + 3 && ends_with_at(text, number, "达") && (!found || best_end < number)) {
+	if (number >= from + 3 && text_ends_at(text, number, "达") && (!found || best_end < number)) {
 		found = true;
 		best_start = number - 3;
 		best_end = number;
@@ -268,13 +250,13 @@ static size_t find_op_after(const char *text, size_t length, size_t offset, stru
 		{ "以下", TARGET_AT_MOST },    { "以内", TARGET_AT_MOST },
 	};
 	for (size_t i = 0; i < sizeof after_words / sizeof after_words[0]; i++)
-		if (starts(text, length, offset, after_words[i].text)) {
+		if (text_starts_at(text, length, offset, after_words[i].text)) {
 			c->op = after_words[i].op;
 			c->op_after = true;
 			c->has_op = true;
 			return strlen(after_words[i].text);
 		}
-	if (starts(text, length, offset, "左右")) {
+	if (text_starts_at(text, length, offset, "左右")) {
 		c->doubt = N_("\"左右\" (about): taken as =");
 		return strlen("左右");
 	}
@@ -288,7 +270,7 @@ static bool chinese_in_word(const char *text, size_t offset)
 	static const char *const before[] = { "第", "每", "逐", "统", "同", "唯", "进", "万", "之", "单", "其",
 					      "任", "专", "合", "划", "归", NULL };
 	for (size_t i = 0; before[i]; i++)
-		if (ends_with_at(text, offset, before[i]))
+		if (text_ends_at(text, offset, before[i]))
 			return true;
 	return false;
 }
@@ -334,26 +316,26 @@ static bool find_candidates(const char *text, size_t length, struct candidates *
 			depth += depth + step >= 0 ? step : 0;
 			if (quote)
 				quote_depth += quote_depth + step >= 0 ? step : 0;
-			at += char_length_at(text, length, at);
+			at += utf8_char_length_at(text, length, at);
 			continue;
 		}
 		if (depth == 0 && is_boundary(text, length, at)) {
-			at += char_length_at(text, length, at);
+			at += utf8_char_length_at(text, length, at);
 			clause_start = at;
 			continue;
 		}
 		size_t numeral;
-		bool percent_words = starts(text, length, at, "百分之");
+		bool percent_words = text_starts_at(text, length, at, "百分之");
 		if (quote_depth > 0 || (!percent_words && !numeral_starts(text + at, length - at, &numeral))
-		    || digit_before(text, at) || ends_with_at(text, at, "第") || ends_with_at(text, at, "每")) {
-			at += char_length_at(text, length, at);
+		    || digit_before(text, at) || text_ends_at(text, at, "第") || text_ends_at(text, at, "每")) {
+			at += utf8_char_length_at(text, length, at);
 			continue;
 		}
 		size_t number_at = percent_words ? at + strlen("百分之") : at;
 		struct written_number number;
 		if (!number_read(text + number_at, length - number_at, &number)
 		    || (number.chinese && (number.value < 1 || chinese_in_word(text, at)))) {
-			at += char_length_at(text, length, at);
+			at += utf8_char_length_at(text, length, at);
 			continue;
 		}
 		size_t after = number_at + number.length;
@@ -422,7 +404,7 @@ static size_t skip_leading(const char *text, size_t from, size_t to)
 	for (bool more = true; more && from < to;) {
 		more = false;
 		for (size_t i = 0; skip[i]; i++)
-			if (starts(text, to, from, skip[i])) {
+			if (text_starts_at(text, to, from, skip[i])) {
 				from += strlen(skip[i]);
 				more = true;
 			}
@@ -505,9 +487,9 @@ static size_t words_after(const char *text, size_t length, size_t from, size_t l
 		else if (bracket == CLOSES && depth > 0)
 			depth--;
 		else if (depth == 0
-			 && (is_boundary(text, length, at) || starts(text, length, at, "、") || starts(text, length, at, "并")))
+			 && (is_boundary(text, length, at) || text_starts_at(text, length, at, "、") || text_starts_at(text, length, at, "并")))
 			break;
-		at += char_length_at(text, length, at);
+		at += utf8_char_length_at(text, length, at);
 	}
 	return at;
 }
@@ -599,7 +581,7 @@ bool targets_find(const char *text, size_t length, target_callback callback, voi
 				several = memcmp(text + at, "分别", strlen("分别")) == 0;
 			/* "龙湾、洞头等6个首批创建县": examples before the number, the
 			 * thing counted after it. */
-			bool examples = ends_with_at(text, c->number_start, "等");
+			bool examples = text_ends_at(text, c->number_start, "等");
 			if (examples)
 				strbuf_clear(&metric);
 			trim_metric(&metric);

@@ -734,23 +734,11 @@ static void add_text_unit(struct text_units *list, size_t unit)
 	list->units[list->count++] = unit;
 }
 
-static bool starts_with(const char *text, size_t length, const char *prefix)
-{
-	size_t n = strlen(prefix);
-	return length >= n && memcmp(text, prefix, n) == 0;
-}
-
-static bool ends_with(const char *text, size_t length, const char *suffix)
-{
-	size_t n = strlen(suffix);
-	return length >= n && memcmp(text + length - n, suffix, n) == 0;
-}
-
 /* The first of the strings at text, or NULL: its length in *length. */
 static const char *separator_at(const char *text, size_t length, const char *const *separators, size_t *found)
 {
 	for (size_t s = 0; separators[s]; s++)
-		if (starts_with(text, length, separators[s])) {
+		if (text_starts_at(text, length, 0, separators[s])) {
 			*found = strlen(separators[s]);
 			return separators[s];
 		}
@@ -762,7 +750,7 @@ static size_t strip_etc(const char *segment, size_t length, bool *etc)
 {
 	static const char *const endings[] = { "等部门", "等单位", "等" };
 	for (size_t e = 0; e < 3; e++)
-		if (ends_with(segment, length, endings[e])) {
+		if (text_ends_at(segment, length, endings[e])) {
 			*etc = true;
 			return length - strlen(endings[e]);
 		}
@@ -775,7 +763,7 @@ static size_t strip_lead_marker(const char *name, size_t length, bool *lead)
 	static const char *const markers[] = { "（牵头单位）", "（牵头部门）", "（牵头）", "(牵头)", "牵头", NULL };
 	*lead = false;
 	for (size_t i = 0; markers[i]; i++)
-		if (ends_with(name, length, markers[i]) && length > strlen(markers[i])) {
+		if (text_ends_at(name, length, markers[i]) && length > strlen(markers[i])) {
 			*lead = true;
 			return text_trim(&name, length - strlen(markers[i]));
 		}
@@ -918,19 +906,19 @@ struct unit_guess unit_guess_kind(const char *name)
 {
 	size_t length = strlen(name);
 	struct unit_guess guess = { UNIT_KIND_OTHER, NULL };
-	bool several = starts_with(name, length, "各") || strstr(name, "成员单位") != NULL;
+	bool several = text_starts_at(name, length, 0, "各") || strstr(name, "成员单位") != NULL;
 	if (several) {
 		/* A name for several units: a group of the units of one kind. */
 		if (strstr(name, "成员单位") || (strstr(name, "市") && strstr(name, "部门")))
 			guess.member_kind = "city_department";
-		else if ((strstr(name, "县") || strstr(name, "区")) && ends_with(name, length, "政府"))
+		else if ((strstr(name, "县") || strstr(name, "区")) && text_ends_at(name, length, "政府"))
 			guess.member_kind = "county_government";
 		if (guess.member_kind)
 			guess.kind = UNIT_KIND_GROUP;
 		return guess;
 	}
-	if (ends_with(name, length, "食安办") || ends_with(name, length, "食品安全委员会办公室")) {
-		guess.kind = starts_with(name, length, "县") ? "county_office" : "office";
+	if (text_ends_at(name, length, "食安办") || text_ends_at(name, length, "食品安全委员会办公室")) {
+		guess.kind = text_starts_at(name, length, 0, "县") ? "county_office" : "office";
 		return guess;
 	}
 	if (strstr(name, "管委会") || strstr(name, "管理委员会")) {
@@ -940,11 +928,11 @@ struct unit_guess unit_guess_kind(const char *name)
 	static const char *const governments[] = { "县人民政府", "市人民政府", "区人民政府", "县政府", "市政府",
 						   "区政府", NULL };
 	for (size_t i = 0; governments[i]; i++)
-		if (ends_with(name, length, governments[i]) && length > strlen(governments[i])) {
+		if (text_ends_at(name, length, governments[i]) && length > strlen(governments[i])) {
 			guess.kind = "county_government";
 			return guess;
 		}
-	if (starts_with(name, length, "县级") || starts_with(name, length, "县（市、区）")) {
+	if (text_starts_at(name, length, 0, "县级") || text_starts_at(name, length, 0, "县（市、区）")) {
 		guess.kind = "county_department";
 		return guess;
 	}
@@ -952,8 +940,8 @@ struct unit_guess unit_guess_kind(const char *name)
 					       "支队", "总队", "分局", NULL };
 	bool office = false;
 	for (size_t i = 0; offices[i] && !office; i++)
-		office = ends_with(name, length, offices[i]) && length > strlen(offices[i]);
-	if (office && starts_with(name, length, "市"))
+		office = text_ends_at(name, length, offices[i]) && length > strlen(offices[i]);
+	if (office && text_starts_at(name, length, 0, "市"))
 		guess.kind = "city_department";
 	else if (office && (strstr(name, "县") || strstr(name, "区")))
 		guess.kind = "county_department";   /* 县教育局, 区市场监管局 */

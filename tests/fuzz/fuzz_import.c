@@ -13,6 +13,7 @@
 
 #include "duty/grid.h"
 #include "duty/import.h"
+#include "duty/import_header.h"
 #include "duty/phrases.h"
 #include "duty/split.h"
 #include "duty/targets.h"

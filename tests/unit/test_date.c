@@ -55,12 +55,34 @@ static void test_month_parse_and_format(void **state)
 	assert_int_equal(date_month_last_day(201602), 20160229);
 }
 
+static void test_excel_serial_numbers(void **state)
+{
+	(void)state;
+	date_t date = 0;
+	assert_true(date_from_excel_serial(43646, false, &date));
+	assert_int_equal(date, 20190630);
+	assert_true(date_from_excel_serial(43830.75, false, &date));   /* a time of day is left out */
+	assert_int_equal(date, 20191231);
+	assert_true(date_from_excel_serial(1, false, &date));
+	assert_int_equal(date, 19000101);
+	assert_true(date_from_excel_serial(59, false, &date));
+	assert_int_equal(date, 19000228);
+	assert_false(date_from_excel_serial(60, false, &date));       /* 1900-02-29 never was */
+	assert_true(date_from_excel_serial(61, false, &date));
+	assert_int_equal(date, 19000301);
+	assert_true(date_from_excel_serial(0, true, &date));
+	assert_int_equal(date, 19040101);
+	assert_false(date_from_excel_serial(0, false, &date));
+	assert_false(date_from_excel_serial(2958466, false, &date));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_accepts_iso_and_spreadsheet_forms),
 		cmocka_unit_test(test_parse_refuses_impossible_or_malformed_dates),
 		cmocka_unit_test(test_month_parse_and_format),
+		cmocka_unit_test(test_excel_serial_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "duty/import.h"
+#include "duty/import_header.h"
 #include "duty/load.h"
 
 /* A grid of rows given as NULL-terminated lists of cells; a row starting
@@ -295,6 +296,42 @@ static void test_new_groups_take_in_their_kind(void **state)
 	release(&out);
 }
 
+static void test_odd_tables(void **state)
+{
+	(void)state;
+	struct grid_row lower = { (const char *[]){ "", "", "", "牵 头 单 位", "配合单位", "" }, 6, 3 };
+	assert_true(import_is_header_again(&lower));
+	assert_false(import_is_header(&lower, NULL));
+	struct grid_row heading = { (const char *[]){ "一、强化源头治理", "", "" }, 3, 3 };
+	assert_false(import_is_header_again(&heading));
+
+	/* A two-row header whose lower row has only the names under 责任单位
+	 * (CSV, Excel), an empty number column (Word's automatic numbering),
+	 * the year in Chinese numerals. */
+	static const char *const preface[] = { "二〇一九年某市分工表", NULL };
+	static const char *const rows[][8] = {
+		{ "序号", "工作内容", "责任单位", "", NULL },
+		{ "", "", "牵头单位", "配合单位", NULL },
+		{ "", "修订考核办法。", "市食安办", "市教育局", NULL },
+		{ "", "通报合格证开具情况。", "市农业局", "", NULL },
+		{ "", "", "牵头单位", "配合单位", NULL },
+		{ "", "开展宣传周活动。", "市市场监管局", "", NULL },
+		{ NULL },
+	};
+	struct imported out;
+	import_with(&out, preface, rows, &(struct import_options){ .units_path = SHIPPED_UNITS });
+	assert_non_null(out.plan);
+	assert_int_equal(out.plan->year, 2019);
+	assert_int_equal(out.plan->task_count, 3);
+	for (size_t t = 0; t < 3; t++)
+		assert_int_equal(out.plan->tasks[t].id, (long)t + 1);
+	const struct task *first = &out.plan->tasks[0];
+	assert_string_equal(names(&out, first->lead_units, first->lead_unit_count), "市食安办");
+	assert_string_equal(names(&out, first->units, first->unit_count), "市食安办;市教育局");
+	assert_true(reviewed(&out, "Word's automatic numbering"));
+	release(&out);
+}
+
 static void test_errors(void **state)
 {
 	(void)state;
@@ -328,6 +365,32 @@ static void test_errors(void **state)
 	assert_null(out.import);
 	assert_non_null(strstr(out.diag.kept[0].message, "names no responsible unit"));
 	release(&out);
+
+	static const char *const only_etc[][8] = {
+		{ "序号", "重点工作", "年度进度要求", "责任单位", NULL },
+		{ "1", "完善考核", "修订考核办法。", "等", NULL },
+		{ NULL },
+	};
+	import_with(&out, NULL, only_etc, &options);
+	assert_null(out.import);
+	assert_string_equal(out.diag.kept[0].file, "made.txt");
+	assert_int_equal(out.diag.kept[0].line, 2);
+	assert_non_null(strstr(out.diag.kept[0].message, "names no unit"));
+	release(&out);
+
+	/* A text source: a cell split in two moved the units; both rows are said. */
+	static const char *const wider[][8] = {
+		{ "序号", "重点工作", "年度进度要求", "责任单位", NULL },
+		{ "1", "完善考核", "修订考核办法", "年底前完成。", "市食安办", NULL },
+		{ "2", "推进改革", "开展改革试点。", "市农业局", "", "备注", NULL },
+		{ NULL },
+	};
+	import_with(&out, NULL, wider, &options);
+	assert_null(out.import);
+	assert_int_equal(out.diag.errors, 2);
+	assert_int_equal(out.diag.kept[1].line, 3);
+	assert_non_null(strstr(out.diag.kept[0].message, "beyond the header's 4 columns (\"市食安办\")"));
+	release(&out);
 }
 
 int main(void)
@@ -339,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_continuations_headings_and_merged_units),
 		cmocka_unit_test(test_lead_and_support_units),
 		cmocka_unit_test(test_new_groups_take_in_their_kind),
+		cmocka_unit_test(test_odd_tables),
 		cmocka_unit_test(test_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -116,6 +116,61 @@ def csv_without_numbers():
     write("no_number_2023.csv", csv_text(rows, "\n").encode("utf-8"))
 
 
+# ---- odd and hostile tables a clerk may have ----
+
+def csv_odd_cases():
+    """One CSV file per odd input, each named for what it tests."""
+    header = ["序号", "重点工作", "年度进度要求", "责任单位", "完成时限"]
+    cases = {
+        # the requirement column is there, but two of its cells are empty
+        "empty_requirements.csv": [
+            ["2019年某市食品安全重点工作任务"], header,
+            ["1", "完善食品追溯体系", "", "市农业局", "6月底前"],
+            ["2", "加强食品抽检", "全年完成抽检1200批次。", "市市场监管局", ""],
+            ["3", "开展食品安全宣传周", "", "市食安办", ""],
+        ],
+        # a units cell that says only 等
+        "units_only_etc.csv": [
+            ["2019年某市食品安全重点工作任务"], header,
+            ["1", "完善食品追溯体系", "6月底前建成追溯平台。", "市农业局", ""],
+            ["2", "加强食品抽检", "全年完成抽检1200批次。", "等", ""],
+        ],
+        # the header again on a new page, spaced otherwise, with a colon and
+        # full-width letters; then a two-row header (责任单位 over 牵头单位
+        # and 配合单位) repeated the same way
+        "header_repeated_spacing.csv": [
+            ["2019年某市食品安全重点工作任务"],
+            ["序号", "重点工作", "年度进度要求", "责任单位", "", "完成时限"],
+            ["", "", "", "牵头单位", "配合单位", ""],
+            ["1", "完善食品追溯体系", "6月底前建成追溯平台。", "市农业局", "市市场监管局", ""],
+            ["序　号", "重 点 工 作", "年度进度\n要求", "责任单位：", "", "完成时限（时间节点）"],
+            ["", "", "", "牵 头 单 位", "配合单位", ""],
+            ["2", "加强食品抽检", "全年完成抽检1200批次。", "市市场监管局", "", "年底前"],
+        ],
+        # the year in the title in Chinese numerals
+        "year_in_chinese_numerals.csv": [
+            ["二〇一九年某市食品安全重点工作任务"], header,
+            ["1", "完善食品追溯体系", "6月底前建成追溯平台。", "市农业局", ""],
+        ],
+        # a deadline column saved from Excel as serial day numbers, no year
+        # in the title
+        "deadline_excel_serials.csv": [
+            ["某市食品安全重点工作任务"], header,
+            ["1", "完善食品追溯体系", "建成追溯平台。", "市农业局", "43646"],
+            ["2", "加强食品抽检", "完成抽检1200批次。", "市市场监管局", "43830"],
+        ],
+        # a requirement with a comma outside quotes: its row has one cell
+        # more than the header, and the units moved a column to the right
+        "rows_wider_than_header.csv": [
+            ["2019年某市食品安全重点工作任务"], header[:4],
+            ["1", "完善食品追溯体系", "6月底前建成追溯平台", "年底前完成验收。", "市农业局"],
+            ["2", "加强食品抽检", "全年完成抽检1200批次。", "市市场监管局"],
+        ],
+    }
+    for name, rows in cases.items():
+        write(name, csv_text(rows, "\n").encode("utf-8"))
+
+
 # ---- Word ----
 
 def w_paragraphs(text):
@@ -193,7 +248,46 @@ def word_lead_support():
     word_package("lead_support_2019.docx", word_document(body))
 
 
+def w_numbered_cell():
+    """A cell whose paragraph is numbered by Word's automatic list
+    numbering (w:numPr): Word shows "1." and so on, but the document holds
+    no text for it."""
+    return ('<w:tc><w:tcPr/><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+            "</w:pPr></w:p></w:tc>")
+
+
+def word_automatic_numbers():
+    """2024: the 序号 column numbered by Word's automatic list numbering, so
+    every number cell is empty; no title column (the requirement stands
+    for it), a heading row merged across."""
+    header = w_row([w_cell("序号"), w_cell("工作内容"), w_cell("责任单位"), w_cell("完成时限")], header=True)
+    rows = [
+        w_row([w_cell("一、监督抽检", span=4)]),
+        w_row([w_numbered_cell(), w_cell("制定年度食品安全抽检计划。"), w_cell("县市场监管局"), w_cell("3月底前")]),
+        w_row([w_numbered_cell(), w_cell("开展校园食品安全守护行动，检查学校食堂不少于200家次。"),
+               w_cell("县教育局、县市场监管局"), w_cell("9月30日前")]),
+        w_row([w_cell("二、源头治理", span=4)]),
+        w_row([w_numbered_cell(), w_cell("每季度末前通报农药残留监测结果。"), w_cell("县农业农村局"), w_cell("")]),
+        w_row([w_numbered_cell(), w_cell("完成全县食品安全满意度调查。"), w_cell("县食安办"), w_cell("年底前")]),
+    ]
+    body = (w_paragraphs("2024年某县食品安全重点工作安排")
+            + "<w:tbl><w:tblPr/><w:tblGrid>%s</w:tblGrid>%s%s</w:tbl>" % ("<w:gridCol/>" * 4, header, "".join(rows)))
+    word_package("automatic_numbers_2024.docx", word_document(body))
+
+
 # ---- Excel ----
+
+def excel_wider_rows():
+    """2019: notes beside the table, in columns the header does not name:
+    left out, the cells in the table are where they belong."""
+    rows = [
+        ["2019年某市食品安全重点工作任务", None, None, None, None, None],
+        ["序号", "重点工作", "年度进度要求", "责任单位", None, None],
+        [1, "完善食品追溯体系", "6月底前建成追溯平台。", "市农业局", None, "已报分管领导"],
+        [2, "加强食品抽检", "全年完成抽检1200批次。", "市市场监管局", None, None],
+    ]
+    excel_package("rows_wider_than_header.xlsx", "任务", rows, ["A1:D1"])
+
 
 def column_letter(index):
     return "ABCDEFGHIJ"[index]
@@ -289,4 +383,7 @@ if __name__ == "__main__":
     csv_gbk_title_row()
     csv_without_numbers()
     word_lead_support()
+    word_automatic_numbers()
     excel_reporting()
+    csv_odd_cases()
+    excel_wider_rows()
