@@ -44,6 +44,11 @@ static void same_milestone(const struct milestone *a, const struct milestone *b)
 	assert_int_equal(a->done_on, b->done_on);
 	assert_string_equal(a->note, b->note);
 	assert_int_equal(a->column_group, b->column_group);
+	/* The units it names itself (none: the task's), and each unit's part. */
+	assert_int_equal(a->units == NULL, b->units == NULL);
+	same_indexes(a->units, a->units ? a->unit_count : 0, b->units, b->units ? b->unit_count : 0);
+	assert_string_equal(a->units_done, b->units_done);
+	assert_int_equal(a->unit_record_count, b->unit_record_count);
 }
 
 static void same_target(const struct target *a, const struct target *b)
@@ -57,6 +62,8 @@ static void same_target(const struct target *a, const struct target *b)
 	assert_string_equal(a->reported_text, b->reported_text);
 	assert_int_equal(a->reported_on, b->reported_on);
 	assert_string_equal(a->report_note, b->report_note);
+	assert_string_equal(a->units_reported, b->units_reported);
+	assert_int_equal(a->unit_report_count, b->unit_report_count);
 	assert_int_equal(a->column_group, b->column_group);
 }
 
