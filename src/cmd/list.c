@@ -50,8 +50,8 @@ const struct command command_list = {
 	.arguments = "",
 	.summary = N_("tasks, with their next deadline and units"),
 	.options = list_options,
-	.help = N_("The next deadline is the first one on or after today; when all have passed,\n"
-		   "the last one, marked overdue.\n"
+	.help = N_("The next deadline is the earliest milestone not done yet, marked overdue\n"
+		   "when its deadline has passed; with --month, the first deadline in that month.\n"
 		   "\n"
 		   "Examples:\n"
 		   "  duty list --unit 市教育局\n"
