@@ -446,18 +446,22 @@ static int check_command_line(const struct cli *cli)
 	int code = check_options(cli);
 	if (code != EXIT_OK)
 		return code;
+	const char *help_name = command->name[0] ? command->name : "overview";
+	struct strbuf title = STRBUF_INIT;
+	command_title(&title, command);
 	if (cli->argument_count < command->min_arguments || cli->argument_count > command->max_arguments) {
-		cli_error(_("`duty %s` takes %s%s; see `duty help %s`"), command->name,
-			  command->arguments[0] ? "the argument " : "no argument", command->arguments,
-			  command->name);
-		return EXIT_USAGE;
+		if (command->arguments[0])
+			cli_error(_("%s takes %s; see `duty help %s`"), strbuf_text(&title), command->arguments,
+				  help_name);
+		else
+			cli_error(_("%s takes no argument; see `duty help %s`"), strbuf_text(&title), help_name);
+		code = EXIT_USAGE;
+	} else if (cli->format_given && !(command->formats & FORMAT_BIT(cli->format))) {
+		cli_error(_("%s does not write %s"), strbuf_text(&title), format_names[cli->format]);
+		code = EXIT_USAGE;
 	}
-	if (cli->format_given && !(command->formats & FORMAT_BIT(cli->format))) {
-		cli_error(_("`duty %s` does not write %s"), command->name[0] ? command->name : "(overview)",
-			  format_names[cli->format]);
-		return EXIT_USAGE;
-	}
-	return EXIT_OK;
+	strbuf_free(&title);
+	return code;
 }
 
 int options_parse(struct cli *cli, int argc, char **argv)
