@@ -255,6 +255,7 @@ cJSON *view_json_milestone_status(const struct cli *cli, const struct task *task
 	char deadline[DATE_TEXT_SIZE], done[DATE_TEXT_SIZE];
 	date_format(milestone->deadline, deadline);
 	cJSON *item = cJSON_CreateObject();
+	cJSON_AddItemToObject(item, "id", json_milestone_id(task, m));
 	cJSON_AddNumberToObject(item, "task", (double)task->id);
 	cJSON_AddNumberToObject(item, "milestone", (double)(m + 1));
 	cJSON_AddStringToObject(item, "title", task->title);

@@ -141,6 +141,10 @@ static void test_task_json_parses_back(void **state)
 	assert_string_equal(cJSON_GetObjectItem(target, "unit")->valuestring, "份/千人");
 	assert_string_equal(cJSON_GetObjectItem(target, "op")->valuestring, ">=");
 	const cJSON *milestone = cJSON_GetArrayItem(cJSON_GetObjectItem(parsed, "milestones"), 0);
+	assert_string_equal(milestone->child->string, "id");   /* what `duty done` takes, first */
+	assert_string_equal(cJSON_GetObjectItem(milestone, "id")->valuestring, "18.1");
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(parsed, "milestones"), 1), "id")
+				    ->valuestring, "18.2");
 	assert_string_equal(cJSON_GetObjectItem(milestone, "deadline")->valuestring, "2018-12-31");
 	assert_string_equal(cJSON_GetObjectItem(milestone, "phrase")->valuestring, "每年");
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(parsed, "units")), 6);
@@ -213,7 +217,7 @@ static void test_due_json_has_milestone_fields(void **state)
 	struct milestone_match match = { plan_find_task(shipped.plan, 29), 1, NO_GROUP };
 	cJSON *object = json_due(shipped.plan, &match, false);
 	char *text = cJSON_PrintUnformatted(object);
-	assert_string_equal(text, "{\"task\":29,\"milestone\":2,\"title\":\"深化食品安全宣传教育\","
+	assert_string_equal(text, "{\"id\":\"29.2\",\"task\":29,\"milestone\":2,\"title\":\"深化食品安全宣传教育\","
 				  "\"deadline\":\"2018-07-31\",\"phrase\":\"8月前\",\"implied\":false,"
 				  "\"text\":\"8月前开展特色品牌网络评选，全面提升食品安全城市创建的知晓率、满意度\","
 				  "\"units\":[\"市食安办\",\"市市场监管局\"]}");
