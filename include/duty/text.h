@@ -39,6 +39,11 @@ struct text_span {
  * or 0 when out of memory. width 0 means no limit. */
 size_t text_wrap(const char *text, size_t width, struct text_span **lines);
 
+/* Appends text with each control character (tab, line break, escape, DEL
+ * ...) written as its Unicode control picture (␉, ␊, ␛, ␡), so a message
+ * that quotes a cell stays on one line and cannot drive the terminal. */
+void text_put_visible(struct strbuf *out, const char *text);
+
 /* Levenshtein distance counted in code points. */
 size_t text_edit_distance(const char *a, const char *b);
 
@@ -53,7 +58,8 @@ bool text_parse_decimal(const char *text, size_t length, double *value);
  * at most max (which is not negative). */
 bool text_parse_whole(const char *text, size_t length, long max, long *value);
 
-/* Trims ASCII spaces and tabs at both ends; returns the new length. */
+/* Trims ASCII spaces, tabs and line breaks (a cell edited with Alt+Enter in
+ * Excel) at both ends; returns the new length. */
 size_t text_trim(const char **text, size_t length);
 
 /*

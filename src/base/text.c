@@ -340,6 +340,23 @@ size_t text_wrap(const char *text, size_t width, struct text_span **lines)
 	return builder.count;
 }
 
+/* --- messages -------------------------------------------------------------- */
+
+void text_put_visible(struct strbuf *out, const char *text)
+{
+	for (const char *p = text; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0x20 && c != 0x7F) {
+			strbuf_putc(out, *p);
+			continue;
+		}
+		/* U+2400 + c (U+2421 for DEL): three bytes, E2 90 xx. */
+		unsigned picture = c == 0x7F ? 0x21 : c;
+		char bytes[3] = { (char)0xE2, (char)(0x90 | (picture >> 6)), (char)(0x80 | (picture & 0x3F)) };
+		strbuf_append(out, bytes, 3);
+	}
+}
+
 /* --- matching ------------------------------------------------------------ */
 
 static size_t decode_all(const char *text, uint32_t **out)
@@ -449,14 +466,19 @@ bool text_parse_decimal(const char *text, size_t length, double *value)
 	return digits && end == buffer + length && errno == 0 && isfinite(*value);
 }
 
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 size_t text_trim(const char **text, size_t length)
 {
 	const char *start = *text;
-	while (length && (*start == ' ' || *start == '\t')) {
+	while (length && is_blank(*start)) {
 		start++;
 		length--;
 	}
-	while (length && (start[length - 1] == ' ' || start[length - 1] == '\t'))
+	while (length && is_blank(start[length - 1]))
 		length--;
 	*text = start;
 	return length;
