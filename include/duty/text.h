@@ -50,12 +50,35 @@ size_t text_edit_distance(const char *a, const char *b);
 /* Case-sensitive substring test that never matches inside a UTF-8 sequence. */
 bool text_contains(const char *haystack, const char *needle);
 
+/* The numbers people type. Full-width forms (１２, ８．１, ９８％, typed with
+ * a Chinese input method) count as their ASCII twins everywhere: ids,
+ * dates, months, numbers. */
+
+/* Copies text with the full-width forms U+FF01..U+FF5E as ASCII and the
+ * ideographic space as a space, NUL-terminated; false when it does not fit
+ * in size bytes. */
+bool text_fold_narrow(const char *text, size_t length, char *out, size_t size, size_t *out_length);
+
 /* A plain decimal number ("98", "4.5", "-2"), spaces around it allowed;
  * no exponents, hex, inf or nan. */
 bool text_parse_decimal(const char *text, size_t length, double *value);
 
-/* A whole number written in digits only ("12", "0"; no sign or spaces),
- * at most max (which is not negative). */
+/* A number followed by its unit, as typed in a report or a cell: "98",
+ * "98%", "９８．５％", "352家", " 4.5 份/千人 ". */
+enum { TEXT_QUANTITY_SIZE = 64 };
+struct typed_quantity {
+	double value;
+	char number[TEXT_QUANTITY_SIZE];   /* the number in ASCII: "98.5" */
+	char unit[TEXT_QUANTITY_SIZE];     /* what follows, trimmed, folded: "%", "家" or "" */
+};
+bool text_parse_quantity(const char *text, size_t length, struct typed_quantity *quantity);
+
+/* Whether a typed unit ("" for none, or folded, as text_parse_quantity
+ * gives it) is the unit a target counts in. */
+bool text_same_unit(const char *typed, const char *unit);
+
+/* A whole number written in digits only ("12", "0", "１２"; no sign or
+ * spaces), at most max (which is not negative). */
 bool text_parse_whole(const char *text, size_t length, long max, long *value);
 
 /* Trims ASCII spaces, tabs and line breaks (a cell edited with Alt+Enter in

@@ -420,8 +420,53 @@ bool text_contains(const char *haystack, const char *needle)
 	return strstr(haystack, needle) != NULL;
 }
 
+bool text_fold_narrow(const char *text, size_t length, char *out, size_t size, size_t *out_length)
+{
+	size_t used = 0;
+	for (size_t i = 0; i < length;) {
+		const unsigned char *c = (const unsigned char *)text + i;
+		char narrow = 0;
+		size_t width = 1;
+		/* U+FF01..U+FF5E: EF BC 81..EF BC BF, EF BD 80..EF BD 9E; U+3000: E3 80 80. */
+		if (length - i >= 3 && c[0] == 0xEF && c[1] == 0xBC && c[2] >= 0x81 && c[2] <= 0xBF)
+			narrow = (char)(c[2] - 0x81 + 0x21), width = 3;
+		else if (length - i >= 3 && c[0] == 0xEF && c[1] == 0xBD && c[2] >= 0x80 && c[2] <= 0x9E)
+			narrow = (char)(c[2] - 0x80 + 0x60), width = 3;
+		else if (length - i >= 3 && c[0] == 0xE3 && c[1] == 0x80 && c[2] == 0x80)
+			narrow = ' ', width = 3;
+		if (used + (narrow ? 1 : width) >= size)
+			return false;
+		if (narrow)
+			out[used++] = narrow;
+		else
+			out[used++] = text[i];
+		i += width;
+	}
+	out[used] = '\0';
+	*out_length = used;
+	return true;
+}
+
+/* Points *text at a copy with full-width forms folded when there are any
+ * (only bytes above 0x7F can start one); false when it does not fit. */
+static bool fold_if_needed(const char **text, size_t *length, char *buffer, size_t size)
+{
+	for (size_t i = 0; i < *length; i++) {
+		if ((unsigned char)(*text)[i] < 0x80)
+			continue;
+		if (!text_fold_narrow(*text, *length, buffer, size, length))
+			return false;
+		*text = buffer;
+		return true;
+	}
+	return true;
+}
+
 bool text_parse_whole(const char *text, size_t length, long max, long *value)
 {
+	char folded[64];
+	if (!fold_if_needed(&text, &length, folded, sizeof folded))
+		return false;
 	if (length == 0)
 		return false;
 	long number = 0;
@@ -437,10 +482,28 @@ bool text_parse_whole(const char *text, size_t length, long max, long *value)
 	return true;
 }
 
-bool text_parse_decimal(const char *text, size_t length, double *value)
+/* The length of the plain decimal number at the start of text ("-4.5"),
+ * 0 when there is none. */
+static size_t decimal_prefix(const char *text, size_t length)
 {
-	length = text_trim(&text, length);
-	if (length == 0 || length > 63)
+	size_t i = text[0] == '-' ? 1 : 0, digits = 0;
+	while (i < length && text[i] >= '0' && text[i] <= '9')
+		i++, digits++;
+	if (i < length && text[i] == '.') {
+		size_t point = i++;
+		size_t fraction = 0;
+		while (i < length && text[i] >= '0' && text[i] <= '9')
+			i++, fraction++;
+		if (!fraction && i < length)
+			i = point;   /* "98.%" is 98 followed by ".%"; "98." alone is 98 */
+		digits += fraction;
+	}
+	return digits ? i : 0;
+}
+
+static bool decimal_value(const char *text, size_t length, double *value)
+{
+	if (length > 63)
 		return false;
 	/* Whole numbers (most targets) without strtod. */
 	long whole;
@@ -451,19 +514,47 @@ bool text_parse_decimal(const char *text, size_t length, double *value)
 	char buffer[64];
 	memcpy(buffer, text, length);
 	buffer[length] = '\0';
-	/* strtod also takes hex, inf and nan; only plain decimals are numbers here. */
-	bool digits = false;
-	for (size_t i = 0; i < length; i++) {
-		char c = buffer[i];
-		if (c >= '0' && c <= '9')
-			digits = true;
-		else if (c != '.' && !(c == '-' && i == 0))
-			return false;
-	}
 	errno = 0;
 	char *end;
 	*value = strtod(buffer, &end);
-	return digits && end == buffer + length && errno == 0 && isfinite(*value);
+	return end == buffer + length && errno == 0 && isfinite(*value);
+}
+
+bool text_parse_decimal(const char *text, size_t length, double *value)
+{
+	char folded[64];
+	if (!fold_if_needed(&text, &length, folded, sizeof folded))
+		return false;
+	length = text_trim(&text, length);
+	return length && decimal_prefix(text, length) == length && decimal_value(text, length, value);
+}
+
+bool text_parse_quantity(const char *text, size_t length, struct typed_quantity *quantity)
+{
+	char folded[TEXT_QUANTITY_SIZE];
+	if (!fold_if_needed(&text, &length, folded, sizeof folded) || length >= TEXT_QUANTITY_SIZE)
+		return false;
+	length = text_trim(&text, length);
+	size_t number = length ? decimal_prefix(text, length) : 0;
+	if (!number || !decimal_value(text, number, &quantity->value))
+		return false;
+	memcpy(quantity->number, text, number);
+	quantity->number[number] = '\0';
+	const char *unit = text + number;
+	size_t unit_length = text_trim(&unit, length - number);
+	memcpy(quantity->unit, unit, unit_length);
+	quantity->unit[unit_length] = '\0';
+	return true;
+}
+
+bool text_same_unit(const char *typed, const char *unit)
+{
+	if (!typed[0])
+		return true;
+	char folded[TEXT_QUANTITY_SIZE];
+	size_t length = strlen(unit);
+	return fold_if_needed(&unit, &length, folded, sizeof folded) && strlen(typed) == length
+	       && memcmp(typed, unit, length) == 0;
 }
 
 static bool is_blank(char c)

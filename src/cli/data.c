@@ -52,6 +52,9 @@ int data_load(struct cli *cli)
 	if (failed) {
 		code = cli_report_problems(&diag, failed, EXIT_DATA);
 	}
+	/* --month 6 is June of the plan year. */
+	if (cli->plan && cli->given[OPT_MONTH])
+		cli->month = month_in_year(cli->month, cli->plan->year);
 	diagnostics_free(&diag);
 	return code;
 }

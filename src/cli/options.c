@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -56,7 +57,7 @@ static int set_today(struct cli *cli, const char *value)
 static int set_format(struct cli *cli, const char *value)
 {
 	for (int f = 0; f < FORMAT_COUNT; f++)
-		if (strcmp(value, format_names[f]) == 0) {
+		if (strcasecmp(value, format_names[f]) == 0) {   /* JSON is json */
 			cli->format = (enum format)f;
 			cli->format_given = true;
 			return EXIT_OK;
@@ -107,7 +108,7 @@ static int set_color(struct cli *cli, const char *value)
 		return EXIT_OK;
 	}
 	for (int c = 0; color_names[c]; c++)
-		if (strcmp(value, color_names[c]) == 0) {
+		if (strcasecmp(value, color_names[c]) == 0) {
 			cli->color_choice = c;
 			return EXIT_OK;
 		}
@@ -145,7 +146,8 @@ static int set_direct(struct cli *cli, const char *value)
 static int set_month(struct cli *cli, const char *value)
 {
 	if (!month_parse(value, strlen(value), &cli->month)) {
-		cli_error(_("--month \"%s\" is not a month; expected YYYY-MM, e.g. 2018-10"), value);
+		cli_error(_("--month \"%s\" is not a month; expected YYYY-MM (e.g. 2018-10), 2018年10月, "
+			    "or 10 for October of the plan year"), value);
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;
@@ -296,7 +298,7 @@ static const struct option_spec specs[OPT_COUNT] = {
 	[OPT_VERSION] = { "version", 0, NO_VALUE, NULL, NULL, N_("the version"), set_version },
 	[OPT_UNIT] = { "unit", 'u', VALUE, N_("U"), NULL, NULL, set_unit },
 	[OPT_DIRECT] = { "direct", 0, NO_VALUE, NULL, NULL, NULL, set_direct },
-	[OPT_MONTH] = { "month", 'm', VALUE, N_("YYYY-MM"), NULL, NULL, set_month },
+	[OPT_MONTH] = { "month", 'm', VALUE, N_("MONTH"), NULL, NULL, set_month },
 	[OPT_OVERDUE] = { "overdue", 0, NO_VALUE, NULL, NULL, NULL, set_overdue },
 	[OPT_OUTPUT] = { "output", 'o', VALUE, N_("FILE"), NULL, NULL, set_output },
 	[OPT_ON] = { "on", 0, VALUE, N_("DATE"), NULL, NULL, set_on },

@@ -41,7 +41,8 @@ static const struct command_option list_options[] = {
 	     "exactly one unit's name. A unit also gets the tasks of\n"
 	     "every group it belongs to, shown in the Via column.") },
 	{ OPT_DIRECT, false, N_("only the tasks that name the unit itself") },
-	{ OPT_MONTH, false, N_("only tasks with a deadline in that month") },
+	{ OPT_MONTH, false, N_("only tasks with a deadline in that month: 2018-10,\n"
+			       "2018年10月, or 10 (October of the plan year)") },
 	{ .help = NULL },
 };
 

@@ -796,6 +796,42 @@ static bool read_target_progress(struct plan_loader *loader, const struct csv_ro
 	return true;
 }
 
+/* A reported value as typed in a spreadsheet: "352", "98%", "９８％" or
+ * "352家" when the target counts in 家. The cell keeps only the number, in
+ * ASCII (it is never longer), so the value reads "98%" and not "98%%". */
+static bool read_reported(struct plan_loader *loader, const struct csv_row *row, const struct column_group *group,
+			  struct field_text *fields, double *value)
+{
+	struct field_text *cell = &fields[TARGET_REPORTED];
+	const char *column = column_name(loader, group->columns[TARGET_REPORTED]);
+	struct typed_quantity typed;
+	if (!text_parse_quantity(cell->text, cell->length, &typed)) {
+		diag_error(loader->diag, loader->file, row->line, column,
+			   _("\"%.*s\" is not a number; expected the reported value as digits, e.g. 352"),
+			   (int)cell->length, cell->text);
+		return false;
+	}
+	char unit[TEXT_QUANTITY_SIZE];
+	struct field_text written = fields[TARGET_UNIT];
+	snprintf(unit, sizeof unit, "%.*s", (int)written.length, written.text);
+	if (!text_same_unit(typed.unit, unit)) {
+		if (unit[0])
+			diag_error(loader->diag, loader->file, row->line, column,
+				   _("\"%.*s\" is not in the target's unit; expected a number of %s, e.g. 352 or 352%s"),
+				   (int)cell->length, cell->text, unit, unit);
+		else
+			diag_error(loader->diag, loader->file, row->line, column,
+				   _("\"%.*s\" is not a number; the target has no unit, expected digits, e.g. 352"),
+				   (int)cell->length, cell->text);
+		return false;
+	}
+	*value = typed.value;
+	size_t length = strlen(typed.number);
+	memcpy((char *)cell->text, typed.number, length);
+	cell->length = length;
+	return true;
+}
+
 static size_t read_targets(struct plan_loader *loader, const struct csv_row *row, size_t milestone_count)
 {
 	const struct group_set *set = &loader->targets;
@@ -839,15 +875,8 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 		}
 		target->reported = fields[TARGET_REPORTED].length > 0;
 		target->reported_on = 0;
-		if (target->reported
-		    && !text_parse_decimal(fields[TARGET_REPORTED].text, fields[TARGET_REPORTED].length,
-				     &target->reported_value)) {
-			diag_error(loader->diag, loader->file, row->line,
-				   column_name(loader, group->columns[TARGET_REPORTED]),
-				   _("\"%.*s\" is not a number; expected the reported value as digits, e.g. 352"),
-				   (int)fields[TARGET_REPORTED].length, fields[TARGET_REPORTED].text);
+		if (target->reported && !read_reported(loader, row, group, fields, &target->reported_value))
 			ok = false;
-		}
 		if (fields[TARGET_REPORTED_ON].length
 		    && !date_parse(fields[TARGET_REPORTED_ON].text, fields[TARGET_REPORTED_ON].length,
 				   &target->reported_on)) {

@@ -106,8 +106,9 @@ static void test_help_is_made_from_the_table(void **state)
 	}
 	char *due = captured(help_print_command, commands_find("due", &(int){ 0 }));
 	assert_non_null(strstr(due, "Options:\n"
-				   "  -m, --month YYYY-MM milestones whose deadline falls in that month\n"
-				   "                      (default: today's month)\n"));
+				   "  -m, --month MONTH milestones whose deadline falls in that month: 2018-10,\n"
+				   "                    2018年10月, or 10 (October of the plan year); default:\n"
+				   "                    today's month\n"));
 	free(due);
 
 	char *done = captured(options_print_names, commands_find("done", &(int){ 0 }));
