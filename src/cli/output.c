@@ -71,7 +71,11 @@ int cli_report_problems(const struct diagnostics *diag, const char *file, int co
 	cli_print_problems(diag);
 	if (diag->out_of_memory)
 		return cli_out_of_memory();
-	if (diag->errors && code == EXIT_DATA) {
+	/* Only for a file that can be read: `duty check` would say no more
+	 * about one that cannot be opened, or a folder. */
+	struct stat status;
+	if (diag->errors && code == EXIT_DATA && stat(file, &status) == 0 && S_ISREG(status.st_mode)
+	    && access(file, R_OK) == 0) {
 		struct strbuf message = STRBUF_INIT;
 		strbuf_printf(&message, _("duty: `duty check %s` lists every problem of the file\n"), file);
 		put_message(strbuf_text(&message));

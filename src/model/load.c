@@ -1340,6 +1340,14 @@ static struct plan *load_from_input(const char *name, struct input *input,
 	return plan;
 }
 
+struct plan *plan_load_input(const char *path, struct input *input, const struct unit_directory *units,
+			     const struct load_options *options, struct diagnostics *diag)
+{
+	struct plan *plan = load_from_input(path, input, units, options, diag);
+	input_free(input);
+	return plan;
+}
+
 struct plan *plan_load_bytes(const char *name, const char *bytes, size_t size,
 			     const struct unit_directory *units, const struct load_options *options,
 			     struct diagnostics *diag)
@@ -1358,7 +1366,5 @@ struct plan *plan_load(const char *path, const struct unit_directory *units,
 	struct input input;
 	if (!input_read_file(path, options->encoding, &input, diag))
 		return NULL;
-	struct plan *plan = load_from_input(path, &input, units, options, diag);
-	input_free(&input);
-	return plan;
+	return plan_load_input(path, &input, units, options, diag);
 }
