@@ -28,8 +28,12 @@ void help_print_usage(FILE *out)
 
 void help_print_command(FILE *out, const struct command *command)
 {
-	fprintf(out, _("Usage: duty%s%s%s%s\n\n%s\n"), command->name[0] ? " " : "", command->name,
-		command->arguments[0] ? " " : "", command->arguments, _(command->summary));
+	/* Required options belong to the usage: `duty report ID --target K --value N`. */
+	struct strbuf options = STRBUF_INIT;
+	options_usage(&options, command);
+	fprintf(out, _("Usage: duty%s%s%s%s%s\n\n%s\n"), command->name[0] ? " " : "", command->name,
+		command->arguments[0] ? " " : "", command->arguments, strbuf_text(&options), _(command->summary));
+	strbuf_free(&options);
 	if (command->description)
 		fprintf(out, "\n%s", _(command->description));
 	if (command->options && command->options[0].help) {

@@ -525,6 +525,19 @@ int options_finish(struct cli *cli)
 
 /* --- help and completion ------------------------------------------------------ */
 
+void options_usage(struct strbuf *out, const struct command *command)
+{
+	for (int required = 1; required >= 0; required--)
+		for (const struct command_option *o = command->options; o && o->help; o++) {
+			if (o->required != (required == 1))
+				continue;
+			strbuf_puts(out, required ? " " : " [");
+			option_label(out, &specs[o->id], true, false);
+			if (!required)
+				strbuf_putc(out, ']');
+		}
+}
+
 /* The help column: after the widest label, at least 20. */
 static size_t help_column(const enum option_id *ids, size_t count)
 {
