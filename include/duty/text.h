@@ -17,8 +17,16 @@
 /* Number of code points (invalid bytes count one each). */
 size_t utf8_length(const char *text);
 
-/* Columns a code point takes in a terminal: 0, 1 or 2. */
+/* Columns a code point takes in a terminal: 0, 1 or 2. East Asian Wide
+ * and Fullwidth characters take 2; Ambiguous ones (“ ” ‘ ’ … · ①) take what
+ * text_set_ambiguous_width said, 1 unless told otherwise. */
 int codepoint_width(uint32_t codepoint);
+
+/* How many columns (1 or 2) Ambiguous characters take: 2 in a Chinese,
+ * Japanese or Korean locale, as wcwidth does there. Set once, at start-up,
+ * before any width is measured. */
+void text_set_ambiguous_width(int columns);
+int text_ambiguous_width(void);
 
 /* Columns the whole string takes; control characters count as one column
  * because the renderers print them as spaces. */

@@ -246,6 +246,34 @@ static void test_item_ids_as_typed(void **state)
 	assert_string_equal(item_id_format(text, 12, 3), "12.3");
 }
 
+/* East Asian Ambiguous characters follow the locale (issue 13): two
+ * columns in a CJK one, as wcwidth counts them there, else one. */
+static void test_ambiguous_width(void **state)
+{
+	(void)state;
+	const char *quoted = "深化“三基”规范化建设";
+	assert_int_equal(text_ambiguous_width(), 1);   /* the default */
+	assert_int_equal(text_width(quoted), 20);
+	assert_int_equal(text_width("…·°×‘’①"), 7);
+	assert_int_equal(text_width("é"), 1);
+	text_set_ambiguous_width(2);
+	assert_int_equal(text_width(quoted), 22);
+	assert_int_equal(text_width("…·°×‘’①"), 14);
+	assert_int_equal(text_width("é"), 2);
+	/* Never ASCII, Wide or zero-width ones. */
+	assert_int_equal(text_width("ID 8.1"), 6);
+	assert_int_equal(text_width("各县（市、区）政府"), 18);
+	assert_int_equal(text_width("e\xCC\x81"), 1);   /* e + combining acute */
+	/* Wrapping measures the same way. */
+	struct text_span *lines = NULL;
+	size_t count = text_wrap("“三小一摊”登记", 6, &lines);
+	assert_int_equal(count, 3);
+	free(lines);
+	text_set_ambiguous_width(3);   /* only 1 or 2 */
+	assert_int_equal(text_ambiguous_width(), 1);
+	assert_int_equal(text_width(quoted), 20);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -260,6 +288,7 @@ int main(void)
 		cmocka_unit_test(test_whole_numbers_are_digits_only),
 		cmocka_unit_test(test_numbers_people_type),
 		cmocka_unit_test(test_item_ids_as_typed),
+		cmocka_unit_test(test_ambiguous_width),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
