@@ -52,6 +52,11 @@ size_t text_wrap(const char *text, size_t width, struct text_span **lines);
  * that quotes a cell stays on one line and cannot drive the terminal. */
 void text_put_visible(struct strbuf *out, const char *text);
 
+/* Appends text as one line of at most width columns: as it is when it
+ * fits, else cut between characters and ended with "…" (line breaks read as
+ * spaces). For a milestone's text where a row has room for one line. */
+void text_shorten(struct strbuf *out, const char *text, size_t width);
+
 /* Levenshtein distance counted in code points. */
 size_t text_edit_distance(const char *a, const char *b);
 

@@ -410,6 +410,31 @@ size_t text_wrap(const char *text, size_t width, struct text_span **lines)
 	return builder.count;
 }
 
+void text_shorten(struct strbuf *out, const char *text, size_t width)
+{
+	static const char ellipsis[] = "…";
+	size_t length = strlen(text);
+	/* A line break reads as a space: the result is one line. */
+	size_t room = text_width(text) <= width ? width : width > text_width(ellipsis) ? width - text_width(ellipsis) : 0;
+	size_t used = 0, offset = 0;
+	while (offset < length) {
+		uint32_t codepoint;
+		size_t size = decode_for_display(text + offset, length - offset, &codepoint);
+		bool line_break = codepoint == '\n' || codepoint == '\r';
+		size_t columns = line_break ? 1 : (size_t)codepoint_width(codepoint);
+		if (used + columns > room)
+			break;
+		if (line_break)
+			strbuf_putc(out, ' ');
+		else
+			strbuf_append(out, text + offset, size);
+		used += columns;
+		offset += size;
+	}
+	if (offset < length)
+		strbuf_puts(out, ellipsis);
+}
+
 /* --- messages -------------------------------------------------------------- */
 
 void text_put_visible(struct strbuf *out, const char *text)

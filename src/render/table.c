@@ -69,6 +69,12 @@ void table_add_colored_row(struct table *table, const char *const *cells, enum r
 	table->row_count++;
 }
 
+void table_shorten(struct table *table, size_t column)
+{
+	if (column < sizeof table->one_line * 8)
+		table->one_line |= 1ul << column;
+}
+
 void table_add_row(struct table *table, const char *const *cells)
 {
 	table_add_colored_row(table, cells, ROW_PLAIN);
@@ -153,6 +159,7 @@ struct wrapped_cell {
 	const char *text;
 	struct text_span *lines;
 	size_t count;
+	struct strbuf shortened;   /* the cell cut to one line, for a column that shortens */
 };
 
 static const char *const color_codes[] = { "", "\033[31m", "\033[33m", "\033[2m" };
@@ -196,14 +203,23 @@ static void print_line(FILE *out, const struct table *table, const size_t *width
 }
 
 static bool print_row(FILE *out, const struct table *table, const size_t *widths, const char *const *texts,
-		      size_t indent, bool wrap, struct wrapped_cell *cells, struct strbuf *buffer,
+		      size_t indent, bool wrap, bool is_header, struct wrapped_cell *cells, struct strbuf *buffer,
 		      enum row_color color)
 {
 	size_t height = 1;
 	bool ok = true;
 	for (size_t c = 0; c < table->column_count; c++) {
 		cells[c].text = texts[c];
-		if (!wrap && !strchr(texts[c], '\n')) {
+		if (wrap && (table->one_line >> c & 1) && !is_header) {
+			/* One line, cut to the column with an ellipsis. */
+			strbuf_clear(&cells[c].shortened);
+			text_shorten(&cells[c].shortened, texts[c], widths[c]);
+			cells[c].text = strbuf_text(&cells[c].shortened);
+			cells[c].lines = malloc(sizeof *cells[c].lines);
+			cells[c].count = cells[c].lines && !cells[c].shortened.failed ? 1 : 0;
+			if (cells[c].count)
+				*cells[c].lines = (struct text_span){ 0, strlen(cells[c].text) };
+		} else if (!wrap && !strchr(texts[c], '\n')) {
 			/* Unwrapped and one line: no need to cut it into pieces. */
 			cells[c].lines = malloc(sizeof *cells[c].lines);
 			cells[c].count = cells[c].lines ? 1 : 0;
@@ -254,7 +270,7 @@ bool table_print(const struct table *table, const struct table_style *style, FIL
 	if (ok && style->header) {
 		for (size_t c = 0; c < columns; c++)
 			texts[c] = header_text(&table->columns[c]);
-		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, cells, &buffer,
+		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, true, cells, &buffer,
 			       ROW_PLAIN);
 		strbuf_clear(&buffer);
 		strbuf_spaces(&buffer, style->indent);
@@ -273,10 +289,13 @@ bool table_print(const struct table *table, const struct table_style *style, FIL
 			texts[c] = cell_at(table, r, c);
 		enum row_color color = style->color && table->colors && r < table->color_capacity
 					       ? (enum row_color)table->colors[r] : ROW_PLAIN;
-		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, cells, &buffer, color);
+		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, false, cells, &buffer,
+			       color);
 	}
 	ok = ok && !buffer.failed;
 	strbuf_free(&buffer);
+	for (size_t c = 0; cells && c < columns; c++)
+		strbuf_free(&cells[c].shortened);
 	free(widths);
 	free(cells);
 	free(texts);

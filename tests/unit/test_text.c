@@ -274,6 +274,25 @@ static void test_ambiguous_width(void **state)
 	assert_int_equal(text_width(quoted), 20);
 }
 
+static void test_shorten_to_one_line(void **state)
+{
+	(void)state;
+	struct strbuf out = STRBUF_INIT;
+	text_shorten(&out, "创建放心示范餐饮店340家", 30);
+	assert_string_equal(strbuf_text(&out), "创建放心示范餐饮店340家");   /* fits: as it is */
+	strbuf_clear(&out);
+	text_shorten(&out, "完成千万学生饮食放心工程新三年行动计划", 12);
+	assert_string_equal(strbuf_text(&out), "完成千万学…");   /* 10 + 1 columns */
+	assert_true(text_width(strbuf_text(&out)) <= 12);
+	strbuf_clear(&out);
+	text_shorten(&out, "第一行\n第二行", 20);
+	assert_string_equal(strbuf_text(&out), "第一行 第二行");
+	strbuf_clear(&out);
+	text_shorten(&out, "abcdef", 1);
+	assert_string_equal(strbuf_text(&out), "…");
+	strbuf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -289,6 +308,7 @@ int main(void)
 		cmocka_unit_test(test_numbers_people_type),
 		cmocka_unit_test(test_item_ids_as_typed),
 		cmocka_unit_test(test_ambiguous_width),
+		cmocka_unit_test(test_shorten_to_one_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
