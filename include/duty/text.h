@@ -57,6 +57,15 @@ void text_put_visible(struct strbuf *out, const char *text);
  * spaces). For a milestone's text where a row has room for one line. */
 void text_shorten(struct strbuf *out, const char *text, size_t width);
 
+/* The column where a line's text starts: after its first gap of two or
+ * more spaces ("  -u, --unit U      tasks of ..." gives 20), else after its
+ * leading spaces. A wrapped line continues there. */
+size_t text_column(const char *line);
+
+/* The widest piece text_wrap keeps whole: a Latin word or a wide
+ * character. A column this wide wraps without cutting a word. */
+size_t text_longest_piece(const char *text);
+
 /* Levenshtein distance counted in code points. */
 size_t text_edit_distance(const char *a, const char *b);
 

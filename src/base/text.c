@@ -240,11 +240,10 @@ static size_t split_pieces(const char *text, struct piece **out)
 			piece.kind = PIECE_NEWLINE;
 		} else if (c == ' ' || c == '\t' || c == '\r') {
 			piece.kind = PIECE_SPACE;
-			piece.width = 1;
 			while (offset + piece.length < length
 			       && (text[offset + piece.length] == ' ' || text[offset + piece.length] == '\t'))
 				piece.length++;
-			piece.width = 1;
+			piece.width = piece.length;   /* each space or tab is printed as one column */
 		} else if (width == 2) {
 			piece.kind = PIECE_WIDE;
 			piece.width = 2;
@@ -279,6 +278,41 @@ static size_t split_pieces(const char *text, struct piece **out)
 	}
 	*out = pieces;
 	return count;
+}
+
+size_t text_column(const char *line)
+{
+	size_t lead = 0;
+	while (line[lead] == ' ')
+		lead++;
+	size_t i = lead;
+	while (line[i] && line[i] != '\n' && !(line[i] == ' ' && line[i + 1] == ' '))
+		i++;
+	if (line[i] != ' ')
+		return lead;
+	while (line[i] == ' ')
+		i++;
+	return line[i] && line[i] != '\n' ? text_width_n(line, i) : lead;
+}
+
+size_t text_longest_piece(const char *text)
+{
+	size_t length = strlen(text), offset = 0, widest = 0, word = 0;
+	while (offset < length) {
+		uint32_t c;
+		offset += decode_for_display(text + offset, length - offset, &c);
+		size_t width = (size_t)codepoint_width(c);
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || width == 2) {
+			word = 0;
+			if (width == 2 && widest < 2)
+				widest = 2;
+			continue;
+		}
+		word += width;
+		if (word > widest)
+			widest = word;
+	}
+	return widest;
 }
 
 struct line_builder {

@@ -280,8 +280,8 @@ static const struct option_spec specs[OPT_COUNT] = {
 			    "write ics (iCalendar), export html and md (a duty sheet)"),
 			 set_format },
 	[OPT_WIDTH] = { "width", 0, VALUE, N_("N"), NULL,
-			N_("wrap tables to N columns (default: the terminal's width;\n"
-			   "no wrapping when the output is not a terminal)"),
+			N_("fit tables and text to N columns (default: the terminal's\n"
+			   "width; no wrapping when the output is not a terminal)"),
 			set_width },
 	[OPT_ENCODING] = { "encoding", 0, VALUE, N_("E"), encoding_names,
 			   N_("read the files as utf-8 or gb18030 (default: detect)"), set_encoding },
@@ -514,13 +514,18 @@ int options_finish(struct cli *cli)
 			cli->today = date_today();
 		}
 	}
-	if (!cli->width_given)
-		cli->width = terminal_width();
+	options_finish_width(cli);
 	/* auto: a terminal, unless NO_COLOR is set (https://no-color.org). */
 	const char *no_color = getenv("NO_COLOR");
 	cli->color = cli->color_choice == COLOR_ALWAYS
 		     || (cli->color_choice == COLOR_AUTO && isatty(STDOUT_FILENO) && !(no_color && *no_color));
 	return EXIT_OK;
+}
+
+void options_finish_width(struct cli *cli)
+{
+	if (!cli->width_given)
+		cli->width = terminal_width();
 }
 
 /* --- help and completion ------------------------------------------------------ */
@@ -538,7 +543,7 @@ void options_usage(struct strbuf *out, const struct command *command)
 		}
 }
 
-/* The help column: after the widest label, at least 20. */
+/* The help column: two spaces after the widest label, at least 20. */
 static size_t help_column(const enum option_id *ids, size_t count)
 {
 	size_t column = 20;
@@ -546,8 +551,8 @@ static size_t help_column(const enum option_id *ids, size_t count)
 	for (size_t i = 0; i < count; i++) {
 		strbuf_clear(&label);
 		option_label(&label, &specs[ids[i]], false, true);
-		if (2 + text_width(strbuf_text(&label)) + 1 > column)
-			column = 2 + text_width(strbuf_text(&label)) + 1;
+		if (2 + text_width(strbuf_text(&label)) + 2 > column)
+			column = 2 + text_width(strbuf_text(&label)) + 2;
 	}
 	strbuf_free(&label);
 	return column;

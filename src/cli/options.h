@@ -30,6 +30,9 @@ int options_finish(struct cli *cli);
  * " --target K --value N [--on DATE] [--note TEXT] [--by NAME]". */
 void options_usage(struct strbuf *out, const struct command *command);
 
+/* The table width alone (the terminal's, unless --width), for help. */
+void options_finish_width(struct cli *cli);
+
 /* "  -u, --unit U        help" lines for the options given (global ones
  * when command is NULL), the help indented to one column. */
 void options_print_help(FILE *out, const struct command *command);
