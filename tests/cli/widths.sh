@@ -27,7 +27,8 @@ commands=(
 	"log" "log 12" "check" "help" "--help"
 )
 for id in $(seq 1 32); do commands+=("show $id"); done
-for command in list show due status done undo report log units export check init help overview; do
+# Help for every command the table has, so that a new one is checked too.
+for command in $(duty __complete commands) overview; do
 	commands+=("help $command")
 done
 
@@ -56,6 +57,9 @@ for lang in C.UTF-8 zh_CN.UTF-8; do
 		run "$lang" "$width" report 7 --target 2 --value 41
 		run "$lang" "$width" undo 7 --target 2
 		run "$lang" "$width" init "$SCRATCH/一个相当长的目录名称"
+		# What import says: its summary and the list of what it guessed.
+		run "$lang" "$width" import tests/data/import/no_number_2023.csv --force -o "$SCRATCH/imported.csv" \
+			--units data/units.csv
 	done
 done
 python3 "$here/max-width.py" "$listing"
