@@ -103,8 +103,7 @@ bool text_same_unit(const char *typed, const char *unit);
  * spaces), at most max (which is not negative). */
 bool text_parse_whole(const char *text, size_t length, long max, long *value);
 
-/* Trims ASCII spaces, tabs and line breaks (a cell edited with Alt+Enter in
- * Excel) at both ends; returns the new length. */
+/* Trims ASCII spaces and tabs at both ends; returns the new length. */
 size_t text_trim(const char **text, size_t length);
 
 /*

@@ -686,19 +686,14 @@ bool text_same_unit(const char *typed, const char *unit)
 	       && memcmp(typed, unit, length) == 0;
 }
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 size_t text_trim(const char **text, size_t length)
 {
 	const char *start = *text;
-	while (length && is_blank(*start)) {
+	while (length && (*start == ' ' || *start == '\t')) {
 		start++;
 		length--;
 	}
-	while (length && is_blank(start[length - 1]))
+	while (length && (start[length - 1] == ' ' || start[length - 1] == '\t'))
 		length--;
 	*text = start;
 	return length;

@@ -76,7 +76,7 @@ static int say_how_to_use(struct cli *cli, const char *directory, const char *pl
 		code = cli_out_of_memory();
 	else
 		fprintf(cli->out,
-			_("duty uses this copy only when it is named. In this shell, and in ~/.bashrc to keep it:\n"
+			_("duty uses this copy only when it is named: run this (and keep it in ~/.bashrc):\n"
 			  "  export DUTY_FILE=%s\n"
 			  "or give it to each command: duty -f %s ...\n"),
 			quoted.data, quoted.data);
