@@ -42,13 +42,15 @@ int main(int argc, char **argv)
 	else
 		code = options_finish(&cli);
 	/* Text for a terminal passes the one sanitizer (duty/terminal.h), which
-	 * also wraps a line wider than the width (tables fit themselves); JSON,
-	 * CSV and the other formats are written exactly. (-o names where the
-	 * output goes only for formats other than table: import's -o is the
+	 * also wraps a line wider than the width (tables fit themselves) when
+	 * the command writes tables; JSON, CSV and the other formats are written
+	 * exactly. (export writes JSON when no format is given; -o names where
+	 * the output goes only for formats other than table: import's -o is the
 	 * plan it writes.) */
 	FILE *terminal = NULL;
 	if (code == EXIT_OK && cli.format == FORMAT_TABLE) {
-		terminal = terminal_open(STDOUT_FILENO, true, cli.width);
+		bool tables = cli.command->formats & FORMAT_BIT(FORMAT_TABLE);
+		terminal = terminal_open(STDOUT_FILENO, true, tables ? cli.width : 0);
 		if (!terminal)
 			code = cli_out_of_memory();
 		else
