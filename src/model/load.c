@@ -575,10 +575,20 @@ static bool read_report_line(struct plan_loader *loader, struct record_reader *r
 	reader->reported = reports;
 	struct unit_report *record = &reports[reader->count++];
 	*record = (struct unit_report){ .unit = unit, .start = line->start, .end = line->end };
-	text_parse_decimal(line->value, line->value_length, &record->value);
+	/* "98%" or "35家" in the target's unit reads as the number alone. */
+	struct typed_quantity typed;
+	text_parse_quantity(line->value, line->value_length, &typed);
+	if (!text_same_unit(typed.unit, reader->target->unit)) {
+		diag_error(loader->diag, loader->file, reader->line, reader->column,
+			   _("\"%.*s\" is not in the target's unit; expected a number of %s, e.g. 352 or 352%s"),
+			   (int)line->value_length, line->value, reader->target->unit, reader->target->unit);
+		reader->count--;
+		return true;
+	}
+	record->value = typed.value;
 	if (line->date_length)
 		date_parse(line->date, line->date_length, &record->reported_on);
-	record->value_text = record_text(reader, line->value, line->value_length);
+	record->value_text = record_text(reader, typed.number, strlen(typed.number));
 	record->note = record_text(reader, line->note, line->note_length);
 	return !loader->out_of_memory;
 }
