@@ -23,7 +23,8 @@ export DUTY_TODAY=2018-10-15
 
 commands=(
 	"" "--today 2019-03-01" "list" "list --unit 瑞安" "list --unit 市教育局 --direct" "list --month 7"
-	"due" "due --overdue" "due --unit 瑞安" "due --month 12" "status" "status --unit 教育局" "units"
+	"due" "due --overdue" "due --unit 瑞安" "due --month 12" "status" "status --unit 教育局" "status --by-unit"
+	"show 4.1" "show 12.2" "units"
 	"log" "log 12" "check" "help" "--help"
 )
 for id in $(seq 1 32); do commands+=("show $id"); done
