@@ -34,7 +34,8 @@ struct field_text {
 
 struct field_text row_field(const struct csv_row *row, size_t column);
 
-/* Splits a list cell at ';' or '；', trims each item and skips empty ones.
+/* Splits a list cell at ';', '；' or a line break (Alt+Enter in Excel puts
+ * one in a cell), trims each item and skips empty ones.
  * Calls back with each item; stops early when the callback returns false. */
 typedef bool (*list_item_callback)(const char *item, size_t length, void *context);
 bool list_split(const char *text, size_t length, list_item_callback callback, void *context);

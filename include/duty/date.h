@@ -25,13 +25,19 @@ int date_day(date_t date);
 month_t date_month(date_t date);      /* 20180731 -> 201807 */
 date_t date_month_last_day(month_t month);
 
-/* Parses "2018-07-31", also "2018/7/31" and "2018-7-31" as spreadsheets
- * write them; the whole text must be the date. Returns false for anything
- * else, including dates that do not exist (2018-02-30). */
+/* Parses a date as people and spreadsheets write it: "2018-07-31",
+ * "2018/7/31", "2018.7.31", "2018年7月31日", also in full-width digits; the
+ * whole text must be the date. Returns false for anything else, including
+ * dates that do not exist (2018-02-30). */
 bool date_parse(const char *text, size_t length, date_t *date);
 
-/* Parses "2018-10" or "2018/10". */
+/* Parses a month: "2018-10", "2018/10", "2018.10", "2018年10月"; or "10" or
+ * "10月" without a year, which gives the month number alone (1 to 12): the
+ * caller puts it in the plan's year (month_in_year). */
 bool month_parse(const char *text, size_t length, month_t *month);
+
+/* A month from month_parse in `year` when it was written without one. */
+month_t month_in_year(month_t month, int year);
 
 /* Writes "2018-07-31" / "2018-07". */
 void date_format(date_t date, char text[DATE_TEXT_SIZE]);

@@ -17,14 +17,15 @@
 /* Room for "999999999999999.100000" and its NUL. */
 enum { ITEM_ID_SIZE = 24 };
 
-/* A task id: digits only, 1 to TASK_ID_MAX. */
+/* A task id: digits only (ASCII or full-width), 1 to TASK_ID_MAX. */
 bool task_id_parse(const char *text, size_t length, long *id);
 
 /* A milestone, target or column group number: digits only, 1 to
  * ITEM_NUMBER_MAX ("01" is 1). */
 bool item_number_parse(const char *text, size_t length, unsigned *number);
 
-/* "8" or "8.2": the task, and the milestone (0 when not given). */
+/* "8" or "8.2" (also "８．２"): the task, and the milestone (0 when not
+ * given). */
 bool item_id_parse(const char *text, size_t length, long *task, unsigned *milestone);
 
 /* "8" when number is 0, else "8.2". Returns text. */

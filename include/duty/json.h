@@ -29,6 +29,10 @@ cJSON *json_target(const struct plan *plan, const struct target *target);
 /* Moves every field of object `from` to the end of `into`, and frees from. */
 void json_move_fields(cJSON *into, cJSON *from);
 
+/* A milestone's id, "12.1" for milestone index 0 of task 12: what `duty
+ * done` takes. Every milestone object carries it as "id". */
+cJSON *json_milestone_id(const struct task *task, size_t index);
+
 /* One milestone of a due list. */
 cJSON *json_due(const struct plan *plan, const struct milestone_match *match, bool with_via);
 

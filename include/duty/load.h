@@ -19,6 +19,11 @@
 struct plan *plan_load(const char *path, const struct unit_directory *units,
 		       const struct load_options *options, struct diagnostics *diag);
 
+/* The same from a file already read (input_read_file), so a caller can read
+ * the plan before its unit directory; takes the input's text. */
+struct plan *plan_load_input(const char *path, struct input *input, const struct unit_directory *units,
+			     const struct load_options *options, struct diagnostics *diag);
+
 struct plan *plan_load_bytes(const char *name, const char *bytes, size_t size,
 			     const struct unit_directory *units, const struct load_options *options,
 			     struct diagnostics *diag);

@@ -81,6 +81,8 @@ struct task_match {
 	const struct task *task;
 	size_t via;          /* NO_GROUP unless the unit has it through a group */
 	enum unit_role role; /* the unit's part, when the query is by unit */
+	size_t milestone;    /* the one to show: the first in the query's date range, else
+			      * the task's next (task_next_milestone) */
 };
 
 struct milestone_match {
@@ -90,7 +92,7 @@ struct milestone_match {
 };
 
 /* Tasks in file order that pass the unit filter and, when from/to are set,
- * have a milestone in the range. Returns the count; *matches is malloc'ed
+ * have a milestone in the range (the first of them is the match's milestone). Returns the count; *matches is malloc'ed
  * (NULL when there are none). SIZE_MAX when out of memory. */
 size_t query_tasks(const struct plan *plan, const struct query *query, struct task_match **matches);
 
@@ -111,11 +113,10 @@ void query_calendar(const struct plan *plan, size_t counts[12], size_t done[12])
  * through a group. Arrays of units->count elements, filled in. */
 void query_unit_task_counts(const struct plan *plan, size_t *direct, size_t *via_group);
 
-/* The milestone to show as the task's next deadline: the first not done
- * that is due on or after today; else the first overdue one; else (all
- * done) the last. With by_unit, among the unit's milestones and by its
- * own progress. */
-size_t task_next_milestone(const struct plan *plan, const struct query *query, const struct task *task,
-			   date_t today);
+/* The milestone to show as the task's next deadline: the earliest one not
+ * done (milestones are in deadline order, so an overdue one comes before
+ * those still ahead); when all are done, the last. With by_unit, among the
+ * unit's milestones and by its own progress. */
+size_t task_next_milestone(const struct plan *plan, const struct query *query, const struct task *task);
 
 #endif

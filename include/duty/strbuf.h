@@ -25,6 +25,8 @@ void strbuf_append(struct strbuf *buffer, const char *text, size_t length);
 void strbuf_puts(struct strbuf *buffer, const char *text);
 void strbuf_putc(struct strbuf *buffer, char c);
 void strbuf_spaces(struct strbuf *buffer, size_t count);
+void strbuf_vprintf(struct strbuf *buffer, const char *format, va_list args)
+	__attribute__((format(printf, 2, 0)));
 void strbuf_printf(struct strbuf *buffer, const char *format, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Appends items with separator between them. */

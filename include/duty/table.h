@@ -28,6 +28,7 @@ struct table {
 	struct strbuf text;  /* every cell, NUL-separated */
 	size_t *cells;       /* offsets into text, row-major */
 	unsigned char *colors;   /* enum row_color per row */
+	unsigned long one_line;  /* bit c: column c's cells are cut to one line (table_shorten) */
 	size_t row_count, cell_capacity, color_capacity;
 	bool failed;
 };
@@ -41,6 +42,10 @@ struct table_style {
 
 void table_init(struct table *table, const struct table_column *columns, size_t column_count);
 void table_free(struct table *table);
+/* When the table is fitted to a width, the cells of this wrapping column
+ * are cut to one line ending in "…" instead of wrapping: for text that a
+ * row only needs to tell apart (a milestone's text beside its task). */
+void table_shorten(struct table *table, size_t column);
 /* Adds a row of column_count cells (copied; NULL counts as ""). */
 void table_add_row(struct table *table, const char *const *cells);
 void table_add_colored_row(struct table *table, const char *const *cells, enum row_color color);

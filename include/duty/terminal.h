@@ -10,12 +10,14 @@
 #define DUTY_TERMINAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* A stream writing sanitized text to descriptor (fclose flushes it and
  * leaves the descriptor open); NULL when out of memory. Buffered unless
- * !buffered. */
-FILE *terminal_open(int descriptor, bool buffered);
+ * !buffered. With a width (0: none), a line wider than it is wrapped:
+ * continuation lines start under the line's text (text_column). */
+FILE *terminal_open(int descriptor, bool buffered, size_t width);
 
 /* Writes one of duty's own control sequences (the colours of table rows)
  * to stream: past the sanitizer when stream is a terminal stream, as it

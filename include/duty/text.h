@@ -17,8 +17,16 @@
 /* Number of code points (invalid bytes count one each). */
 size_t utf8_length(const char *text);
 
-/* Columns a code point takes in a terminal: 0, 1 or 2. */
+/* Columns a code point takes in a terminal: 0, 1 or 2. East Asian Wide
+ * and Fullwidth characters take 2; Ambiguous ones (“ ” ‘ ’ … · ①) take what
+ * text_set_ambiguous_width said, 1 unless told otherwise. */
 int codepoint_width(uint32_t codepoint);
+
+/* How many columns (1 or 2) Ambiguous characters take: 2 in a Chinese,
+ * Japanese or Korean locale, as wcwidth does there. Set once, at start-up,
+ * before any width is measured. */
+void text_set_ambiguous_width(int columns);
+int text_ambiguous_width(void);
 
 /* Columns the whole string takes; control characters count as one column
  * because the renderers print them as spaces. */
@@ -39,18 +47,60 @@ struct text_span {
  * or 0 when out of memory. width 0 means no limit. */
 size_t text_wrap(const char *text, size_t width, struct text_span **lines);
 
+/* Appends text with each control character (tab, line break, escape, DEL
+ * ...) written as its Unicode control picture (␉, ␊, ␛, ␡), so a message
+ * that quotes a cell stays on one line and cannot drive the terminal. */
+void text_put_visible(struct strbuf *out, const char *text);
+
+/* Appends text as one line of at most width columns: as it is when it
+ * fits, else cut between characters and ended with "…" (line breaks read as
+ * spaces). For a milestone's text where a row has room for one line. */
+void text_shorten(struct strbuf *out, const char *text, size_t width);
+
+/* The column where a line's text starts: after its first gap of two or
+ * more spaces ("  -u, --unit U      tasks of ..." gives 20), else after its
+ * leading spaces. A wrapped line continues there. */
+size_t text_column(const char *line);
+
+/* The widest piece text_wrap keeps whole: a Latin word or a wide
+ * character. A column this wide wraps without cutting a word. */
+size_t text_longest_piece(const char *text);
+
 /* Levenshtein distance counted in code points. */
 size_t text_edit_distance(const char *a, const char *b);
 
 /* Case-sensitive substring test that never matches inside a UTF-8 sequence. */
 bool text_contains(const char *haystack, const char *needle);
 
+/* The numbers people type. Full-width forms (１２, ８．１, ９８％, typed with
+ * a Chinese input method) count as their ASCII twins everywhere: ids,
+ * dates, months, numbers. */
+
+/* Copies text with the full-width forms U+FF01..U+FF5E as ASCII and the
+ * ideographic space as a space, NUL-terminated; false when it does not fit
+ * in size bytes. */
+bool text_fold_narrow(const char *text, size_t length, char *out, size_t size, size_t *out_length);
+
 /* A plain decimal number ("98", "4.5", "-2"), spaces around it allowed;
  * no exponents, hex, inf or nan. */
 bool text_parse_decimal(const char *text, size_t length, double *value);
 
-/* A whole number written in digits only ("12", "0"; no sign or spaces),
- * at most max (which is not negative). */
+/* A number followed by its unit, as typed in a report or a cell: "98",
+ * "98%", "９８．５％", "352家", " 4.5 份/千人 ". */
+enum { TEXT_QUANTITY_SIZE = 64 };
+struct typed_quantity {
+	double value;
+	char number[TEXT_QUANTITY_SIZE];   /* the number in ASCII: "98.5" */
+	char unit[TEXT_QUANTITY_SIZE];     /* what follows, trimmed, folded: "%", "家" or "" */
+};
+bool text_parse_quantity(const char *text, size_t length, struct typed_quantity *quantity);
+
+/* Whether a typed unit ("" for none, or folded, as text_parse_quantity
+ * gives it) is the unit a target counts in. */
+bool text_same_unit(const char *typed, const char *unit);
+
+/* A whole number written in digits only ("12", "0", "１２"; no sign or
+ * spaces), at most max (which is not negative). */
 bool text_parse_whole(const char *text, size_t length, long max, long *value);
 
 /* Trims ASCII spaces and tabs at both ends; returns the new length. */

@@ -8,7 +8,10 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
+
+#include "duty/text.h"
 
 static bool is_leap(int year)
 {
@@ -86,11 +89,13 @@ static size_t read_number(const char *text, size_t length, size_t max_digits, in
 }
 
 /* "YYYY<sep>M[M]" optionally followed by "<sep>D[D]"; the separator is the
- * same throughout, '-' or '/'. */
+ * same throughout: '-', '/' or '.'. Or the Chinese way, "YYYY年M月D日". */
 static bool parse_parts(const char *text, size_t length, int parts[3], size_t want)
 {
+	static const char *const chinese[] = { "年", "月", "日" };
 	size_t offset = 0, got = 0;
 	char separator = 0;
+	bool in_chinese = false;
 	while (got < want) {
 		size_t max_digits = got == 0 ? 4 : 2;
 		size_t used = read_number(text + offset, length - offset, max_digits, &parts[got]);
@@ -98,9 +103,17 @@ static bool parse_parts(const char *text, size_t length, int parts[3], size_t wa
 			return false;
 		offset += used;
 		got++;
+		if (got == 1)
+			in_chinese = length - offset >= 3 && memcmp(text + offset, chinese[0], 3) == 0;
+		if (in_chinese) {
+			if (length - offset < 3 || memcmp(text + offset, chinese[got - 1], 3) != 0)
+				return false;
+			offset += 3;
+			continue;
+		}
 		if (got == want)
 			break;
-		if (offset >= length || (text[offset] != '-' && text[offset] != '/'))
+		if (offset >= length || (text[offset] != '-' && text[offset] != '/' && text[offset] != '.'))
 			return false;
 		if (separator && text[offset] != separator)
 			return false;
@@ -109,10 +122,21 @@ static bool parse_parts(const char *text, size_t length, int parts[3], size_t wa
 	return offset == length;
 }
 
+/* Full-width digits and separators (２０１８－１０－１５) as ASCII. */
+static bool fold(const char **text, size_t *length, char *buffer, size_t size)
+{
+	if (!text_fold_narrow(*text, *length, buffer, size, length))
+		return false;
+	*text = buffer;
+	return true;
+}
+
 bool date_parse(const char *text, size_t length, date_t *date)
 {
+	char folded[32];
 	int parts[3];
-	if (!parse_parts(text, length, parts, 3) || !date_is_valid(parts[0], parts[1], parts[2]))
+	if (!fold(&text, &length, folded, sizeof folded) || !parse_parts(text, length, parts, 3)
+	    || !date_is_valid(parts[0], parts[1], parts[2]))
 		return false;
 	*date = date_make(parts[0], parts[1], parts[2]);
 	return true;
@@ -120,11 +144,28 @@ bool date_parse(const char *text, size_t length, date_t *date)
 
 bool month_parse(const char *text, size_t length, month_t *month)
 {
+	char folded[32];
 	int parts[3];
+	if (!fold(&text, &length, folded, sizeof folded))
+		return false;
+	/* "6" or "6月": a month of a year the caller knows. */
+	int number;
+	size_t used = read_number(text, length, 2, &number);
+	if (used && (used == length || (length - used == 3 && memcmp(text + used, "月", 3) == 0))) {
+		if (number < 1 || number > 12)
+			return false;
+		*month = number;
+		return true;
+	}
 	if (!parse_parts(text, length, parts, 2) || parts[0] < 1 || parts[1] < 1 || parts[1] > 12)
 		return false;
 	*month = parts[0] * 100 + parts[1];
 	return true;
+}
+
+month_t month_in_year(month_t month, int year)
+{
+	return month > 0 && month <= 12 ? year * 100 + month : month;
 }
 
 /* Writes value as exactly `digits` decimal digits. */

@@ -6,6 +6,8 @@
 #include "duty/diag.h"
 #include "duty/array.h"
 #include "duty/i18n.h"
+#include "duty/strbuf.h"
+#include "duty/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -112,13 +114,13 @@ char *diagnostic_format(const struct diagnostic *problem)
 	const char *column = problem->column ? problem->column : "";
 	const char *colon = problem->column ? ":" : "";
 	const char *kind = problem->severity == SEVERITY_WARNING ? _("warning: ") : "";
-	size_t size = strlen(file) + strlen(line) + strlen(colon) + strlen(column)
-		      + strlen(kind) + strlen(problem->message) + 4;
-	char *text = malloc(size);
 	/* A problem that is in no file is just its message. */
 	const char *separator = file[0] || line[0] || column[0] ? ": " : "";
-	if (text)
-		snprintf(text, size, "%s%s%s%s%s%s%s", file, line, colon, column, separator, kind,
-			 problem->message);
-	return text;
+	struct strbuf text = STRBUF_INIT;
+	strbuf_printf(&text, "%s%s%s", file, line, colon);
+	strbuf_puts(&text, column);
+	strbuf_printf(&text, "%s%s", separator, kind);
+	/* One problem, one line: a cell's line break shows as ␊. */
+	text_put_visible(&text, problem->message);
+	return strbuf_detach(&text);
 }

@@ -24,6 +24,11 @@ bool item_number_parse(const char *text, size_t length, unsigned *number)
 
 bool item_id_parse(const char *text, size_t length, long *task, unsigned *milestone)
 {
+	/* "８.1" or "８．１", typed with a Chinese input method, is 8.1. */
+	char folded[64];
+	if (!text_fold_narrow(text, length, folded, sizeof folded, &length))
+		return false;
+	text = folded;
 	const char *dot = memchr(text, '.', length);
 	size_t id_length = dot ? (size_t)(dot - text) : length;
 	long id;

@@ -83,13 +83,11 @@ void strbuf_spaces(struct strbuf *buffer, size_t count)
 	buffer->data[buffer->length] = '\0';
 }
 
-void strbuf_printf(struct strbuf *buffer, const char *format, ...)
+void strbuf_vprintf(struct strbuf *buffer, const char *format, va_list args)
 {
-	va_list args, again;
-	va_start(args, format);
+	va_list again;
 	va_copy(again, args);
 	int length = vsnprintf(NULL, 0, format, args);
-	va_end(args);
 	if (length >= 0 && strbuf_reserve(buffer, (size_t)length)) {
 		vsnprintf(buffer->data + buffer->length, (size_t)length + 1, format, again);
 		buffer->length += (size_t)length;
@@ -97,6 +95,14 @@ void strbuf_printf(struct strbuf *buffer, const char *format, ...)
 		buffer->failed = true;
 	}
 	va_end(again);
+}
+
+void strbuf_printf(struct strbuf *buffer, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	strbuf_vprintf(buffer, format, args);
+	va_end(args);
 }
 
 const char *strbuf_text(const struct strbuf *buffer)

@@ -81,6 +81,8 @@ struct cli {
 	const char *units_path;
 	bool units_given;          /* --units was on the command line */
 	bool plan_is_shipped;      /* no -f, DUTY_FILE or working copy: the shipped plan */
+	bool plan_from_environment;   /* DUTY_FILE named the plan */
+	bool units_shipped;        /* no units.csv beside the plan: the shipped directory */
 	date_t today;
 	enum format format;
 	bool format_given;

@@ -15,6 +15,7 @@ static bool find_paths(struct cli *cli)
 		const char *from_environment = getenv("DUTY_FILE");
 		if (from_environment && *from_environment) {
 			cli->plan_path = from_environment;
+			cli->plan_from_environment = true;
 		} else {
 			cli->owned_plan_path = paths_working_plan();
 			if (!cli->owned_plan_path) {
@@ -25,10 +26,45 @@ static bool find_paths(struct cli *cli)
 		}
 	}
 	if (!cli->units_path && cli->plan_path) {
-		cli->owned_units_path = paths_sibling(cli->plan_path, "units.csv");
+		cli->owned_units_path = paths_units_for(cli->plan_path, &cli->units_shipped);
 		cli->units_path = cli->owned_units_path;
 	}
 	return cli->plan_path && cli->units_path;
+}
+
+/* The plan is read first, so a plan that is not there is the first thing
+ * said, not the unit directory that would be beside it. */
+static int read_plan(struct cli *cli, struct input *input, struct diagnostics *diag)
+{
+	if (input_read_file(cli->plan_path, cli->encoding, input, diag))
+		return EXIT_OK;
+	cli_print_problems(diag);
+	if (diag->out_of_memory)
+		return cli_out_of_memory();
+	if (cli->plan_from_environment)
+		cli_error(_("the plan is the one DUTY_FILE names; correct it, or unset it to use the working copy "
+			    "or the shipped plan"));
+	else if (cli->plan_is_shipped)
+		cli_error(_("the plan shipped with duty is missing; name a plan with -f FILE"));
+	return EXIT_DATA;
+}
+
+static struct unit_directory *load_units(struct cli *cli, struct diagnostics *diag, int *code)
+{
+	struct load_options options = { .encoding = cli->encoding };
+	struct unit_directory *units = units_load(cli->units_path, &options, diag);
+	if (!units) {
+		*code = cli_report_problems(diag, cli->units_path, EXIT_DATA);
+		if (*code == EXIT_DATA && !cli->units_given)
+			cli_error(_("%s is the unit directory beside the plan; put one there, or name one with "
+				    "--units FILE"),
+				  cli->units_path);
+	} else if (cli->units_shipped) {
+		cli_error(_("there is no units.csv beside %s; using the unit directory shipped with duty, %s "
+			    "(--units FILE names another)"),
+			  cli->plan_path, cli->units_path);
+	}
+	return units;
 }
 
 int data_load(struct cli *cli)
@@ -39,20 +75,26 @@ int data_load(struct cli *cli)
 		return EXIT_OK;
 	struct diagnostics diag;
 	diagnostics_init(&diag, 5);
-	struct load_options options = { .encoding = cli->encoding };
-	cli->units = units_load(cli->units_path, &options, &diag);
-	const char *failed = cli->units_path;
+	/* done, undo and report read the plan under the lock themselves; it is
+	 * read here too, so that one that is missing is named first. */
+	struct input input;
+	int code = read_plan(cli, &input, &diag);
+	if (code != EXIT_OK) {
+		diagnostics_free(&diag);
+		return code;
+	}
+	cli->units = load_units(cli, &diag, &code);
 	if (cli->units && (cli->command->needs & NEEDS_PLAN) == NEEDS_PLAN) {
-		cli->plan = plan_load(cli->plan_path, cli->units, &options, &diag);
-		failed = cli->plan ? NULL : cli->plan_path;
-	} else if (cli->units) {
-		failed = NULL;
+		struct load_options options = { .encoding = cli->encoding };
+		cli->plan = plan_load_input(cli->plan_path, &input, cli->units, &options, &diag);
+		if (!cli->plan)
+			code = cli_report_problems(&diag, cli->plan_path, EXIT_DATA);
 	}
-	int code = EXIT_OK;
-	if (failed) {
-		code = cli_report_problems(&diag, failed, EXIT_DATA);
-	}
+	input_free(&input);
 	diagnostics_free(&diag);
+	/* --month 6 is June of the plan year. */
+	if (cli->plan && cli->given[OPT_MONTH])
+		cli->month = month_in_year(cli->month, cli->plan->year);
 	return code;
 }
 

@@ -9,10 +9,12 @@
 
 #include "cli/cli.h"
 
-/* The list of commands and the global options. */
-void help_print_usage(FILE *out);
+/* The list of commands and the global options. Written for 80 columns;
+ * when width is narrower, paragraphs are joined so that the output's
+ * wrapping (terminal_open) makes whole lines of them. 0: as written. */
+void help_print_usage(FILE *out, size_t width);
 
 /* One command: usage, summary, description, options, notes and examples. */
-void help_print_command(FILE *out, const struct command *command);
+void help_print_command(FILE *out, const struct command *command, size_t width);
 
 #endif

@@ -5,20 +5,61 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cli/paths.h"
 #include "duty/i18n.h"
 #include "duty/strbuf.h"
+#include "duty/text.h"
 
 #ifndef DUTY_LOCALEDIR
 #define DUTY_LOCALEDIR "/usr/local/share/locale"
 #endif
 
+bool locale_is_east_asian(const char *name)
+{
+	if (!name)
+		return false;
+	static const char *const languages[] = { "zh", "ja", "ko" };
+	for (size_t i = 0; i < 3; i++)
+		if (strncmp(name, languages[i], 2) == 0 && (name[2] == '\0' || name[2] == '_' || name[2] == '.'
+								|| name[2] == '@'))
+			return true;
+	return false;
+}
+
+/* The locale that governs characters: LC_CTYPE as set, or, when the
+ * system lacks that locale (setlocale fell back to C), as asked for. */
+static const char *character_locale(void)
+{
+	const char *set = setlocale(LC_CTYPE, NULL);
+	if (set && strcmp(set, "C") != 0 && strcmp(set, "POSIX") != 0)
+		return set;
+	static const char *const variables[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	for (size_t i = 0; i < 3; i++) {
+		const char *value = getenv(variables[i]);
+		if (value && *value)
+			return value;
+	}
+	return set;
+}
+
+static void decide_ambiguous_width(void)
+{
+	/* DUTY_AMBIGUOUS_WIDTH=1 or 2 for a terminal that draws them otherwise. */
+	const char *forced = getenv("DUTY_AMBIGUOUS_WIDTH");
+	if (forced && (strcmp(forced, "1") == 0 || strcmp(forced, "2") == 0))
+		text_set_ambiguous_width(forced[0] - '0');
+	else
+		text_set_ambiguous_width(locale_is_east_asian(character_locale()) ? 2 : 1);
+}
+
 void locale_init(void)
 {
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
+	decide_ambiguous_width();
 	char *directory = paths_binary_directory();
 	const char *chosen = DUTY_LOCALEDIR;
 	struct strbuf path = STRBUF_INIT;

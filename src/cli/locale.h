@@ -4,9 +4,15 @@
 #ifndef DUTY_LOCALE_H
 #define DUTY_LOCALE_H
 
+#include <stdbool.h>
+
 /* Sets up the locale and the message catalogue found beside the binary
  * (build/locale), in the installed tree (share/locale), or at LOCALEDIR.
  * Numbers are read and written with a decimal point whatever the locale. */
 void locale_init(void);
+
+/* Whether a locale name ("zh_CN.UTF-8", "ja_JP", "ko") is Chinese, Japanese
+ * or Korean: there, East Asian Ambiguous characters take two columns. */
+bool locale_is_east_asian(const char *name);
 
 #endif

@@ -32,31 +32,41 @@ int main(int argc, char **argv)
 		data_free(&cli);
 		return code;
 	}
-	if (cli.version || cli.help) {
-		if (cli.version)
-			printf("duty %s\n", DUTY_VERSION);
-		else if (cli.command->name[0])
-			help_print_command(stdout, cli.command);
-		else
-			help_print_usage(stdout);
+	if (cli.version) {
+		printf("duty %s\n", DUTY_VERSION);
 		data_free(&cli);
 		return cli_finish_output(&cli, EXIT_OK);
 	}
-	code = options_finish(&cli);
-	/* Text for a terminal passes the one sanitizer (duty/terminal.h); JSON,
-	 * CSV and the other formats are written exactly. */
+	if (cli.help)
+		options_finish_width(&cli);
+	else
+		code = options_finish(&cli);
+	/* Text for a terminal passes the one sanitizer (duty/terminal.h), which
+	 * also wraps a line wider than the width (tables fit themselves) when
+	 * the command writes tables; JSON, CSV and the other formats are written
+	 * exactly. (export writes JSON when no format is given; -o names where
+	 * the output goes only for formats other than table: import's -o is the
+	 * plan it writes.) */
 	FILE *terminal = NULL;
-	if (code == EXIT_OK && cli.format == FORMAT_TABLE && !cli.output_path) {
-		terminal = terminal_open(STDOUT_FILENO, true);
+	if (code == EXIT_OK && cli.format == FORMAT_TABLE) {
+		bool tables = cli.command->formats & FORMAT_BIT(FORMAT_TABLE);
+		terminal = terminal_open(STDOUT_FILENO, true, tables ? cli.width : 0);
 		if (!terminal)
 			code = cli_out_of_memory();
 		else
 			cli.out = terminal;
 	}
-	if (code == EXIT_OK)
+	if (code == EXIT_OK && cli.help) {
+		if (cli.command->name[0])
+			help_print_command(cli.out, cli.command, cli.width);
+		else
+			help_print_usage(cli.out, cli.width);
+		code = cli_finish_output(&cli, EXIT_OK);
+	} else if (code == EXIT_OK) {
 		code = data_load(&cli);
-	if (code == EXIT_OK)
-		code = cli.command->run(&cli);
+		if (code == EXIT_OK)
+			code = cli.command->run(&cli);
+	}
 	if (terminal) {
 		cli.out = stdout;
 		if (fclose(terminal) != 0 && code == EXIT_OK) {

@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -56,7 +57,7 @@ static int set_today(struct cli *cli, const char *value)
 static int set_format(struct cli *cli, const char *value)
 {
 	for (int f = 0; f < FORMAT_COUNT; f++)
-		if (strcmp(value, format_names[f]) == 0) {
+		if (strcasecmp(value, format_names[f]) == 0) {   /* JSON is json */
 			cli->format = (enum format)f;
 			cli->format_given = true;
 			return EXIT_OK;
@@ -107,7 +108,7 @@ static int set_color(struct cli *cli, const char *value)
 		return EXIT_OK;
 	}
 	for (int c = 0; color_names[c]; c++)
-		if (strcmp(value, color_names[c]) == 0) {
+		if (strcasecmp(value, color_names[c]) == 0) {
 			cli->color_choice = c;
 			return EXIT_OK;
 		}
@@ -145,7 +146,8 @@ static int set_direct(struct cli *cli, const char *value)
 static int set_month(struct cli *cli, const char *value)
 {
 	if (!month_parse(value, strlen(value), &cli->month)) {
-		cli_error(_("--month \"%s\" is not a month; expected YYYY-MM, e.g. 2018-10"), value);
+		cli_error(_("--month \"%s\" is not a month; expected YYYY-MM (e.g. 2018-10), 2018年10月, "
+			    "or 10 for October of the plan year"), value);
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;
@@ -278,8 +280,8 @@ static const struct option_spec specs[OPT_COUNT] = {
 			    "write ics (iCalendar), export html and md (a duty sheet)"),
 			 set_format },
 	[OPT_WIDTH] = { "width", 0, VALUE, N_("N"), NULL,
-			N_("wrap tables to N columns (default: the terminal's width;\n"
-			   "no wrapping when the output is not a terminal)"),
+			N_("fit tables and text to N columns (default: the terminal's\n"
+			   "width; no wrapping when the output is not a terminal)"),
 			set_width },
 	[OPT_ENCODING] = { "encoding", 0, VALUE, N_("E"), encoding_names,
 			   N_("read the files as utf-8 or gb18030 (default: detect)"), set_encoding },
@@ -296,7 +298,7 @@ static const struct option_spec specs[OPT_COUNT] = {
 	[OPT_VERSION] = { "version", 0, NO_VALUE, NULL, NULL, N_("the version"), set_version },
 	[OPT_UNIT] = { "unit", 'u', VALUE, N_("U"), NULL, NULL, set_unit },
 	[OPT_DIRECT] = { "direct", 0, NO_VALUE, NULL, NULL, NULL, set_direct },
-	[OPT_MONTH] = { "month", 'm', VALUE, N_("YYYY-MM"), NULL, NULL, set_month },
+	[OPT_MONTH] = { "month", 'm', VALUE, N_("MONTH"), NULL, NULL, set_month },
 	[OPT_OVERDUE] = { "overdue", 0, NO_VALUE, NULL, NULL, NULL, set_overdue },
 	[OPT_OUTPUT] = { "output", 'o', VALUE, N_("FILE"), NULL, NULL, set_output },
 	[OPT_ON] = { "on", 0, VALUE, N_("DATE"), NULL, NULL, set_on },
@@ -446,18 +448,22 @@ static int check_command_line(const struct cli *cli)
 	int code = check_options(cli);
 	if (code != EXIT_OK)
 		return code;
+	const char *help_name = command->name[0] ? command->name : "overview";
+	struct strbuf title = STRBUF_INIT;
+	command_title(&title, command);
 	if (cli->argument_count < command->min_arguments || cli->argument_count > command->max_arguments) {
-		cli_error(_("`duty %s` takes %s%s; see `duty help %s`"), command->name,
-			  command->arguments[0] ? "the argument " : "no argument", command->arguments,
-			  command->name);
-		return EXIT_USAGE;
+		if (command->arguments[0])
+			cli_error(_("%s takes %s; see `duty help %s`"), strbuf_text(&title), command->arguments,
+				  help_name);
+		else
+			cli_error(_("%s takes no argument; see `duty help %s`"), strbuf_text(&title), help_name);
+		code = EXIT_USAGE;
+	} else if (cli->format_given && !(command->formats & FORMAT_BIT(cli->format))) {
+		cli_error(_("%s does not write %s"), strbuf_text(&title), format_names[cli->format]);
+		code = EXIT_USAGE;
 	}
-	if (cli->format_given && !(command->formats & FORMAT_BIT(cli->format))) {
-		cli_error(_("`duty %s` does not write %s"), command->name[0] ? command->name : "(overview)",
-			  format_names[cli->format]);
-		return EXIT_USAGE;
-	}
-	return EXIT_OK;
+	strbuf_free(&title);
+	return code;
 }
 
 int options_parse(struct cli *cli, int argc, char **argv)
@@ -508,8 +514,7 @@ int options_finish(struct cli *cli)
 			cli->today = date_today();
 		}
 	}
-	if (!cli->width_given)
-		cli->width = terminal_width();
+	options_finish_width(cli);
 	/* auto: a terminal, unless NO_COLOR is set (https://no-color.org). */
 	const char *no_color = getenv("NO_COLOR");
 	cli->color = cli->color_choice == COLOR_ALWAYS
@@ -517,9 +522,28 @@ int options_finish(struct cli *cli)
 	return EXIT_OK;
 }
 
+void options_finish_width(struct cli *cli)
+{
+	if (!cli->width_given)
+		cli->width = terminal_width();
+}
+
 /* --- help and completion ------------------------------------------------------ */
 
-/* The help column: after the widest label, at least 20. */
+void options_usage(struct strbuf *out, const struct command *command)
+{
+	for (int required = 1; required >= 0; required--)
+		for (const struct command_option *o = command->options; o && o->help; o++) {
+			if (o->required != (required == 1))
+				continue;
+			strbuf_puts(out, required ? " " : " [");
+			option_label(out, &specs[o->id], true, false);
+			if (!required)
+				strbuf_putc(out, ']');
+		}
+}
+
+/* The help column: two spaces after the widest label, at least 20. */
 static size_t help_column(const enum option_id *ids, size_t count)
 {
 	size_t column = 20;
@@ -527,8 +551,8 @@ static size_t help_column(const enum option_id *ids, size_t count)
 	for (size_t i = 0; i < count; i++) {
 		strbuf_clear(&label);
 		option_label(&label, &specs[ids[i]], false, true);
-		if (2 + text_width(strbuf_text(&label)) + 1 > column)
-			column = 2 + text_width(strbuf_text(&label)) + 1;
+		if (2 + text_width(strbuf_text(&label)) + 2 > column)
+			column = 2 + text_width(strbuf_text(&label)) + 2;
 	}
 	strbuf_free(&label);
 	return column;

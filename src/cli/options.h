@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "duty/strbuf.h"
 
 /* Parses argv: global options anywhere, the command (the first word that
  * is not an option, or the overview), its arguments and options. Checks
@@ -24,6 +25,13 @@ int options_parse(struct cli *cli, int argc, char **argv);
  * (DUTY_TODAY, else the system date), the table width (the terminal's) and
  * colour (a terminal, unless NO_COLOR). */
 int options_finish(struct cli *cli);
+
+/* The options of a command for its usage line, required ones first:
+ * " --target K --value N [--on DATE] [--note TEXT] [--by NAME]". */
+void options_usage(struct strbuf *out, const struct command *command);
+
+/* The table width alone (the terminal's, unless --width), for help. */
+void options_finish_width(struct cli *cli);
 
 /* "  -u, --unit U        help" lines for the options given (global ones
  * when command is NULL), the help indented to one column. */

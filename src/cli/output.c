@@ -28,22 +28,24 @@ void cli_error(const char *format, ...)
 	va_list args, again;
 	va_start(args, format);
 	va_copy(again, args);
-	int length = vsnprintf(NULL, 0, format, args);
-	char *text = length >= 0 ? malloc((size_t)length + 8) : NULL;
-	if (text) {
-		memcpy(text, "duty: ", 6);
-		vsnprintf(text + 6, (size_t)length + 1, format, again);
-		strcpy(text + 6 + length, "\n");
-		put_message(text);
-	} else {
+	struct strbuf message = STRBUF_INIT, line = STRBUF_INIT;
+	strbuf_vprintf(&message, format, args);
+	strbuf_puts(&line, "duty: ");
+	/* One message, one line: a value with a line break shows it as ␊. */
+	text_put_visible(&line, strbuf_text(&message));
+	strbuf_putc(&line, '\n');
+	if (message.failed || line.failed) {
 		/* Out of memory: the message as it is, unsanitized but whole. */
 		fputs("duty: ", stderr);
 		vfprintf(stderr, format, again);
 		fputc('\n', stderr);
+	} else {
+		put_message(line.data);
 	}
 	va_end(again);
 	va_end(args);
-	free(text);
+	strbuf_free(&message);
+	strbuf_free(&line);
 }
 
 void cli_print_problems(const struct diagnostics *diag)
@@ -69,7 +71,11 @@ int cli_report_problems(const struct diagnostics *diag, const char *file, int co
 	cli_print_problems(diag);
 	if (diag->out_of_memory)
 		return cli_out_of_memory();
-	if (diag->errors && code == EXIT_DATA) {
+	/* Only for a file that can be read: `duty check` would say no more
+	 * about one that cannot be opened, or a folder. */
+	struct stat status;
+	if (diag->errors && code == EXIT_DATA && stat(file, &status) == 0 && S_ISREG(status.st_mode)
+	    && access(file, R_OK) == 0) {
 		struct strbuf message = STRBUF_INIT;
 		strbuf_printf(&message, _("duty: `duty check %s` lists every problem of the file\n"), file);
 		put_message(strbuf_text(&message));

@@ -85,6 +85,30 @@ char *paths_working_plan(void)
 	return strbuf_detach(&file);
 }
 
+char *paths_shipped_units(void)
+{
+	char *plan = paths_shipped_plan();
+	char *units = plan ? paths_sibling(plan, "units.csv") : NULL;
+	free(plan);
+	return units;
+}
+
+char *paths_units_for(const char *plan, bool *shipped)
+{
+	*shipped = false;
+	char *beside = paths_sibling(plan, "units.csv");
+	if (!beside || access(beside, F_OK) == 0 || errno != ENOENT)
+		return beside;
+	char *fallback = paths_shipped_units();
+	if (!fallback || strcmp(fallback, beside) == 0 || access(fallback, R_OK) != 0) {
+		free(fallback);
+		return beside;   /* none anywhere: the error names the one beside the plan */
+	}
+	free(beside);
+	*shipped = true;
+	return fallback;
+}
+
 char *paths_sibling(const char *path, const char *name)
 {
 	const char *slash = strrchr(path, '/');

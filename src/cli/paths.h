@@ -21,6 +21,14 @@ char *paths_working_directory(void);
 /* The working copy's plan when `duty init` has made one, else NULL. */
 char *paths_working_plan(void);
 
+/* The unit directory shipped with duty, beside the shipped plan; malloc'ed. */
+char *paths_shipped_units(void);
+
+/* The unit directory of a plan: units.csv beside it; when there is none
+ * there, the shipped one (*shipped is set), so a plan copied elsewhere on
+ * its own still loads. malloc'ed, NULL when out of memory. */
+char *paths_units_for(const char *plan, bool *shipped);
+
 /* "dir/name" for a file beside path; malloc'ed, NULL when out of memory. */
 char *paths_sibling(const char *path, const char *name);
 

@@ -158,22 +158,26 @@ static const char *role_text(enum unit_role role, bool translate)
 	return "";
 }
 
-/* "2018-10-31 11月前"; "2018-09-30 overdue" when the first milestone not
- * done is late; "all done" when nothing is left. */
+/* "2018-10-31 11月前"; "2018-09-30 overdue" when the milestone shown is
+ * late; "all done" when nothing is left, or "2018-07-31 done" for a done
+ * milestone a --month asked for. */
 static void next_deadline_text(struct strbuf *out, const struct plan *plan, const struct query *query,
-			       const struct task *task, date_t today)
+			       const struct task_match *match, date_t today)
 {
-	size_t next = task_next_milestone(plan, query, task, today);
-	const struct milestone *milestone = &task->milestones[next];
+	const struct task *task = match->task;
+	const struct milestone *milestone = &task->milestones[match->milestone];
 	size_t unit = query->by_unit ? query->unit : EVERY_UNIT;
-	if (milestone_progress(plan->units, task, milestone, unit, today).done_on) {
+	bool done = milestone_progress(plan->units, task, milestone, unit, today).done_on != 0;
+	if (done && match->milestone == task_next_milestone(plan, query, task)) {
 		strbuf_puts(out, _("all done"));
 		return;
 	}
 	char deadline[DATE_TEXT_SIZE];
 	date_format(milestone->deadline, deadline);
 	strbuf_puts(out, deadline);
-	if (milestone->deadline < today)
+	if (done)
+		strbuf_puts(out, _(" done"));
+	else if (milestone->deadline < today)
 		strbuf_puts(out, _(" overdue"));
 	else if (!milestone->implied)
 		strbuf_printf(out, " %s", milestone->phrase);
@@ -212,14 +216,14 @@ void view_tasks(struct cli *cli, const struct query *query, const struct task_ma
 	}
 	for (size_t i = 0; i < count; i++) {
 		const struct task *task = matches[i].task;
+		const struct milestone *shown = &task->milestones[matches[i].milestone];
 		strbuf_clear(&id);
 		strbuf_printf(&id, "%ld", task->id);
 		strbuf_clear(&units);
 		strbuf_clear(&next_text);
-		size_t next_index = task_next_milestone(plan, query, task, cli->today);
 		if (cli->format == FORMAT_CSV) {
 			char deadline[DATE_TEXT_SIZE];
-			date_format(task->milestones[next_index].deadline, deadline);
+			date_format(shown->deadline, deadline);
 			format_task_units(&units, plan, task, ";");
 			const char *fields[] = { strbuf_text(&id), task->title, deadline, strbuf_text(&units),
 						 via_name(plan, matches[i].via), role_text(matches[i].role, false) };
@@ -227,12 +231,11 @@ void view_tasks(struct cli *cli, const struct query *query, const struct task_ma
 			continue;
 		}
 		format_task_units(&units, plan, task, "、");
-		next_deadline_text(&next_text, plan, query, task, cli->today);
+		next_deadline_text(&next_text, plan, query, &matches[i], cli->today);
 		const char *cells[] = { strbuf_text(&id), task->title, strbuf_text(&next_text), strbuf_text(&units),
 					via_name(plan, matches[i].via), role_text(matches[i].role, true) };
 		size_t unit = query->by_unit ? query->unit : EVERY_UNIT;
-		struct progress progress = milestone_progress(plan->units, task, &task->milestones[next_index], unit,
-							      cli->today);
+		struct progress progress = milestone_progress(plan->units, task, shown, unit, cli->today);
 		table_add_colored_row(&table, cells, cli_status_color(progress.status));
 	}
 	if (cli->format == FORMAT_TABLE) {
@@ -252,6 +255,7 @@ cJSON *view_json_milestone_status(const struct cli *cli, const struct task *task
 	char deadline[DATE_TEXT_SIZE], done[DATE_TEXT_SIZE];
 	date_format(milestone->deadline, deadline);
 	cJSON *item = cJSON_CreateObject();
+	cJSON_AddItemToObject(item, "id", json_milestone_id(task, m));
 	cJSON_AddNumberToObject(item, "task", (double)task->id);
 	cJSON_AddNumberToObject(item, "milestone", (double)(m + 1));
 	cJSON_AddStringToObject(item, "title", task->title);

@@ -32,7 +32,7 @@ enum row_color cli_milestone_color(const struct cli *cli, const struct milestone
 enum row_color cli_status_color(enum milestone_status status);
 
 /* A milestone's status on today as the unit (or EVERY_UNIT) stands:
- * {"task", "milestone", "title", "deadline", "status", "done_on", "note"}. */
+ * {"id", "task", "milestone", "title", "deadline", "status", "done_on", "note"}. */
 cJSON *view_json_milestone_status(const struct cli *cli, const struct task *task, size_t m, size_t unit);
 
 #endif

@@ -197,34 +197,73 @@ static void check_history(struct cli *cli, const char *path, struct diagnostics 
 	strbuf_free(&counts);
 }
 
+/* A file that cannot be read at all is not a file with problems: it is
+ * said once, on standard error, and the exit code is 3. */
+static int check_readable(const char *file)
+{
+	struct diagnostics diag;
+	diagnostics_init(&diag, 1);
+	char *bytes = NULL;
+	size_t size = 0;
+	int code = EXIT_OK;
+	if (!file_read(file, &bytes, &size, &diag))
+		code = cli_report_problems(&diag, file, EXIT_DATA);
+	free(bytes);
+	diagnostics_free(&diag);
+	return code;
+}
+
+/* The plan's unit directory: --units, else units.csv beside it, else the
+ * shipped one, loaded quietly (it is not the user's file to check). */
+static struct unit_directory *plan_units(struct cli *cli, const char *file, struct diagnostics *diag,
+					 size_t *errors, char **owned, int *code)
+{
+	const char *path = cli->units_path;
+	bool shipped = !cli->units_given && cli->units_shipped;
+	if (cli->argument_count && !cli->units_given)
+		path = *owned = paths_units_for(file, &shipped);
+	if (!path)
+		return NULL;
+	if (!shipped) {
+		*code = check_readable(path);
+		return *code == EXIT_OK ? check_units(cli, path, diag, errors) : NULL;
+	}
+	fprintf(cli->out, _("%s: there is no units.csv beside it; unit names are checked against the unit "
+			    "directory shipped with duty, %s\n"),
+		file, path);
+	struct load_options options = { .encoding = cli->encoding };
+	return units_load(path, &options, diag);
+}
+
 static int run_check(struct cli *cli)
 {
+	const char *file = cli->argument_count ? cli->arguments[0] : cli->plan_path;
+	int code = check_readable(file);
+	if (code != EXIT_OK)
+		return code;
 	struct diagnostics diag;
 	diagnostics_init(&diag, 0);
 	diag.sink = print_problem;
 	diag.sink_context = cli;
 	size_t errors = 0;
-	const char *file = cli->argument_count ? cli->arguments[0] : cli->plan_path;
 	enum file_kind kind = cli->argument_count ? sniff_file(file, cli->encoding) : KIND_PLAN;
 	if (kind == KIND_UNITS) {
 		units_free(check_units(cli, file, &diag, &errors));
 	} else if (kind == KIND_HISTORY) {
 		check_history(cli, file, &diag, &errors);
 	} else {
-		/* A plan given as FILE has its units beside it, unless --units. */
-		char *beside = NULL;
-		const char *units_path = cli->units_path;
-		if (cli->argument_count && !cli->units_given)
-			units_path = beside = paths_sibling(file, "units.csv");
-		struct unit_directory *units = units_path ? check_units(cli, units_path, &diag, &errors) : NULL;
-		if (!units)
+		char *owned = NULL;
+		struct unit_directory *units = plan_units(cli, file, &diag, &errors, &owned, &code);
+		if (!units && code == EXIT_OK)
 			fprintf(cli->out, _("%s: unit names are not checked, because the unit directory did not load\n"),
 				file);
-		check_plan(cli, file, units, &diag, &errors);
+		if (code == EXIT_OK)
+			check_plan(cli, file, units, &diag, &errors);
 		units_free(units);
-		free(beside);
+		free(owned);
 	}
-	int code = diag.out_of_memory ? cli_out_of_memory() : errors ? EXIT_PROBLEMS : EXIT_OK;
+	if (code == EXIT_OK)
+		code = diag.out_of_memory ? cli_out_of_memory() : errors ? EXIT_PROBLEMS : EXIT_OK;
 	diagnostics_free(&diag);
 	return cli_finish_output(cli, code);
 }
@@ -247,7 +286,9 @@ const struct command command_check = {
 		   "is checked for rows that are not records, a last line cut off by an\n"
 		   "interrupted write, changes left pending, and against the plan beside it.\n"
 		   "A summary line per file ends the list. The exit code is 1 when there are\n"
-		   "errors, else 0.\n"
+		   "errors, else 0; a file that cannot be read at all is said on standard\n"
+		   "error, with exit code 3. A plan without units.csv beside it is checked\n"
+		   "against the shipped unit directory.\n"
 		   "\n"
 		   "Examples:\n"
 		   "  duty check\n"

@@ -80,7 +80,9 @@ static int run_due(struct cli *cli)
 }
 
 static const struct command_option due_options[] = {
-	{ OPT_MONTH, false, N_("milestones whose deadline falls in that month\n(default: today's month)") },
+	{ OPT_MONTH, false, N_("milestones whose deadline falls in that month: 2018-10,\n"
+			       "2018年10月, or 10 (October of the plan year); default:\n"
+			       "today's month") },
 	{ OPT_OVERDUE, false,
 	  N_("milestones whose deadline is before today and that are\n"
 	     "not done\n"

@@ -9,14 +9,14 @@
 static int run_help(struct cli *cli)
 {
 	if (cli->argument_count == 0) {
-		help_print_usage(cli->out);
+		help_print_usage(cli->out, cli->width);
 		return cli_finish_output(cli, EXIT_OK);
 	}
 	int code = EXIT_OK;
 	const struct command *found = commands_find(cli->arguments[0], &code);
 	if (!found)
 		return code;
-	help_print_command(cli->out, found);
+	help_print_command(cli->out, found, cli->width);
 	return cli_finish_output(cli, EXIT_OK);
 }
 

@@ -2,7 +2,8 @@
  * init.c - `duty init [DIR]`: copies the shipped plan and unit
  * directory to a place where progress can be recorded. Without DIR it is
  * the working copy ($XDG_DATA_HOME/duty, else ~/.local/share/duty) that
- * every command then uses by default. Files already there are kept.
+ * every command then uses by default; with DIR, it says how to name the
+ * copy (DUTY_FILE). Files already there are kept.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "cli/output.h"
 #include "cli/paths.h"
 #include "duty/safefile.h"
+#include "duty/strbuf.h"
 
 /* Copies source to DIR/name unless a file is there; says what it did.
  * The copy is made whole beside it and linked into place, which never
@@ -48,6 +50,41 @@ static int copy_into(struct cli *cli, const char *source, const char *directory,
 	return code;
 }
 
+/* A copy outside the working copy's place is used only when named: say
+ * exactly how, with the absolute path (DIR may be relative). */
+static int say_how_to_use(struct cli *cli, const char *directory, const char *plan_name)
+{
+	char *absolute = realpath(directory, NULL);
+	struct strbuf path = STRBUF_INIT, quoted = STRBUF_INIT;
+	strbuf_printf(&path, "%s/%s", absolute ? absolute : directory, plan_name);
+	free(absolute);
+	/* Quoted for the shell when it holds anything but safe characters. */
+	bool plain = true;
+	for (const char *p = strbuf_text(&path); *p; p++)
+		if (!(*p & 0x80) && !strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+,:@%", *p))
+			plain = false;
+	if (plain) {
+		strbuf_puts(&quoted, strbuf_text(&path));
+	} else {
+		strbuf_putc(&quoted, '\'');
+		for (const char *p = strbuf_text(&path); *p; p++)
+			strbuf_puts(&quoted, *p == '\'' ? "'\\''" : (char[]){ *p, '\0' });
+		strbuf_putc(&quoted, '\'');
+	}
+	int code = EXIT_OK;
+	if (path.failed || quoted.failed)
+		code = cli_out_of_memory();
+	else
+		fprintf(cli->out,
+			_("duty uses this copy only when it is named: run this (and keep it in ~/.bashrc):\n"
+			  "  export DUTY_FILE=%s\n"
+			  "or give it to each command: duty -f %s ...\n"),
+			quoted.data, quoted.data);
+	strbuf_free(&path);
+	strbuf_free(&quoted);
+	return code;
+}
+
 static int run_init(struct cli *cli)
 {
 	char *working = paths_working_directory();
@@ -73,8 +110,7 @@ static int run_init(struct cli *cli)
 			fprintf(cli->out, _("duty now uses %s/%s unless -f or DUTY_FILE names another plan.\n"),
 				directory, plan_name);
 		else if (code == EXIT_OK)
-			fprintf(cli->out, _("Use it with: duty -f %s/%s (or DUTY_FILE=%s/%s)\n"), directory, plan_name,
-				directory, plan_name);
+			code = say_how_to_use(cli, directory, plan_name);
 	}
 	free(plan);
 	free(units);
@@ -87,9 +123,11 @@ const struct command command_init = {
 	.arguments = "[DIR]",
 	.summary = N_("copy the plan to a place where progress can be recorded"),
 	.help = N_("Copies the shipped plan and its unit directory to DIR, by default the\n"
-		   "working copy's place, $XDG_DATA_HOME/duty (~/.local/share/duty). From then\n"
-		   "on duty uses the working copy when neither -f nor DUTY_FILE names a plan:\n"
-		   "--file, then DUTY_FILE, then the working copy, then the shipped plan.\n"
+		   "working copy's place, $XDG_DATA_HOME/duty (~/.local/share/duty). A copy made\n"
+		   "there is the working copy: from then on duty uses it when neither -f nor\n"
+		   "DUTY_FILE names a plan (--file, then DUTY_FILE, then the working copy, then\n"
+		   "the shipped plan). A copy made in another DIR is used only when named: init\n"
+		   "prints the line to put in ~/.bashrc, export DUTY_FILE=DIR/tasks_2018.csv.\n"
 		   "Files already there are kept as they are.\n"
 		   "\n"
 		   "Examples:\n"

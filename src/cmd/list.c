@@ -41,7 +41,8 @@ static const struct command_option list_options[] = {
 	     "exactly one unit's name. A unit also gets the tasks of\n"
 	     "every group it belongs to, shown in the Via column.") },
 	{ OPT_DIRECT, false, N_("only the tasks that name the unit itself") },
-	{ OPT_MONTH, false, N_("only tasks with a deadline in that month") },
+	{ OPT_MONTH, false, N_("only tasks with a deadline in that month: 2018-10,\n"
+			       "2018年10月, or 10 (October of the plan year)") },
 	{ .help = NULL },
 };
 
@@ -50,8 +51,8 @@ const struct command command_list = {
 	.arguments = "",
 	.summary = N_("tasks, with their next deadline and units"),
 	.options = list_options,
-	.help = N_("The next deadline is the first one on or after today; when all have passed,\n"
-		   "the last one, marked overdue.\n"
+	.help = N_("The next deadline is the earliest milestone not done yet, marked overdue\n"
+		   "when its deadline has passed; with --month, the first deadline in that month.\n"
 		   "\n"
 		   "Examples:\n"
 		   "  duty list --unit 市教育局\n"

@@ -12,6 +12,7 @@
 #include "cli/views.h"
 #include "duty/csv.h"
 #include "duty/json.h"
+#include "duty/text.h"
 
 enum { BAR_WIDTH = 40 };
 
@@ -63,9 +64,18 @@ static void print_calendar(struct cli *cli, const struct overview *overview)
 	for (int m = 0; m < 12; m++)
 		if (overview->calendar[m] > largest)
 			largest = overview->calendar[m];
+	/* The bar takes what the month, the count and the notes after it leave. */
 	size_t bar_width = BAR_WIDTH;
-	if (cli->width && cli->width < BAR_WIDTH + 30)
-		bar_width = cli->width > 40 ? cli->width - 30 : 10;
+	if (cli->width) {
+		char note[64];
+		size_t most_done = 0;
+		for (int m = 0; m < 12; m++)
+			most_done = overview->calendar_done[m] > most_done ? overview->calendar_done[m] : most_done;
+		snprintf(note, sizeof note, _("  (%zu done)"), most_done);
+		size_t taken = 16 + text_width(_("  <- this month")) + (most_done ? text_width(note) : 0);
+		size_t room = cli->width > taken ? cli->width - taken : 1;
+		bar_width = room < BAR_WIDTH ? (room ? room : 1) : BAR_WIDTH;
+	}
 	fprintf(cli->out, overview->done ? _("Deadlines by month (# to do, . done)\n") : _("Deadlines by month\n"));
 	month_t this_month = date_month(cli->today);
 	for (int m = 0; m < 12; m++) {

@@ -17,8 +17,10 @@ struct report_request {
 	long task;
 	unsigned target;
 	size_t unit;                 /* EVERY_UNIT: the report for the whole target */
-	const char *value;
+	const char *value;           /* the number, in ASCII */
 	double number;
+	const char *value_unit;      /* the unit typed after the number ("%"), or "" */
+	const char *typed;           /* --value as given */
 	char on[DATE_TEXT_SIZE];
 	const char *note;
 	const char *by;
@@ -111,6 +113,12 @@ static bool plan_report(const struct plan *plan, const struct history *history, 
 		return false;
 	}
 	const struct target *target = &task->targets[request->target - 1];
+	if (!text_same_unit(request->value_unit, target->unit)) {
+		diag_error(diag, NULL, 0, NULL, _("--value \"%s\" is in %s, but target %u of task %ld counts %s"),
+			   request->typed, request->value_unit, request->target, task->id,
+			   target->unit[0] ? target->unit : _("without a unit"));
+		return false;
+	}
 	if (request->unit != EVERY_UNIT && !target_duty(plan->units, task, target, request->unit).responsible) {
 		diag_error(diag, NULL, 0, NULL, _("target %u of task %ld is not %s's to report"), request->target,
 			   task->id, plan->units->units[request->unit].name);
@@ -135,12 +143,12 @@ static int run_report(struct cli *cli)
 		cli_error(_("\"%s\" is not a task number; expected ID, e.g. 12"), cli->arguments[0]);
 		return EXIT_USAGE;
 	}
-	const char *value = cli->value;
-	size_t length = text_trim(&value, strlen(value));
-	if (!text_parse_decimal(value, length, &request.number)) {
+	struct typed_quantity typed;
+	if (!text_parse_quantity(cli->value, strlen(cli->value), &typed)) {
 		cli_error(_("--value \"%s\" is not a number; expected digits, e.g. 352 or 98.5"), cli->value);
 		return EXIT_USAGE;
 	}
+	request.number = typed.value;
 	if (request.number < 0) {
 		cli_error(_("--value %s is below zero; a reported value is a count or a share, 0 or more"), cli->value);
 		return EXIT_USAGE;
@@ -150,9 +158,9 @@ static int run_report(struct cli *cli)
 		return code;
 	if (request.unit != EVERY_UNIT && !tracking_note_fits_line(cli->note))
 		return EXIT_USAGE;
-	char trimmed[64];
-	snprintf(trimmed, sizeof trimmed, "%.*s", (int)length, value);
-	request.value = trimmed;
+	request.value = typed.number;
+	request.value_unit = typed.unit;
+	request.typed = cli->value;
 	date_format(cli->given[OPT_ON] ? cli->on : cli->today, request.on);
 	history_now(request.time);
 	strbuf_init(&request.said);
@@ -162,7 +170,8 @@ static int run_report(struct cli *cli)
 static const struct command_option report_options[] = {
 	{ OPT_UNIT, false, N_("unit U reports its own value (default: the value for the\nwhole target)") },
 	{ OPT_TARGET, true, N_("the target (required)") },
-	{ OPT_VALUE, true, N_("the reported value, a number (required)") },
+	{ OPT_VALUE, true, N_("the reported value, a number, with or without the\n"
+			       "target's unit: 352, 98.5, 98% (required)") },
 	{ OPT_ON, false, N_("the day of the report (default: today)") },
 	{ OPT_NOTE, false, N_("a note, e.g. where the figure comes from") },
 	{ OPT_BY, false, N_("who records it (default: $USER)") },
@@ -185,7 +194,7 @@ const struct command command_report = {
 	.help = N_("Examples:\n"
 		   "  duty report 12 --target 1 --value 352\n"
 		   "  duty report 12 --target 1 --value 35 --unit 瑞安\n"
-		   "  duty report 7 --target 3 --value 98.6 --on 2018-12-20 --note 市农业局报送\n"),
+		   "  duty report 7 --target 3 --value 98.6% --on 2018-12-20 --note 市农业局报送\n"),
 	.min_arguments = 1,
 	.max_arguments = 1,
 	.formats = FORMAT_BIT(FORMAT_TABLE),

@@ -75,12 +75,15 @@ static void units_done_text(struct strbuf *out, const struct cli *cli, const str
 	strbuf_printf(out, "%zu/%zu", done, count);
 }
 
+/* A milestone's own text tells 12.1 from 12.2 (cut to one line when the
+ * table is fitted); the task's title says what it belongs to. */
 static const struct table_column milestone_columns[] = {
 	{ N_("ID"), ALIGN_LEFT, false },      { N_("Deadline"), ALIGN_LEFT, false },
 	{ N_("Status"), ALIGN_LEFT, false },  { N_("Done on"), ALIGN_LEFT, false },
-	{ N_("Task"), ALIGN_LEFT, true },     { N_("Note"), ALIGN_LEFT, true },
-	{ N_("Units done"), ALIGN_RIGHT, false },
+	{ N_("Task"), ALIGN_LEFT, true },     { N_("Milestone"), ALIGN_LEFT, true },
+	{ N_("Note"), ALIGN_LEFT, true },     { N_("Units done"), ALIGN_RIGHT, false },
 };
+enum { MILESTONE_TEXT_COLUMN = 5 };
 
 static void print_milestones(struct cli *cli, const struct query *query, const struct task_match *tasks,
 			     size_t count, const struct table_style *style)
@@ -89,7 +92,8 @@ static void print_milestones(struct cli *cli, const struct query *query, const s
 	size_t *leaves = malloc((cli->units->count + 1) * sizeof *leaves);
 	struct strbuf units = STRBUF_INIT;
 	struct table table;
-	table_init(&table, milestone_columns, query->by_unit ? 6 : 7);
+	table_init(&table, milestone_columns, query->by_unit ? 7 : 8);
+	table_shorten(&table, MILESTONE_TEXT_COLUMN);
 	for (size_t i = 0; leaves && i < count; i++) {
 		const struct task *task = tasks[i].task;
 		for (size_t m = 0; m < task->milestone_count; m++) {
@@ -105,8 +109,8 @@ static void print_milestones(struct cli *cli, const struct query *query, const s
 			if (!query->by_unit)
 				units_done_text(&units, cli, task, milestone, leaves);
 			const char *cells[] = { item_id_format(id, task->id, m + 1), deadline,
-						format_status(progress.status), done, task->title, progress.note,
-						strbuf_text(&units) };
+						format_status(progress.status), done, task->title, milestone->text,
+						progress.note, strbuf_text(&units) };
 			table_add_colored_row(&table, cells, cli_status_color(progress.status));
 		}
 	}

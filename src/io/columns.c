@@ -63,7 +63,7 @@ bool list_split(const char *text, size_t length, list_item_callback callback, vo
 		size_t separator = 0;
 		if (i == length)
 			separator = 1;
-		else if (text[i] == ';')
+		else if (text[i] == ';' || text[i] == '\n' || text[i] == '\r')
 			separator = 1;
 		else if (length - i >= 3 && memcmp(text + i, fullwidth_semicolon, 3) == 0)
 			separator = 3;

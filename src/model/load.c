@@ -575,10 +575,20 @@ static bool read_report_line(struct plan_loader *loader, struct record_reader *r
 	reader->reported = reports;
 	struct unit_report *record = &reports[reader->count++];
 	*record = (struct unit_report){ .unit = unit, .start = line->start, .end = line->end };
-	text_parse_decimal(line->value, line->value_length, &record->value);
+	/* "98%" or "35家" in the target's unit reads as the number alone. */
+	struct typed_quantity typed;
+	text_parse_quantity(line->value, line->value_length, &typed);
+	if (!text_same_unit(typed.unit, reader->target->unit)) {
+		diag_error(loader->diag, loader->file, reader->line, reader->column,
+			   _("\"%.*s\" is not in the target's unit; expected a number of %s, e.g. 352 or 352%s"),
+			   (int)line->value_length, line->value, reader->target->unit, reader->target->unit);
+		reader->count--;
+		return true;
+	}
+	record->value = typed.value;
 	if (line->date_length)
 		date_parse(line->date, line->date_length, &record->reported_on);
-	record->value_text = record_text(reader, line->value, line->value_length);
+	record->value_text = record_text(reader, typed.number, strlen(typed.number));
 	record->note = record_text(reader, line->note, line->note_length);
 	return !loader->out_of_memory;
 }
@@ -796,6 +806,42 @@ static bool read_target_progress(struct plan_loader *loader, const struct csv_ro
 	return true;
 }
 
+/* A reported value as typed in a spreadsheet: "352", "98%", "９８％" or
+ * "352家" when the target counts in 家. The cell keeps only the number, in
+ * ASCII (it is never longer), so the value reads "98%" and not "98%%". */
+static bool read_reported(struct plan_loader *loader, const struct csv_row *row, const struct column_group *group,
+			  struct field_text *fields, double *value)
+{
+	struct field_text *cell = &fields[TARGET_REPORTED];
+	const char *column = column_name(loader, group->columns[TARGET_REPORTED]);
+	struct typed_quantity typed;
+	if (!text_parse_quantity(cell->text, cell->length, &typed)) {
+		diag_error(loader->diag, loader->file, row->line, column,
+			   _("\"%.*s\" is not a number; expected the reported value as digits, e.g. 352"),
+			   (int)cell->length, cell->text);
+		return false;
+	}
+	char unit[TEXT_QUANTITY_SIZE];
+	struct field_text written = fields[TARGET_UNIT];
+	snprintf(unit, sizeof unit, "%.*s", (int)written.length, written.text);
+	if (!text_same_unit(typed.unit, unit)) {
+		if (unit[0])
+			diag_error(loader->diag, loader->file, row->line, column,
+				   _("\"%.*s\" is not in the target's unit; expected a number of %s, e.g. 352 or 352%s"),
+				   (int)cell->length, cell->text, unit, unit);
+		else
+			diag_error(loader->diag, loader->file, row->line, column,
+				   _("\"%.*s\" is not a number; the target has no unit, expected digits, e.g. 352"),
+				   (int)cell->length, cell->text);
+		return false;
+	}
+	*value = typed.value;
+	size_t length = strlen(typed.number);
+	memcpy((char *)cell->text, typed.number, length);
+	cell->length = length;
+	return true;
+}
+
 static size_t read_targets(struct plan_loader *loader, const struct csv_row *row, size_t milestone_count)
 {
 	const struct group_set *set = &loader->targets;
@@ -839,15 +885,8 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 		}
 		target->reported = fields[TARGET_REPORTED].length > 0;
 		target->reported_on = 0;
-		if (target->reported
-		    && !text_parse_decimal(fields[TARGET_REPORTED].text, fields[TARGET_REPORTED].length,
-				     &target->reported_value)) {
-			diag_error(loader->diag, loader->file, row->line,
-				   column_name(loader, group->columns[TARGET_REPORTED]),
-				   _("\"%.*s\" is not a number; expected the reported value as digits, e.g. 352"),
-				   (int)fields[TARGET_REPORTED].length, fields[TARGET_REPORTED].text);
+		if (target->reported && !read_reported(loader, row, group, fields, &target->reported_value))
 			ok = false;
-		}
 		if (fields[TARGET_REPORTED_ON].length
 		    && !date_parse(fields[TARGET_REPORTED_ON].text, fields[TARGET_REPORTED_ON].length,
 				   &target->reported_on)) {
@@ -1311,6 +1350,14 @@ static struct plan *load_from_input(const char *name, struct input *input,
 	return plan;
 }
 
+struct plan *plan_load_input(const char *path, struct input *input, const struct unit_directory *units,
+			     const struct load_options *options, struct diagnostics *diag)
+{
+	struct plan *plan = load_from_input(path, input, units, options, diag);
+	input_free(input);
+	return plan;
+}
+
 struct plan *plan_load_bytes(const char *name, const char *bytes, size_t size,
 			     const struct unit_directory *units, const struct load_options *options,
 			     struct diagnostics *diag)
@@ -1329,7 +1376,5 @@ struct plan *plan_load(const char *path, const struct unit_directory *units,
 	struct input input;
 	if (!input_read_file(path, options->encoding, &input, diag))
 		return NULL;
-	struct plan *plan = load_from_input(path, &input, units, options, diag);
-	input_free(&input);
-	return plan;
+	return plan_load_input(path, &input, units, options, diag);
 }

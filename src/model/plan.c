@@ -179,9 +179,12 @@ const struct task *plan_find_item(const struct plan *plan, long id, unsigned mil
 		return NULL;
 	}
 	if (milestone > task->milestone_count) {
-		diag_error(diag, NULL, 0, NULL, _("task %ld has %zu milestone%s (%ld.1%s); there is no %ld.%u"), id,
-			   task->milestone_count, task->milestone_count == 1 ? "" : "s", id,
-			   task->milestone_count > 1 ? " to ..." : "", id, milestone);
+		if (task->milestone_count == 1)
+			diag_error(diag, NULL, 0, NULL, _("task %ld has one milestone, %ld.1; there is no %ld.%u"), id,
+				   id, id, milestone);
+		else
+			diag_error(diag, NULL, 0, NULL, _("task %ld has %zu milestones, %ld.1 to %ld.%zu; there is no %ld.%u"),
+				   id, task->milestone_count, id, id, task->milestone_count, id, milestone);
 		return NULL;
 	}
 	return task;

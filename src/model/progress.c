@@ -288,10 +288,15 @@ static bool is_date(const char *text, size_t length)
 	return date_parse(text, length, &date);
 }
 
+/* A value as typed: a number, alone or with its unit ("98%", "35家"), but
+ * not a date ("2018-10-15" is no 2018 of "-10-15"). */
 static bool is_number(const char *text, size_t length)
 {
-	double value;
-	return text_parse_decimal(text, length, &value);
+	struct typed_quantity typed;
+	if (is_date(text, length) || !text_parse_quantity(text, length, &typed))
+		return false;
+	char after = typed.unit[0];
+	return !(after >= '0' && after <= '9') && after != '-' && after != '/' && after != '.';
 }
 
 /* Splits one line: the unit is everything before the first token (after

@@ -166,11 +166,13 @@ size_t query_tasks(const struct plan *plan, const struct query *query, struct ta
 		size_t via;
 		if (!unit_filter(plan, query, task, &via))
 			continue;
+		size_t shown = task_next_milestone(plan, query, task);
 		if (by_date || query->pending_only) {
-			bool any = false;
-			for (size_t m = 0; m < task->milestone_count && !any; m++)
-				any = milestone_matches(plan, query, task, &task->milestones[m]);
-			if (!any)
+			shown = SIZE_MAX;
+			for (size_t m = 0; m < task->milestone_count && shown == SIZE_MAX; m++)
+				if (milestone_matches(plan, query, task, &task->milestones[m]))
+					shown = m;
+			if (shown == SIZE_MAX)
 				continue;
 		}
 		struct task_match *grown = array_reserve(found, &capacity, count, sizeof *grown);
@@ -182,6 +184,7 @@ size_t query_tasks(const struct plan *plan, const struct query *query, struct ta
 		found[count].task = task;
 		found[count].via = via;
 		found[count].role = query->by_unit ? task_unit_role(plan->units, task, query->unit) : ROLE_NONE;
+		found[count].milestone = shown;
 		count++;
 	}
 	*matches = found;
@@ -297,24 +300,17 @@ void query_unit_task_counts(const struct plan *plan, size_t *direct, size_t *via
 	}
 }
 
-size_t task_next_milestone(const struct plan *plan, const struct query *query, const struct task *task,
-			   date_t today)
+size_t task_next_milestone(const struct plan *plan, const struct query *query, const struct task *task)
 {
-	size_t first_overdue = SIZE_MAX, last = SIZE_MAX;
+	size_t last = SIZE_MAX;
 	for (size_t m = 0; m < task->milestone_count; m++) {
 		const struct milestone *milestone = &task->milestones[m];
 		if (!milestone_unit_filter(plan, query, task, milestone))
 			continue;
-		last = m;
-		if (milestone_is_done(plan, query, task, milestone))
-			continue;
-		if (milestone->deadline >= today)
+		if (!milestone_is_done(plan, query, task, milestone))
 			return m;
-		if (first_overdue == SIZE_MAX)
-			first_overdue = m;
+		last = m;
 	}
-	if (first_overdue != SIZE_MAX)
-		return first_overdue;
 	return last != SIZE_MAX ? last : task->milestone_count - 1;
 }
 

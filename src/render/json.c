@@ -86,9 +86,16 @@ static cJSON *json_unit_progress(const struct plan *plan, const struct task *tas
 	return list;
 }
 
+cJSON *json_milestone_id(const struct task *task, size_t index)
+{
+	char id[ITEM_ID_SIZE];
+	return cJSON_CreateString(item_id_format(id, task->id, index + 1));
+}
+
 cJSON *json_milestone(const struct plan *plan, const struct task *task, const struct milestone *milestone)
 {
 	cJSON *object = cJSON_CreateObject();
+	add(object, "id", json_milestone_id(task, (size_t)(milestone - task->milestones)));
 	size_t unit_count;
 	const size_t *units = milestone_units(task, milestone, &unit_count);
 	add(object, "deadline", date_string(milestone->deadline));
@@ -186,6 +193,7 @@ cJSON *json_due(const struct plan *plan, const struct milestone_match *match, bo
 	const struct task *task = match->task;
 	const struct milestone *milestone = &task->milestones[match->index];
 	cJSON *object = cJSON_CreateObject();
+	add(object, "id", json_milestone_id(task, match->index));
 	add(object, "task", cJSON_CreateNumber((double)task->id));
 	add(object, "milestone", cJSON_CreateNumber((double)(match->index + 1)));
 	add(object, "title", reference(task->title));

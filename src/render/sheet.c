@@ -37,12 +37,24 @@ static void markdown_text(FILE *out, const char *text)
 	}
 }
 
-/* "2018-10-31 11月前" plus where the unit stands, in words. */
+/* How much of a milestone's text a line of the sheet shows: enough to tell
+ * 12.1 from 12.2; the requirement beside it has the whole. */
+enum { MILESTONE_TEXT_COLUMNS = 40 };
+
+/* "2018-10-31: 11月前主要农产品制定生产操作规程或生产模式图或标…" or
+ * "2018-12-31 (year end): 创建放心示范餐饮店340家", plus where the unit stands,
+ * in words. */
 static void milestone_line(struct strbuf *out, const struct milestone *milestone, struct progress progress)
 {
 	char date[DATE_TEXT_SIZE];
 	date_format(milestone->deadline, date);
-	strbuf_printf(out, "%s %s", date, milestone->phrase[0] ? milestone->phrase : _("(year end)"));
+	strbuf_puts(out, date);
+	if (milestone->implied)
+		strbuf_printf(out, " %s", _("(year end)"));
+	else if (!strstr(milestone->text, milestone->phrase))
+		strbuf_printf(out, " %s", milestone->phrase);
+	strbuf_puts(out, ": ");
+	text_shorten(out, milestone->text, MILESTONE_TEXT_COLUMNS);
 	if (progress.done_on)
 		date_format(progress.done_on, date);
 	if (progress.status == STATUS_DONE)

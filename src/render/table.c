@@ -17,7 +17,7 @@
 
 #include "duty/array.h"
 
-enum { COLUMN_GAP = 2, MINIMUM_WRAP_WIDTH = 10 };
+enum { COLUMN_GAP = 2, MINIMUM_WRAP_WIDTH = 10, NARROWEST_WRAP_WIDTH = 8 };
 
 void table_init(struct table *table, const struct table_column *columns, size_t column_count)
 {
@@ -67,6 +67,12 @@ void table_add_colored_row(struct table *table, const char *const *cells, enum r
 		strbuf_putc(&table->text, '\0');
 	}
 	table->row_count++;
+}
+
+void table_shorten(struct table *table, size_t column)
+{
+	if (column < sizeof table->one_line * 8)
+		table->one_line |= 1ul << column;
 }
 
 void table_add_row(struct table *table, const char *const *cells)
@@ -149,10 +155,59 @@ static void fit_widths(const struct table *table, size_t *widths, size_t limit, 
 	free(shared);
 }
 
+static size_t total_width(const size_t *widths, size_t columns, size_t indent)
+{
+	size_t total = indent;
+	for (size_t c = 0; c < columns; c++)
+		total += widths[c] + (c ? COLUMN_GAP : 0);
+	return total;
+}
+
+/* When sharing out the room is not enough: every column narrows, the
+ * widest first, down to what it cannot lose: NARROWEST_WRAP_WIDTH for a
+ * wrapping column, the widest word of its cells and header for another (a
+ * date, an id, "overdue"; its header then wraps at spaces). Returns whether
+ * the table fits. */
+static bool squeeze_widths(const struct table *table, size_t *widths, size_t limit, size_t indent)
+{
+	size_t columns = table->column_count;
+	if (total_width(widths, columns, indent) <= limit)
+		return true;
+	size_t *least = calloc(columns, sizeof *least);
+	if (!least)
+		return false;
+	for (size_t c = 0; c < columns; c++) {
+		size_t floor = NARROWEST_WRAP_WIDTH;
+		if (!table->columns[c].wraps) {
+			floor = text_longest_piece(header_text(&table->columns[c]));
+			for (size_t r = 0; r < table->row_count; r++) {
+				size_t piece = text_longest_piece(cell_at(table, r, c));
+				if (piece > floor)
+					floor = piece;
+			}
+		}
+		least[c] = floor < widths[c] ? floor : widths[c];
+	}
+	size_t total = total_width(widths, columns, indent);
+	while (total > limit) {
+		size_t widest = SIZE_MAX;
+		for (size_t c = 0; c < columns; c++)
+			if (widths[c] > least[c] && (widest == SIZE_MAX || widths[c] > widths[widest]))
+				widest = c;
+		if (widest == SIZE_MAX)
+			break;
+		widths[widest]--;
+		total--;
+	}
+	free(least);
+	return total <= limit;
+}
+
 struct wrapped_cell {
 	const char *text;
 	struct text_span *lines;
 	size_t count;
+	struct strbuf shortened;   /* the cell cut to one line, for a column that shortens */
 };
 
 static const char *const color_codes[] = { "", "\033[31m", "\033[33m", "\033[2m" };
@@ -196,14 +251,23 @@ static void print_line(FILE *out, const struct table *table, const size_t *width
 }
 
 static bool print_row(FILE *out, const struct table *table, const size_t *widths, const char *const *texts,
-		      size_t indent, bool wrap, struct wrapped_cell *cells, struct strbuf *buffer,
+		      size_t indent, bool wrap, bool is_header, struct wrapped_cell *cells, struct strbuf *buffer,
 		      enum row_color color)
 {
 	size_t height = 1;
 	bool ok = true;
 	for (size_t c = 0; c < table->column_count; c++) {
 		cells[c].text = texts[c];
-		if (!wrap && !strchr(texts[c], '\n')) {
+		if (wrap && (table->one_line >> c & 1) && !is_header) {
+			/* One line, cut to the column with an ellipsis. */
+			strbuf_clear(&cells[c].shortened);
+			text_shorten(&cells[c].shortened, texts[c], widths[c]);
+			cells[c].text = strbuf_text(&cells[c].shortened);
+			cells[c].lines = malloc(sizeof *cells[c].lines);
+			cells[c].count = cells[c].lines && !cells[c].shortened.failed ? 1 : 0;
+			if (cells[c].count)
+				*cells[c].lines = (struct text_span){ 0, strlen(cells[c].text) };
+		} else if (!wrap && !strchr(texts[c], '\n')) {
 			/* Unwrapped and one line: no need to cut it into pieces. */
 			cells[c].lines = malloc(sizeof *cells[c].lines);
 			cells[c].count = cells[c].lines ? 1 : 0;
@@ -226,6 +290,72 @@ static bool print_row(FILE *out, const struct table *table, const size_t *widths
 		cells[c].count = 0;
 	}
 	return ok && !buffer->failed;
+}
+
+/* The cell as one line cut to width for a column that shortens, else as it is. */
+static const char *record_text(const struct table *table, size_t row, size_t column, size_t width,
+			       struct strbuf *shortened)
+{
+	const char *text = cell_at(table, row, column);
+	if (!(table->one_line >> column & 1))
+		return text;
+	strbuf_clear(shortened);
+	text_shorten(shortened, text, width);
+	return strbuf_text(shortened);
+}
+
+/* Each row as a record: every cell that is not empty on lines of its own,
+ * its header before it, wrapped to what is left of the width; a blank line
+ * between rows. */
+static bool print_records(FILE *out, const struct table *table, const struct table_style *style,
+			  struct wrapped_cell *cells, struct strbuf *buffer)
+{
+	size_t label = 0;
+	for (size_t c = 0; c < table->column_count; c++) {
+		size_t width = text_width(header_text(&table->columns[c]));
+		if (width > label)
+			label = width;
+	}
+	size_t used = style->indent + label + COLUMN_GAP;
+	/* Below 4 columns not even a Chinese character and a mark fit. */
+	size_t room = style->width >= used + 4 ? style->width - used : 4;
+	struct strbuf *shortened = &cells[0].shortened;
+	bool ok = true;
+	for (size_t r = 0; ok && r < table->row_count; r++) {
+		enum row_color color = style->color && table->colors && r < table->color_capacity
+					       ? (enum row_color)table->colors[r] : ROW_PLAIN;
+		if (r)
+			fputc('\n', out);
+		for (size_t c = 0; ok && c < table->column_count; c++) {
+			const char *text = record_text(table, r, c, room, shortened);
+			if (!text[0])
+				continue;
+			struct text_span *lines = NULL;
+			size_t count = text_wrap(text, room, &lines);
+			ok = count > 0;
+			for (size_t i = 0; i < count; i++) {
+				strbuf_clear(buffer);
+				/* A header of two lines ("Member of\n/ members") is one here. */
+				const char *header = i ? "" : header_text(&table->columns[c]);
+				for (const char *p = header; *p; p++)
+					strbuf_putc(buffer, *p == '\n' ? ' ' : *p);
+				strbuf_spaces(buffer, label - text_width(header) + COLUMN_GAP);
+				strbuf_append(buffer, text + lines[i].offset, lines[i].length);
+				if (buffer->failed)
+					break;
+				/* The colours pass the terminal stream's sanitizer; the text does not. */
+				fprintf(out, "%*s", (int)style->indent, "");
+				if (color != ROW_PLAIN)
+					terminal_control(out, color_codes[color]);
+				fputs(strbuf_text(buffer), out);
+				if (color != ROW_PLAIN)
+					terminal_control(out, "\033[0m");
+				fputc('\n', out);
+			}
+			free(lines);
+		}
+	}
+	return ok && !buffer->failed && !shortened->failed;
 }
 
 bool table_print(const struct table *table, const struct table_style *style, FILE *out)
@@ -251,10 +381,16 @@ bool table_print(const struct table *table, const struct table_style *style, FIL
 		if (style->width)
 			fit_widths(table, widths, style->width, style->indent);
 	}
+	/* A table that cannot be narrowed enough is shown a row at a time,
+	 * each cell beside its header. */
+	if (ok && style->width && !squeeze_widths(table, widths, style->width, style->indent) && style->header) {
+		ok = print_records(out, table, style, cells, &buffer);
+		goto done;
+	}
 	if (ok && style->header) {
 		for (size_t c = 0; c < columns; c++)
 			texts[c] = header_text(&table->columns[c]);
-		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, cells, &buffer,
+		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, true, cells, &buffer,
 			       ROW_PLAIN);
 		strbuf_clear(&buffer);
 		strbuf_spaces(&buffer, style->indent);
@@ -273,10 +409,14 @@ bool table_print(const struct table *table, const struct table_style *style, FIL
 			texts[c] = cell_at(table, r, c);
 		enum row_color color = style->color && table->colors && r < table->color_capacity
 					       ? (enum row_color)table->colors[r] : ROW_PLAIN;
-		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, cells, &buffer, color);
+		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, false, cells, &buffer,
+			       color);
 	}
+done:
 	ok = ok && !buffer.failed;
 	strbuf_free(&buffer);
+	for (size_t c = 0; cells && c < columns; c++)
+		strbuf_free(&cells[c].shortened);
 	free(widths);
 	free(cells);
 	free(texts);

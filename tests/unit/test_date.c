@@ -22,6 +22,12 @@ static void test_parse_accepts_iso_and_spreadsheet_forms(void **state)
 	assert_int_equal(parse("2018-6-3"), 20180603);
 	assert_int_equal(parse("2016-02-29"), 20160229);
 	assert_int_equal(parse("2000-02-29"), 20000229);
+	/* As people type them (issue 13): the Chinese way, dots, full-width digits. */
+	assert_int_equal(parse("2018年6月1日"), 20180601);
+	assert_int_equal(parse("2018年06月30日"), 20180630);
+	assert_int_equal(parse("2018.6.30"), 20180630);
+	assert_int_equal(parse("２０１８－１０－１５"), 20181015);
+	assert_int_equal(parse("２０１８年１０月１５日"), 20181015);
 }
 
 static void test_parse_refuses_impossible_or_malformed_dates(void **state)
@@ -29,7 +35,8 @@ static void test_parse_refuses_impossible_or_malformed_dates(void **state)
 	(void)state;
 	const char *bad[] = { "2018-02-30", "2018-02-29", "1900-02-29", "2018-13-01", "2018-00-10",
 			      "2018-04-31", "2018-1-",    "18-01-01",   "2018-01-01x", "2018/01-01",
-			      "",           "2018",       "２０１８-01-01", " 2018-01-01", "2018-001-01" };
+			      "",           "2018",       "2018年6月1", " 2018-01-01", "2018-001-01",
+			      "2018年6-1日", "2018.6/1",  "2018年2月30日", "6月1日" };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_int_equal(parse(bad[i]), -1);
 }
@@ -44,6 +51,23 @@ static void test_month_parse_and_format(void **state)
 	assert_int_equal(month, 201803);
 	assert_false(month_parse("2018-13", 7, &month));
 	assert_false(month_parse("2018-10-01", 10, &month));
+	/* As people type them (issue 13); a month alone is in the plan's year. */
+	const struct {
+		const char *text;
+		month_t month;
+	} typed[] = {
+		{ "2018年6月", 201806 }, { "2018.6", 201806 }, { "２０１８－０６", 201806 },
+		{ "6", 6 },              { "6月", 6 },         { "１２月", 12 },
+	};
+	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {
+		assert_true(month_parse(typed[i].text, strlen(typed[i].text), &month));
+		assert_int_equal(month, typed[i].month);
+	}
+	const char *bad[] = { "13", "0", "6月份", "2018年", "2018年13月", "June", "" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_false(month_parse(bad[i], strlen(bad[i]), &month));
+	assert_int_equal(month_in_year(6, 2018), 201806);
+	assert_int_equal(month_in_year(201906, 2018), 201906);
 	char text[MONTH_TEXT_SIZE];
 	month_format(201803, text);
 	assert_string_equal(text, "2018-03");

@@ -300,6 +300,47 @@ static void test_load_from_memory(void **state)
 	diagnostics_free(&diag);
 }
 
+/* Alt+Enter in Excel puts a line break in a cell: in a list of units it
+ * separates names like ';' does, and at either end it is trimmed. */
+static void test_line_breaks_in_unit_lists(void **state)
+{
+	(void)state;
+	const char *text = "plan_year,2018\n"
+			   "id,title,requirement,units_text,units,milestone1_deadline,milestone1_text\n"
+			   "7,标题,要求,市教育局,\"\n市教育局;\r\n市农业局\n市林业局\n\",2018-06-30,要求\n";
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	struct plan *plan = plan_load_bytes("memory.csv", text, strlen(text), shipped.units, &(struct load_options){ 0 }, &diag);
+	assert_non_null(plan);
+	assert_int_equal(diag.errors, 0);
+	assert_int_equal(plan->tasks[0].unit_count, 3);
+	assert_string_equal(shipped.units->units[plan->tasks[0].units[2]].name, "市林业局");
+	plan_free(plan);
+	diagnostics_free(&diag);
+}
+
+/* A message quoting a cell stays one line and shows control characters. */
+static void test_messages_show_control_characters(void **state)
+{
+	(void)state;
+	const char *text = "plan_year,2018\n"
+			   "id,title,requirement,units_text,units,milestone1_deadline,milestone1_text\n"
+			   "7,标题,要求,市教育局,\"市教\n育局;市\x1b[31m局\",2018-06-30,要求\n";
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	assert_null(plan_load_bytes("memory.csv", text, strlen(text), shipped.units, &(struct load_options){ 0 }, &diag));
+	assert_int_equal(diag.errors, 3);
+	char *line = diagnostic_format(&diag.kept[2]);
+	assert_non_null(strstr(line, "unknown unit \"市\xE2\x90\x9B[31m局\""));   /* ␛ */
+	assert_null(strchr(line, '\x1b'));
+	free(line);
+	diagnostics_free(&diag);
+	struct diagnostic problem = { SEVERITY_ERROR, "a.csv", 3, "units", "unknown unit \"甲\n乙\t丙\"" };
+	line = diagnostic_format(&problem);
+	assert_string_equal(line, "a.csv:3:units: unknown unit \"甲\xE2\x90\x8A乙\xE2\x90\x89丙\"");   /* ␊ ␉ */
+	free(line);
+}
+
 /* Any field size and row count loads: nothing is cut at a fixed size. */
 static void test_large_fields_and_many_rows(void **state)
 {
@@ -348,6 +389,8 @@ int main(void)
 		cmocka_unit_test(test_spreadsheet_variants_load_the_same),
 		cmocka_unit_test(test_unknown_columns_are_kept),
 		cmocka_unit_test(test_load_from_memory),
+		cmocka_unit_test(test_line_breaks_in_unit_lists),
+		cmocka_unit_test(test_messages_show_control_characters),
 		cmocka_unit_test(test_large_fields_and_many_rows),
 	};
 	return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);

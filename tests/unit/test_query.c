@@ -164,11 +164,41 @@ static void test_unit_task_counts(void **state)
 static void test_next_milestone(void **state)
 {
 	(void)state;
+	/* 29.1 (04-30), 29.2 (07-31), 29.3 (12-31): the earliest not done,
+	 * whatever today is, so an overdue one shows before those ahead. */
 	const struct task *task = plan_find_task(shipped.plan, 29);
-	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, task, 20180101), 0);
-	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, task, 20180501), 1);
-	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, task, 20180801), 2);
-	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, task, 20190101), 0);   /* all passed: the first overdue */
+	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, task), 0);
+	struct milestone milestones[3];
+	memcpy(milestones, task->milestones, sizeof milestones);
+	struct task copy = *task;
+	copy.milestones = milestones;
+	milestones[0].done_on = milestones[0].completed_on = 20180420;
+	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, &copy), 1);
+	milestones[1].done_on = milestones[1].completed_on = 20180720;
+	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, &copy), 2);
+	milestones[2].done_on = milestones[2].completed_on = 20181220;
+	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, &copy), 2);   /* all done: the last */
+}
+
+static void test_task_match_shows_the_milestone_in_range(void **state)
+{
+	(void)state;
+	/* list --month 2018-07: task 4 has 4.1 on 07-31 and 4.2 at the year's end. */
+	struct query query = { .from = 20180701, .to = 20180731 };
+	struct task_match *matches = NULL;
+	size_t count = query_tasks(shipped.plan, &query, &matches);
+	assert_int_equal(count, 3);
+	assert_int_equal(matches[0].task->id, 4);
+	assert_int_equal(matches[0].milestone, 0);
+	assert_int_equal(matches[2].task->id, 29);
+	assert_int_equal(matches[2].milestone, 1);
+	free(matches);
+	/* Without dates: the next one. */
+	struct query all = { 0 };
+	count = query_tasks(shipped.plan, &all, &matches);
+	assert_int_equal(matches[3].task->id, 4);
+	assert_int_equal(matches[3].milestone, 0);
+	free(matches);
 }
 
 
@@ -290,9 +320,10 @@ static void test_fixture_next_and_calendar(void **state)
 	assert_int_equal(months[4], 2);   /* May */
 	assert_int_equal(done[4], 1);
 	assert_int_equal(months[11], 2);  /* December */
-	/* Task 1 on 2020-03-15: 1.1 is overdue, 1.2 is next. */
+	/* Task 1 on 2020-03-15: 1.1 is overdue and not done, so it is what comes
+	 * next, before 1.2 (issue 13). */
 	const struct task *task = plan_find_task(fixture.plan, 1);
-	assert_int_equal(task_next_milestone(fixture.plan, &all, task, 20200315), 1);
+	assert_int_equal(task_next_milestone(fixture.plan, &all, task), 0);
 	assert_int_equal(milestone_status(&task->milestones[0], 20200315), STATUS_OVERDUE);
 	assert_int_equal(milestone_status(&task->milestones[1], 20201215), STATUS_DUE);
 	assert_int_equal(milestone_status(&plan_find_task(fixture.plan, 2)->milestones[0], 20200315), STATUS_DONE);
@@ -310,6 +341,7 @@ int main(void)
 		cmocka_unit_test(test_calendar_and_next_deadline),
 		cmocka_unit_test(test_unit_task_counts),
 		cmocka_unit_test(test_next_milestone),
+		cmocka_unit_test(test_task_match_shows_the_milestone_in_range),
 	};
 	const struct CMUnitTest fixture_tests[] = {
 		cmocka_unit_test(test_fixture_units_through_groups),

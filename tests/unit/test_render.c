@@ -82,6 +82,55 @@ static void test_table_wraps_to_the_width(void **state)
 	table_free(&table);
 }
 
+/* Every line of a printed table fits the width: widths 20 to 120, both
+ * ambiguous widths, tables of many fixed columns (issue 13). */
+static void assert_lines_fit(char *text, size_t width)
+{
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+		if (text_width(line) > width)
+			fail_msg("%zu > %zu: %s", text_width(line), width, line);
+}
+
+static void test_tables_always_fit_the_width(void **state)
+{
+	(void)state;
+	static const struct table_column many[] = {
+		{ "ID", ALIGN_LEFT, false },        { "Deadline", ALIGN_LEFT, false },
+		{ "Status", ALIGN_LEFT, false },    { "Done on", ALIGN_LEFT, false },
+		{ "Task", ALIGN_LEFT, true },       { "Milestone", ALIGN_LEFT, true },
+		{ "Due this month", ALIGN_RIGHT, false },
+	};
+	for (int ambiguous = 1; ambiguous <= 2; ambiguous++) {
+		text_set_ambiguous_width(ambiguous);
+		for (size_t width = 20; width <= 120; width++) {
+			struct table table;
+			table_init(&table, many, 7);
+			table_shorten(&table, 5);
+			const char *row1[] = { "12.1", "2018-12-31", "overdue", "2018-10-01", "深化“三基”规范化建设",
+					       "10月前按照不低于30%比例开展“回头看”活动…", "3" };
+			const char *row2[] = { "8.1", "2018-10-31", "pending", "", "提升农业标准化生产程度",
+					       "11月前主要农产品制定生产操作规程或生产模式图或标准简图", "40" };
+			table_add_colored_row(&table, row1, ROW_RED);
+			table_add_row(&table, row2);
+			struct capture capture;
+			capture_start(&capture);
+			struct table_style style = { .width = width, .indent = 2, .header = true };
+			assert_true(table_print(&table, &style, capture.file));
+			char *text = capture_end(&capture);
+			/* Too narrow for columns: a row at a time, each cell by its header. */
+			if (width == 40)
+				assert_non_null(strstr(text, "  ID              12.1\n  Deadline        2018-12-31\n"));
+			if (width == 120)
+				assert_non_null(strstr(text, "  ID    Deadline    Status   Done on"));
+			if (width >= 24)
+				assert_lines_fit(text, width);
+			free(text);
+			table_free(&table);
+		}
+	}
+	text_set_ambiguous_width(1);
+}
+
 static void test_csv_quotes_only_what_needs_it(void **state)
 {
 	(void)state;
@@ -141,6 +190,10 @@ static void test_task_json_parses_back(void **state)
 	assert_string_equal(cJSON_GetObjectItem(target, "unit")->valuestring, "份/千人");
 	assert_string_equal(cJSON_GetObjectItem(target, "op")->valuestring, ">=");
 	const cJSON *milestone = cJSON_GetArrayItem(cJSON_GetObjectItem(parsed, "milestones"), 0);
+	assert_string_equal(milestone->child->string, "id");   /* what `duty done` takes, first */
+	assert_string_equal(cJSON_GetObjectItem(milestone, "id")->valuestring, "18.1");
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(parsed, "milestones"), 1), "id")
+				    ->valuestring, "18.2");
 	assert_string_equal(cJSON_GetObjectItem(milestone, "deadline")->valuestring, "2018-12-31");
 	assert_string_equal(cJSON_GetObjectItem(milestone, "phrase")->valuestring, "每年");
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(parsed, "units")), 6);
@@ -213,7 +266,7 @@ static void test_due_json_has_milestone_fields(void **state)
 	struct milestone_match match = { plan_find_task(shipped.plan, 29), 1, NO_GROUP };
 	cJSON *object = json_due(shipped.plan, &match, false);
 	char *text = cJSON_PrintUnformatted(object);
-	assert_string_equal(text, "{\"task\":29,\"milestone\":2,\"title\":\"深化食品安全宣传教育\","
+	assert_string_equal(text, "{\"id\":\"29.2\",\"task\":29,\"milestone\":2,\"title\":\"深化食品安全宣传教育\","
 				  "\"deadline\":\"2018-07-31\",\"phrase\":\"8月前\",\"implied\":false,"
 				  "\"text\":\"8月前开展特色品牌网络评选，全面提升食品安全城市创建的知晓率、满意度\","
 				  "\"units\":[\"市食安办\",\"市市场监管局\"]}");
@@ -226,6 +279,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table_aligns_by_display_width),
 		cmocka_unit_test(test_table_wraps_to_the_width),
+		cmocka_unit_test(test_tables_always_fit_the_width),
 		cmocka_unit_test(test_csv_quotes_only_what_needs_it),
 		cmocka_unit_test(test_csv_guards_cells_a_spreadsheet_would_run),
 		cmocka_unit_test(test_task_json_parses_back),

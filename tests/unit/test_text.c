@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duty/itemid.h"
 #include "duty/text.h"
 #include "duty/utf8.h"
 #include "duty/csvwrite.h"
@@ -167,13 +168,129 @@ static void test_whole_numbers_are_digits_only(void **state)
 	assert_false(text_parse_whole("-5", 2, 100, &value));
 	assert_false(text_parse_whole(" 5", 2, 100, &value));
 	assert_false(text_parse_whole("5 ", 2, 100, &value));
-	assert_false(text_parse_whole("１２", strlen("１２"), 100, &value));   /* full-width digits */
+	assert_true(text_parse_whole("１２", strlen("１２"), 100, &value));   /* full-width digits */
+	assert_int_equal(value, 12);
+	assert_false(text_parse_whole("１２a", strlen("１２a"), 100, &value));
 	assert_false(text_parse_whole("99999999999999999999", 20, LONG_MAX, &value));
 	assert_true(text_parse_whole("9223372036854775807", 19, LONG_MAX, &value));
 	assert_int_equal(value, LONG_MAX);
 	/* length counts: "12" of "123" */
 	assert_true(text_parse_whole("123", 2, 100, &value));
 	assert_int_equal(value, 12);
+}
+
+/* What people type with a Chinese input method counts as ASCII; one
+ * parser per kind of value (issue 13). */
+static void test_numbers_people_type(void **state)
+{
+	(void)state;
+	char folded[16];
+	size_t length;
+	assert_true(text_fold_narrow("８．１　９８％", strlen("８．１　９８％"), folded, sizeof folded, &length));
+	assert_string_equal(folded, "8.1 98%");
+	assert_int_equal(length, 7);
+	assert_true(text_fold_narrow("市教育局", strlen("市教育局"), folded, sizeof folded, &length));
+	assert_string_equal(folded, "市教育局");
+	assert_false(text_fold_narrow("0123456789abcdef", 16, folded, sizeof folded, &length));   /* no room */
+
+	double value = 0;
+	assert_true(text_parse_decimal(" 98.5 ", 6, &value));
+	assert_true(value == 98.5);
+	assert_true(text_parse_decimal("９８．５", strlen("９８．５"), &value));
+	assert_true(value == 98.5);
+	assert_true(text_parse_decimal("-2", 2, &value) && value == -2);
+	assert_true(text_parse_decimal(".5", 2, &value) && value == 0.5);
+	const char *not_numbers[] = { "98%", "1e3", "0x10", "inf", "nan", "1.2.3", "-", ".", "", "三百", "4 5" };
+	for (size_t i = 0; i < sizeof not_numbers / sizeof not_numbers[0]; i++)
+		assert_false(text_parse_decimal(not_numbers[i], strlen(not_numbers[i]), &value));
+
+	struct typed_quantity typed;
+	assert_true(text_parse_quantity("98%", 3, &typed));
+	assert_true(typed.value == 98);
+	assert_string_equal(typed.number, "98");
+	assert_string_equal(typed.unit, "%");
+	assert_true(text_parse_quantity(" ９７．５ ％ ", strlen(" ９７．５ ％ "), &typed));
+	assert_string_equal(typed.number, "97.5");
+	assert_string_equal(typed.unit, "%");
+	assert_true(text_parse_quantity("352家", strlen("352家"), &typed));
+	assert_string_equal(typed.unit, "家");
+	assert_true(text_parse_quantity("4.5份/千人", strlen("4.5份/千人"), &typed));
+	assert_string_equal(typed.number, "4.5");
+	assert_string_equal(typed.unit, "份/千人");
+	assert_true(text_parse_quantity("352", 3, &typed));
+	assert_string_equal(typed.unit, "");
+	assert_false(text_parse_quantity("家352", strlen("家352"), &typed));
+	assert_false(text_parse_quantity("%", 1, &typed));
+	assert_true(text_same_unit("%", "%"));
+	assert_true(text_same_unit("%", "％"));
+	assert_true(text_same_unit("", "家"));
+	assert_false(text_same_unit("%", "家"));
+	assert_false(text_same_unit("家", ""));
+}
+
+static void test_item_ids_as_typed(void **state)
+{
+	(void)state;
+	long task = 0;
+	unsigned milestone = 9;
+	assert_true(item_id_parse("8", 1, &task, &milestone));
+	assert_true(task == 8 && milestone == 0);
+	assert_true(item_id_parse("８.1", strlen("８.1"), &task, &milestone));
+	assert_true(task == 8 && milestone == 1);
+	assert_true(item_id_parse("１２．３", strlen("１２．３"), &task, &milestone));
+	assert_true(task == 12 && milestone == 3);
+	const char *bad[] = { "8.", ".1", "8.0", "0", "8.1.2", "8,1", "八", "" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_false(item_id_parse(bad[i], strlen(bad[i]), &task, &milestone));
+	char text[ITEM_ID_SIZE];
+	assert_string_equal(item_id_format(text, 12, 3), "12.3");
+}
+
+/* East Asian Ambiguous characters follow the locale (issue 13): two
+ * columns in a CJK one, as wcwidth counts them there, else one. */
+static void test_ambiguous_width(void **state)
+{
+	(void)state;
+	const char *quoted = "深化“三基”规范化建设";
+	assert_int_equal(text_ambiguous_width(), 1);   /* the default */
+	assert_int_equal(text_width(quoted), 20);
+	assert_int_equal(text_width("…·°×‘’①"), 7);
+	assert_int_equal(text_width("é"), 1);
+	text_set_ambiguous_width(2);
+	assert_int_equal(text_width(quoted), 22);
+	assert_int_equal(text_width("…·°×‘’①"), 14);
+	assert_int_equal(text_width("é"), 2);
+	/* Never ASCII, Wide or zero-width ones. */
+	assert_int_equal(text_width("ID 8.1"), 6);
+	assert_int_equal(text_width("各县（市、区）政府"), 18);
+	assert_int_equal(text_width("e\xCC\x81"), 1);   /* e + combining acute */
+	/* Wrapping measures the same way. */
+	struct text_span *lines = NULL;
+	size_t count = text_wrap("“三小一摊”登记", 6, &lines);
+	assert_int_equal(count, 3);
+	free(lines);
+	text_set_ambiguous_width(3);   /* only 1 or 2 */
+	assert_int_equal(text_ambiguous_width(), 1);
+	assert_int_equal(text_width(quoted), 20);
+}
+
+static void test_shorten_to_one_line(void **state)
+{
+	(void)state;
+	struct strbuf out = STRBUF_INIT;
+	text_shorten(&out, "创建放心示范餐饮店340家", 30);
+	assert_string_equal(strbuf_text(&out), "创建放心示范餐饮店340家");   /* fits: as it is */
+	strbuf_clear(&out);
+	text_shorten(&out, "完成千万学生饮食放心工程新三年行动计划", 12);
+	assert_string_equal(strbuf_text(&out), "完成千万学…");   /* 10 + 1 columns */
+	assert_true(text_width(strbuf_text(&out)) <= 12);
+	strbuf_clear(&out);
+	text_shorten(&out, "第一行\n第二行", 20);
+	assert_string_equal(strbuf_text(&out), "第一行 第二行");
+	strbuf_clear(&out);
+	text_shorten(&out, "abcdef", 1);
+	assert_string_equal(strbuf_text(&out), "…");
+	strbuf_free(&out);
 }
 
 int main(void)
@@ -188,6 +305,10 @@ int main(void)
 		cmocka_unit_test(test_trim_and_strbuf),
 		cmocka_unit_test(test_csv_fields_are_quoted_only_when_needed),
 		cmocka_unit_test(test_whole_numbers_are_digits_only),
+		cmocka_unit_test(test_numbers_people_type),
+		cmocka_unit_test(test_item_ids_as_typed),
+		cmocka_unit_test(test_ambiguous_width),
+		cmocka_unit_test(test_shorten_to_one_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
