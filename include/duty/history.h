@@ -25,6 +25,12 @@
 
 enum { HISTORY_TIME_SIZE = 32 };
 
+/* What a change did. */
+enum history_action { HISTORY_DONE, HISTORY_REPORT, HISTORY_UNDO, HISTORY_ACTION_COUNT };
+
+/* "done", "report", "undo": the words the file holds. */
+const char *history_action_name(enum history_action action);
+
 enum history_state {
 	HISTORY_APPLIED,    /* in effect (also every record of a history from before states) */
 	HISTORY_PENDING,    /* written before the plan; its outcome is not known yet */
@@ -34,7 +40,7 @@ enum history_state {
 struct history_entry {
 	const char *time;       /* 2018-10-15T09:30:00+0800 */
 	const char *by;         /* $USER or --by */
-	const char *action;     /* done, report or undo */
+	enum history_action action;
 	long task;
 	unsigned milestone;     /* M of ID.M, 0 when the entry is about a target */
 	unsigned target;        /* K of --target K, 0 when about a milestone */
@@ -121,12 +127,12 @@ bool history_mark(const char *path, struct history *history, const char *like, c
 bool history_append(const char *path, const struct history_entry *entries, size_t count,
 		    struct diagnostics *diag);
 
-/* The `action` entry ("done" or "report") about milestone M (or target K)
+/* The `action` entry (HISTORY_DONE or HISTORY_REPORT) about milestone M (or target K)
  * of a task, for unit (a canonical name; "" for the whole item), that is
  * in effect: each undo cancels the newest one before it; only applied
  * records count. NULL when none is (or when out of memory). */
 const struct history_entry *history_in_effect(const struct history *history, long task, unsigned milestone,
-					      unsigned target, const char *unit, const char *action);
+					      unsigned target, const char *unit, enum history_action action);
 
 /* "applied", "pending" or "aborted". */
 const char *history_state_name(enum history_state state);

@@ -125,7 +125,7 @@ static void mark_whole(struct done_request *request, const struct task *task, si
 	if (milestone->done_on)
 		date_format(milestone->done_on, was);
 	struct history_entry entry = {
-		.time = request->time, .by = request->by, .action = "done", .task = task->id,
+		.time = request->time, .by = request->by, .action = HISTORY_DONE, .task = task->id,
 		.milestone = (unsigned)m + 1, .value = "", .on = request->on,
 		.note = request->note ? request->note : milestone->note,
 		.old_value = "", .old_on = was, .old_note = milestone->note, .unit = "",
@@ -153,7 +153,7 @@ static void mark_unit(struct done_request *request, const struct plan *plan, con
 	if (own)
 		date_format(own->done_on, was);
 	struct history_entry entry = {
-		.time = request->time, .by = request->by, .action = "done", .task = task->id,
+		.time = request->time, .by = request->by, .action = HISTORY_DONE, .task = task->id,
 		.milestone = (unsigned)m + 1, .value = "", .on = request->on, .note = note,
 		.old_value = "", .old_on = was, .old_note = own ? own->note : "", .unit = name,
 	};

@@ -36,24 +36,31 @@ static void item_text(struct strbuf *out, const struct history_entry *entry)
 static void change_text(struct strbuf *out, const struct history_entry *entry)
 {
 	bool about_target = entry->target != 0;
-	if (strcmp(entry->action, "done") == 0) {
+	switch (entry->action) {
+	case HISTORY_DONE:
 		strbuf_printf(out, _("done on %s"), entry->on);
 		if (entry->old_on[0])
 			strbuf_printf(out, _(" (was done on %s)"), entry->old_on);
-	} else if (strcmp(entry->action, "report") == 0) {
+		break;
+	case HISTORY_REPORT:
 		strbuf_printf(out, _("reported %s on %s"), entry->value, entry->on);
 		if (entry->old_value[0])
 			strbuf_printf(out, _(" (was %s)"), entry->old_value);
-	} else if (strcmp(entry->action, "undo") == 0 && about_target) {
-		strbuf_printf(out, _("report of %s taken back"), entry->old_value);
-		if (entry->value[0])
-			strbuf_printf(out, _("; %s again"), entry->value);
-	} else if (strcmp(entry->action, "undo") == 0 && entry->on[0]) {
-		strbuf_printf(out, _("done on %s again (the change to %s taken back)"), entry->on, entry->old_on);
-	} else if (strcmp(entry->action, "undo") == 0) {
-		strbuf_printf(out, _("not done (was done on %s)"), entry->old_on);
-	} else {
-		strbuf_puts(out, entry->action);
+		break;
+	case HISTORY_UNDO:
+		if (about_target) {
+			strbuf_printf(out, _("report of %s taken back"), entry->old_value);
+			if (entry->value[0])
+				strbuf_printf(out, _("; %s again"), entry->value);
+		} else if (entry->on[0]) {
+			strbuf_printf(out, _("done on %s again (the change to %s taken back)"), entry->on,
+				      entry->old_on);
+		} else {
+			strbuf_printf(out, _("not done (was done on %s)"), entry->old_on);
+		}
+		break;
+	case HISTORY_ACTION_COUNT:
+		break;
 	}
 }
 
@@ -62,7 +69,7 @@ static cJSON *json_entry(const struct history_entry *entry)
 	cJSON *object = cJSON_CreateObject();
 	cJSON_AddStringToObject(object, "time", entry->time);
 	cJSON_AddStringToObject(object, "by", entry->by);
-	cJSON_AddStringToObject(object, "action", entry->action);
+	cJSON_AddStringToObject(object, "action", history_action_name(entry->action));
 	cJSON_AddNumberToObject(object, "task", (double)entry->task);
 	if (entry->milestone)
 		cJSON_AddNumberToObject(object, "milestone", entry->milestone);

@@ -41,7 +41,7 @@ static void report_whole(struct report_request *request, const struct task *task
 	if (target->reported_on)
 		date_format(target->reported_on, was_on);
 	struct history_entry entry = {
-		.time = request->time, .by = request->by, .action = "report", .task = task->id,
+		.time = request->time, .by = request->by, .action = HISTORY_REPORT, .task = task->id,
 		.target = request->target, .value = request->value, .on = request->on,
 		.note = request->note ? request->note : target->report_note,
 		.old_value = target->reported_text, .old_on = was_on, .old_note = target->report_note, .unit = "",
@@ -67,7 +67,7 @@ static void report_unit(struct report_request *request, const struct plan *plan,
 	if (own && own->reported_on)
 		date_format(own->reported_on, was_on);
 	struct history_entry entry = {
-		.time = request->time, .by = request->by, .action = "report", .task = task->id,
+		.time = request->time, .by = request->by, .action = HISTORY_REPORT, .task = task->id,
 		.target = request->target, .value = request->value, .on = request->on, .note = note,
 		.old_value = own ? own->value_text : "", .old_on = was_on, .old_note = own ? own->note : "",
 		.unit = name,

@@ -35,7 +35,7 @@ static void undo_whole(const struct task *task, size_t m, const struct history *
 	/* Back to what the `done` in effect replaced (the history has it):
 	 * not done and the old note, or an earlier done. Without history
 	 * (a date typed in by hand), just not done. */
-	const struct history_entry *done = history_in_effect(history, task->id, (unsigned)m + 1, 0, "", "done");
+	const struct history_entry *done = history_in_effect(history, task->id, (unsigned)m + 1, 0, "", HISTORY_DONE);
 	if (done && !journal_plan_holds(request->plan, done, false))
 		done = NULL;   /* changed by hand since: the record does not say what came before */
 	const char *on = done ? done->old_on : "";
@@ -47,7 +47,7 @@ static void undo_whole(const struct task *task, size_t m, const struct history *
 	if (strcmp(note, milestone->note) != 0)
 		plan_edits_set_field(edits, task->id, &milestone_layout, group, MILESTONE_NOTE, note);
 	struct history_entry entry = {
-		.time = request->time, .by = request->by, .action = "undo", .task = task->id,
+		.time = request->time, .by = request->by, .action = HISTORY_UNDO, .task = task->id,
 		.milestone = (unsigned)m + 1, .value = "", .on = on, .note = note,
 		.old_value = "", .old_on = was, .old_note = milestone->note, .unit = "",
 	};
@@ -67,7 +67,7 @@ static void undo_unit(const struct plan *plan, const struct task *task, size_t m
 {
 	const struct milestone *milestone = &task->milestones[m];
 	const char *name = plan->units->units[request->unit].name;
-	const struct history_entry *done = history_in_effect(history, task->id, (unsigned)m + 1, 0, name, "done");
+	const struct history_entry *done = history_in_effect(history, task->id, (unsigned)m + 1, 0, name, HISTORY_DONE);
 	if (done && !journal_plan_holds(plan, done, false))
 		done = NULL;   /* changed by hand since: the record does not say what came before */
 	const char *on = done ? done->old_on : "";
@@ -81,7 +81,7 @@ static void undo_unit(const struct plan *plan, const struct task *task, size_t m
 	char was[DATE_TEXT_SIZE];
 	date_format(own->done_on, was);
 	struct history_entry entry = {
-		.time = request->time, .by = request->by, .action = "undo", .task = task->id,
+		.time = request->time, .by = request->by, .action = HISTORY_UNDO, .task = task->id,
 		.milestone = (unsigned)m + 1, .value = "", .on = on, .note = note,
 		.old_value = "", .old_on = was, .old_note = own->note, .unit = name,
 	};
@@ -167,7 +167,7 @@ static void undo_report_record(const struct task *task, const struct target *tar
 			       struct undo_request *request)
 {
 	const struct history_entry *last = history_in_effect(history, task->id, 0, request->target,
-							     unit_name ? unit_name : "", "report");
+							     unit_name ? unit_name : "", HISTORY_REPORT);
 	if (last && !journal_plan_holds(request->plan, last, false))
 		last = NULL;   /* changed by hand since: the record does not say what came before */
 	const char *value = last ? last->old_value : "";
@@ -193,7 +193,7 @@ static void undo_report_record(const struct task *task, const struct target *tar
 		plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_NOTE, note);
 	}
 	struct history_entry entry = {
-		.time = request->time, .by = request->by, .action = "undo", .task = task->id,
+		.time = request->time, .by = request->by, .action = HISTORY_UNDO, .task = task->id,
 		.target = request->target, .value = value, .on = on, .note = note,
 		.old_value = was_value, .old_on = was_on, .old_note = own ? own->note : target->report_note,
 		.unit = unit_name ? unit_name : "",

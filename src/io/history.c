@@ -299,12 +299,11 @@ static bool on_history_row(const struct csv_row *row, void *context)
 	struct field_text action = field(loader, row, HISTORY_ACTION);
 	if (is_empty(action))
 		return read_mark(loader, row, line);
-	struct history_entry entry = { .line = line, .state = HISTORY_APPLIED };
-	static const char *const actions[] = { "done", "report", "undo" };
-	for (size_t a = 0; a < 3; a++)
-		if (column_name_equals(action.text, action.length, actions[a]))
-			entry.action = actions[a];
-	if (!entry.action)
+	struct history_entry entry = { .line = line, .state = HISTORY_APPLIED, .action = HISTORY_ACTION_COUNT };
+	for (int a = 0; a < HISTORY_ACTION_COUNT; a++)
+		if (column_name_equals(action.text, action.length, history_action_name((enum history_action)a)))
+			entry.action = (enum history_action)a;
+	if (entry.action == HISTORY_ACTION_COUNT)
 		return leave_out(loader, line, _("the action is not done, report or undo"));
 	struct field_text milestone = field(loader, row, HISTORY_MILESTONE);
 	struct field_text target = field(loader, row, HISTORY_TARGET);
@@ -556,8 +555,14 @@ void history_free(struct history *history)
 	memset(history, 0, sizeof *history);
 }
 
+const char *history_action_name(enum history_action action)
+{
+	static const char *const names[HISTORY_ACTION_COUNT] = { "done", "report", "undo" };
+	return action < HISTORY_ACTION_COUNT ? names[action] : "";
+}
+
 const struct history_entry *history_in_effect(const struct history *history, long task, unsigned milestone,
-					      unsigned target, const char *unit, const char *action)
+					      unsigned target, const char *unit, enum history_action action)
 {
 	/* Changes stack up and each undo takes the newest off: what is left
 	 * on top is the change in effect. */
@@ -570,9 +575,9 @@ const struct history_entry *history_in_effect(const struct history *history, lon
 		if (entry->state != HISTORY_APPLIED || entry->task != task || entry->milestone != milestone
 		    || entry->target != target || strcmp(entry->unit ? entry->unit : "", unit) != 0)
 			continue;
-		if (strcmp(entry->action, action) == 0)
+		if (entry->action == action)
 			stack[depth++] = entry;
-		else if (strcmp(entry->action, "undo") == 0 && depth)
+		else if (entry->action == HISTORY_UNDO && depth)
 			depth--;
 	}
 	const struct history_entry *top = depth ? stack[depth - 1] : NULL;
@@ -848,7 +853,7 @@ static bool write_entries(const char *path, struct history *history, const char 
 			snprintf(target, sizeof target, "%u", entry->target);
 		snprintf(record, sizeof record, "%ld", entry->record);
 		const char *values[HISTORY_COLUMN_COUNT] = {
-			entry->time, entry->by, entry->action, task, milestone, target, entry->value, entry->on,
+			entry->time, entry->by, history_action_name(entry->action), task, milestone, target, entry->value, entry->on,
 			entry->note, entry->old_value, entry->old_on, entry->old_note, entry->unit, record,
 			history_state_name(state),
 		};

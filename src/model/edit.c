@@ -75,7 +75,6 @@ void plan_edits_log(struct plan_edits *edits, const struct history_entry *entry)
 	*copy = *entry;
 	copy->time = keep(edits, entry->time);
 	copy->by = keep(edits, entry->by);
-	copy->action = keep(edits, entry->action);
 	copy->value = keep(edits, entry->value);
 	copy->on = keep(edits, entry->on);
 	copy->note = keep(edits, entry->note);

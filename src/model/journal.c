@@ -273,13 +273,14 @@ size_t journal_check(const struct plan *plan, const struct history *history, con
 		item_name(name, entry);
 		if (!find_item(plan, entry, &item)) {
 			diag_warning(diag, history_file, entry->line, NULL,
-				     _("this change (%s) is about %s, which the plan does not have"), entry->action, name);
+				     _("this change (%s) is about %s, which the plan does not have"),
+				     history_action_name(entry->action), name);
 			disagreements++;
 		} else if (!journal_plan_holds(plan, entry, false)) {
 			diag_warning(diag, history_file, entry->line, NULL,
 				     _("the plan and its history disagree about %s: the last change in effect (%s, line "
 				       "%ld) is not what the plan holds"),
-				     name, entry->action, entry->line);
+				     name, history_action_name(entry->action), entry->line);
 			disagreements++;
 		}
 	}

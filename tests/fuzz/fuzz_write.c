@@ -70,7 +70,7 @@ static bool set_note(const struct plan *plan, const struct history *history, str
 		abort();
 	plan_edits_set_field(edits, 1, &milestone_layout, task->milestones[0].column_group, MILESTONE_NOTE,
 			     request->note);
-	struct history_entry entry = { .time = "2018-10-15T00:00:00+0800", .by = request->by, .action = "done",
+	struct history_entry entry = { .time = "2018-10-15T00:00:00+0800", .by = request->by, .action = HISTORY_DONE,
 				       .task = 1, .milestone = 1, .value = "", .on = "", .note = request->note,
 				       .old_value = "", .old_on = "", .old_note = task->milestones[0].note };
 	plan_edits_log(edits, &entry);

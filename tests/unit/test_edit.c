@@ -78,7 +78,7 @@ static bool set_cell(const struct plan *plan, const struct history *history, str
 	(void)diag;
 	const struct cell_request *request = context;
 	plan_edits_set(edits, request->task, request->column, request->value);
-	struct history_entry entry = { .time = "t", .by = "test", .action = "done", .task = request->task,
+	struct history_entry entry = { .time = "t", .by = "test", .action = HISTORY_DONE, .task = request->task,
 				       .milestone = 1, .value = "", .on = request->value, .note = "",
 				       .old_value = "", .old_on = "", .old_note = "" };
 	plan_edits_log(edits, &entry);
@@ -235,11 +235,11 @@ static void test_history_stacks_changes_and_undos(void **state)
 	char path[128];
 	snprintf(path, sizeof path, "%s/stack.history.csv", directory);
 	const struct history_entry entries[] = {
-		{ "1", "a", "report", 12, 0, 1, "300", "2018-06-30", "", "", "", "", "", 0, 0, HISTORY_APPLIED },
-		{ "2", "a", "report", 12, 0, 1, "352", "2018-10-15", "", "300", "2018-06-30", "", "", 0, 0, HISTORY_APPLIED },
-		{ "3", "a", "report", 12, 0, 1, "35", "2018-10-15", "", "", "", "", "瑞安市政府", 0, 0, HISTORY_APPLIED },
-		{ "4", "a", "undo", 12, 0, 1, "300", "2018-06-30", "", "352", "2018-10-15", "", "", 0, 0, HISTORY_APPLIED },
-		{ "5", "a", "report", 12, 0, 2, "9", "2018-10-15", "注,意", "", "", "", "", 0, 0, HISTORY_APPLIED },
+		{ "1", "a", HISTORY_REPORT, 12, 0, 1, "300", "2018-06-30", "", "", "", "", "", 0, 0, HISTORY_APPLIED },
+		{ "2", "a", HISTORY_REPORT, 12, 0, 1, "352", "2018-10-15", "", "300", "2018-06-30", "", "", 0, 0, HISTORY_APPLIED },
+		{ "3", "a", HISTORY_REPORT, 12, 0, 1, "35", "2018-10-15", "", "", "", "", "瑞安市政府", 0, 0, HISTORY_APPLIED },
+		{ "4", "a", HISTORY_UNDO, 12, 0, 1, "300", "2018-06-30", "", "352", "2018-10-15", "", "", 0, 0, HISTORY_APPLIED },
+		{ "5", "a", HISTORY_REPORT, 12, 0, 2, "9", "2018-10-15", "注,意", "", "", "", "", 0, 0, HISTORY_APPLIED },
 	};
 	struct diagnostics diag;
 	diagnostics_init(&diag, 4);
@@ -249,13 +249,13 @@ static void test_history_stacks_changes_and_undos(void **state)
 	assert_int_equal(history.count, 5);
 	assert_string_equal(history.entries[4].note, "注,意");
 	assert_string_equal(history.entries[2].unit, "瑞安市政府");
-	const struct history_entry *top = history_in_effect(&history, 12, 0, 1, "", "report");
+	const struct history_entry *top = history_in_effect(&history, 12, 0, 1, "", HISTORY_REPORT);
 	assert_non_null(top);
 	assert_string_equal(top->value, "300");   /* the 352 report was undone; 瑞安's is its own */
-	top = history_in_effect(&history, 12, 0, 1, "瑞安市政府", "report");
+	top = history_in_effect(&history, 12, 0, 1, "瑞安市政府", HISTORY_REPORT);
 	assert_non_null(top);
 	assert_string_equal(top->value, "35");
-	assert_null(history_in_effect(&history, 12, 1, 0, "", "done"));
+	assert_null(history_in_effect(&history, 12, 1, 0, "", HISTORY_DONE));
 	history_free(&history);
 	diagnostics_free(&diag);
 	char *derived = history_path("/x/tasks_2018.csv");
