@@ -442,10 +442,56 @@ static int check_options(const struct cli *cli)
 	return code;
 }
 
-static int check_command_line(const struct cli *cli)
+/* The format a file name's extension says: "瑞安.csv" is CSV. */
+static bool format_of_extension(const char *path, enum format *format)
+{
+	static const struct {
+		const char *extension;
+		enum format format;
+	} extensions[] = {
+		{ "json", FORMAT_JSON }, { "csv", FORMAT_CSV },       { "ics", FORMAT_ICS },
+		{ "html", FORMAT_HTML }, { "htm", FORMAT_HTML },      { "md", FORMAT_MARKDOWN },
+		{ "markdown", FORMAT_MARKDOWN },
+	};
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	if (!dot || dot[1] == '\0')
+		return false;
+	for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++)
+		if (strcasecmp(dot + 1, extensions[i].extension) == 0) {
+			*format = extensions[i].format;
+			return true;
+		}
+	return false;
+}
+
+/* -o FILE without --format takes the format from FILE's extension; with
+ * --format, the two must agree. (A command that writes only its table,
+ * such as import, gives -o another meaning.) */
+static int check_output_format(struct cli *cli)
+{
+	enum format named;
+	if (!cli->output_path || !(cli->command->formats & ~FORMAT_BIT(FORMAT_TABLE))
+	    || !format_of_extension(cli->output_path, &named))
+		return EXIT_OK;
+	if (!cli->format_given) {
+		cli->format = named;
+		cli->format_given = true;
+	} else if (cli->format != named) {
+		cli_error(_("--format %s does not match the name %s (a %s file); leave --format out, "
+			    "or name the file for its format"),
+			  format_names[cli->format], cli->output_path, format_names[named]);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+static int check_command_line(struct cli *cli)
 {
 	const struct command *command = cli->command;
 	int code = check_options(cli);
+	if (code == EXIT_OK)
+		code = check_output_format(cli);
 	if (code != EXIT_OK)
 		return code;
 	const char *help_name = command->name[0] ? command->name : "overview";

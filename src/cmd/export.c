@@ -91,8 +91,10 @@ static const struct command_option export_options[] = {
 	{ OPT_UNIT, true, N_("the unit (required; any name, alias or unique part of one)") },
 	{ OPT_DIRECT, false, N_("leave out tasks the unit has only through a group") },
 	{ OPT_OUTPUT, false,
-	  N_("write to FILE instead of the standard output; the file is\n"
-	     "replaced only when the whole list was written") },
+	  N_("write to FILE instead of the standard output, in the format\n"
+	     "its extension names (.json, .csv, .ics, .html, .md) unless\n"
+	     "--format says; the file is replaced only when the whole list\n"
+	     "was written") },
 	{ .help = NULL },
 };
 
