@@ -79,7 +79,7 @@ $(MO): po/zh_CN.po
 
 # Maintainers: refresh the template after changing messages.
 pot:
-	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=NC_:1c,2 --add-comments=TRANSLATORS \
 		--package-name=duty --package-version=$(VERSION) -o po/duty.pot src/*/*.c
 	msgmerge --update --backup=none po/zh_CN.po po/duty.pot
 

@@ -37,8 +37,8 @@ enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_ICS, FORMAT_HTML, FO
 /* Every option duty knows; struct option_spec (options.c) says how each is
  * written and parsed. The first ones are global: every command takes them. */
 enum option_id {
-	OPT_FILE, OPT_UNITS, OPT_TODAY, OPT_FORMAT, OPT_WIDTH, OPT_ENCODING, OPT_RAW, OPT_COLOR,
-	OPT_HELP, OPT_VERSION,
+	OPT_FILE, OPT_UNITS, OPT_TODAY, OPT_FORMAT, OPT_WIDTH, OPT_ENCODING, OPT_RAW, OPT_NO_BOM,
+	OPT_RAW_HEADERS, OPT_COLOR, OPT_HELP, OPT_VERSION,
 	OPT_GLOBAL_COUNT,
 	OPT_UNIT = OPT_GLOBAL_COUNT, OPT_DIRECT, OPT_MONTH, OPT_OVERDUE, OPT_OUTPUT, OPT_ON, OPT_NOTE,
 	OPT_TARGET, OPT_VALUE, OPT_BY, OPT_YEAR, OPT_TITLE, OPT_FORCE, OPT_BY_UNIT,
@@ -90,6 +90,8 @@ struct cli {
 	bool width_given;
 	enum encoding encoding;    /* of the data files; ENCODING_AUTO detects */
 	bool raw;                  /* CSV cells as they are, no formula guard */
+	bool no_bom;               /* CSV without a byte order mark, even to a file */
+	bool raw_headers;          /* CSV headers as duty's English names, untranslated */
 	int color_choice;          /* enum color_choice (options.c) */
 	bool color;                /* colour table rows (--color, NO_COLOR) */
 	bool help, version;

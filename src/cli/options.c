@@ -101,6 +101,20 @@ static int set_raw(struct cli *cli, const char *value)
 	return EXIT_OK;
 }
 
+static int set_no_bom(struct cli *cli, const char *value)
+{
+	(void)value;
+	cli->no_bom = true;
+	return EXIT_OK;
+}
+
+static int set_raw_headers(struct cli *cli, const char *value)
+{
+	(void)value;
+	cli->raw_headers = true;
+	return EXIT_OK;
+}
+
 static int set_color(struct cli *cli, const char *value)
 {
 	if (!value) {
@@ -289,6 +303,14 @@ static const struct option_spec specs[OPT_COUNT] = {
 		      N_("CSV output as is: no ' before cells a spreadsheet would\n"
 			 "run as a formula (=, +, -, @)"),
 		      set_raw },
+	[OPT_NO_BOM] = { "no-bom", 0, NO_VALUE, NULL, NULL,
+			 N_("CSV without the byte order mark that it otherwise starts\n"
+			    "with in a file or a pipe (Excel needs it to read UTF-8)"),
+			 set_no_bom },
+	[OPT_RAW_HEADERS] = { "raw-headers", 0, NO_VALUE, NULL, NULL,
+			      N_("CSV headers as duty's English names (id, title, ...),\n"
+				 "whatever the interface language"),
+			      set_raw_headers },
 	[OPT_COLOR] = { "color", 0, OPTIONAL_VALUE, N_("WHEN"), color_names,
 			N_("colour tables: auto (a terminal, unless NO_COLOR is set),\n"
 			   "always or never; overdue red, due this month yellow, done dim"),

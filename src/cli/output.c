@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "duty/csv.h"
 #include "duty/safefile.h"
 #include "duty/text.h"
 
@@ -94,6 +95,30 @@ void cli_print_table(struct cli *cli, const struct table *table, const struct ta
 {
 	if (!table_print(table, style, cli->out))
 		cli->out_of_memory = true;
+}
+
+/* A CSV header word in the interface language: gettext with the context
+ * "CSV header" (see NC_ in i18n.h). */
+static const char *csv_header_word(struct strbuf *key, const char *name)
+{
+	strbuf_clear(key);
+	strbuf_printf(key, "CSV header%c%s", 4, name);   /* gettext's msgctxt \004 msgid */
+	if (key->failed)
+		return name;
+	const char *translated = gettext(strbuf_text(key));
+	return translated == strbuf_text(key) ? name : translated;
+}
+
+void cli_csv_header(const struct cli *cli, const char *const *names, size_t count)
+{
+	if (!cli->no_bom && (cli->output_path || !isatty(STDOUT_FILENO)))
+		fputs("\xEF\xBB\xBF", cli->out);
+	const char *words[16];
+	struct strbuf key = STRBUF_INIT;
+	for (size_t i = 0; i < count && i < 16; i++)
+		words[i] = cli->raw_headers ? names[i] : csv_header_word(&key, names[i]);
+	csv_write_record(cli->out, cli->raw_headers || count > 16 ? names : words, count, cli->raw);
+	strbuf_free(&key);
 }
 
 struct table_style cli_table_style(const struct cli *cli, size_t indent, bool header)

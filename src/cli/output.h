@@ -30,6 +30,12 @@ int cli_report_problems(const struct diagnostics *diag, const char *file, int co
  * cli_finish_output reports it. */
 void cli_print_table(struct cli *cli, const struct table *table, const struct table_style *style);
 
+/* Starts CSV output with its header: a UTF-8 byte order mark first when
+ * the output is a file or a pipe (Excel reads UTF-8 only with it), unless
+ * --no-bom; the names in the interface language unless --raw-headers
+ * (they are marked NC_("CSV header", ...)). */
+void cli_csv_header(const struct cli *cli, const char *const *names, size_t count);
+
 /* Table style for this command line: width, colour. */
 struct table_style cli_table_style(const struct cli *cli, size_t indent, bool header);
 

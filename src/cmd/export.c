@@ -65,8 +65,6 @@ static int run_export(struct cli *cli)
 	if (code == EXIT_OK) {
 		switch (cli->format) {
 		case FORMAT_CSV:
-			if (cli->output_path)
-				fputs("\xEF\xBB\xBF", cli->out);   /* so Excel reads the file as UTF-8 */
 			view_tasks(cli, &query, matches, count, true);
 			break;
 		case FORMAT_ICS:

@@ -212,8 +212,9 @@ static void print_json(struct cli *cli, const struct overview *overview)
 
 static void print_csv(struct cli *cli, const struct overview *overview)
 {
-	static const char *const header[] = { "month", "deadlines", "done" };
-	csv_write_record(cli->out, header, 3, cli->raw);
+	static const char *const header[] = { NC_("CSV header", "month"), NC_("CSV header", "deadlines"),
+					      NC_("CSV header", "done") };
+	cli_csv_header(cli, header, 3);
 	for (int m = 0; m < 12; m++) {
 		char month[MONTH_TEXT_SIZE], count[24], done[24];
 		month_format(cli->plan->year * 100 + m + 1, month);
