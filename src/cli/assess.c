@@ -122,13 +122,17 @@ static void print_table(struct cli *cli, const struct query *query, const struct
 		print_unit_milestones(cli, query->unit, query);
 }
 
-static const char *const csv_header[] = { "unit", "due_so_far", "done_on_time", "done_late", "overdue",
-					   "not_yet_due", "targets_met", "targets_not_met", "targets_not_reported",
-					   "completion_rate" };
+static const char *const csv_header[] = {
+	NC_("CSV header", "unit"),         NC_("CSV header", "due_so_far"),
+	NC_("CSV header", "done_on_time"), NC_("CSV header", "done_late"),
+	NC_("CSV header", "overdue"),      NC_("CSV header", "not_yet_due"),
+	NC_("CSV header", "targets_met"),  NC_("CSV header", "targets_not_met"),
+	NC_("CSV header", "targets_not_reported"), NC_("CSV header", "completion_rate"),
+};
 
 static void print_csv(struct cli *cli, const struct unit_tally *tallies, size_t count)
 {
-	csv_write_record(cli->out, csv_header, 10, cli->raw);
+	cli_csv_header(cli, csv_header, 10);
 	for (size_t i = 0; i < count; i++) {
 		char numbers[FIGURES][24], rate[24] = "";
 		figures(&tallies[i], numbers);

@@ -342,8 +342,12 @@ static void print_json(struct cli *cli, const struct query *query, const struct 
 /* One row per milestone, as the unit (or the whole plan) stands. */
 static void print_csv(struct cli *cli, const struct query *query, const struct task_match *tasks, size_t count)
 {
-	static const char *const header[] = { "task", "milestone", "title", "deadline", "status", "done_on", "note" };
-	csv_write_record(cli->out, header, 7, cli->raw);
+	static const char *const header[] = {
+		NC_("CSV header", "task"),   NC_("CSV header", "milestone"), NC_("CSV header", "title"),
+		NC_("CSV header", "deadline"), NC_("CSV header", "status"),  NC_("CSV header", "done_on"),
+		NC_("CSV header", "note"),
+	};
+	cli_csv_header(cli, header, 7);
 	size_t unit = scope_unit(query);
 	for (size_t i = 0; i < count; i++) {
 		const struct task *task = tasks[i].task;
