@@ -41,7 +41,7 @@ enum option_id {
 	OPT_RAW_HEADERS, OPT_COLOR, OPT_HELP, OPT_VERSION,
 	OPT_GLOBAL_COUNT,
 	OPT_UNIT = OPT_GLOBAL_COUNT, OPT_DIRECT, OPT_MONTH, OPT_OVERDUE, OPT_OUTPUT, OPT_ON, OPT_NOTE,
-	OPT_TARGET, OPT_VALUE, OPT_BY, OPT_YEAR, OPT_TITLE, OPT_FORCE, OPT_BY_UNIT,
+	OPT_TARGET, OPT_VALUE, OPT_BY, OPT_YEAR, OPT_TITLE, OPT_FORCE, OPT_BY_UNIT, OPT_REMIND,
 	OPT_COUNT
 };
 
@@ -111,6 +111,7 @@ struct cli {
 	const char *title;         /* --title TEXT (import) */
 	bool force;                /* --force: replace files that exist (import), what is recorded (done) */
 	bool by_unit;              /* --by-unit: one row per unit */
+	unsigned remind_days;      /* --remind DAYS: calendar alarms that many days ahead, 0 none */
 	char **arguments;
 	int argument_count;
 	/* loaded for the command (cli/data.c) */

@@ -264,6 +264,17 @@ static int set_force(struct cli *cli, const char *value)
 	return EXIT_OK;
 }
 
+static int set_remind(struct cli *cli, const char *value)
+{
+	long days;
+	if (!text_parse_whole(value, strlen(value), 366, &days)) {
+		cli_error(_("--remind \"%s\" is not a number of days; expected 0 (no reminder) to 366"), value);
+		return EXIT_USAGE;
+	}
+	cli->remind_days = (unsigned)days;
+	return EXIT_OK;
+}
+
 /* --- the table ------------------------------------------------------------- */
 
 enum value_kind { NO_VALUE, VALUE, OPTIONAL_VALUE };
@@ -332,6 +343,7 @@ static const struct option_spec specs[OPT_COUNT] = {
 	[OPT_TITLE] = { "title", 0, VALUE, N_("TEXT"), NULL, NULL, set_title },
 	[OPT_BY_UNIT] = { "by-unit", 0, NO_VALUE, NULL, NULL, NULL, set_by_unit },
 	[OPT_FORCE] = { "force", 0, NO_VALUE, NULL, NULL, NULL, set_force },
+	[OPT_REMIND] = { "remind", 0, VALUE, N_("DAYS"), NULL, NULL, set_remind },
 };
 
 const char *option_name(enum option_id id)
@@ -570,6 +582,8 @@ static size_t terminal_width(void)
 
 int options_finish(struct cli *cli)
 {
+	if (!cli->given[OPT_REMIND])
+		cli->remind_days = 7;
 	if (!cli->today) {
 		const char *from_environment = getenv("DUTY_TODAY");
 		if (from_environment && *from_environment) {

@@ -53,7 +53,8 @@ static int run_due(struct cli *cli)
 		strbuf_printf(&name, "%s — %s", cli->plan->title, cli->overdue ? today : month_text);
 		ics_begin(cli->out, strbuf_text(&name));
 		for (size_t i = 0; i < count; i++)
-			ics_event(cli->out, cli->plan, matches[i].task, matches[i].index, cli->today);
+			ics_event(cli->out, cli->plan, matches[i].task, matches[i].index, cli->today,
+				  cli->remind_days);
 		ics_end(cli->out);
 		strbuf_free(&name);
 	} else if (cli->format != FORMAT_TABLE) {
@@ -89,6 +90,9 @@ static const struct command_option due_options[] = {
 	     "(within --month when it is given)") },
 	{ OPT_UNIT, false, N_("only milestones of unit U's tasks (see `duty help list`)") },
 	{ OPT_DIRECT, false, N_("only tasks that name the unit itself") },
+	{ OPT_REMIND, false,
+	  N_("with --format ics, a reminder at 9:00 DAYS days before each\n"
+	     "deadline (default 7; 0 for none)") },
 	{ .help = NULL },
 };
 

@@ -45,7 +45,7 @@ static void print_ics(struct cli *cli, size_t unit, const struct task_match *mat
 		const struct task *task = matches[i].task;
 		for (size_t m = 0; m < task->milestone_count; m++)
 			if (milestone_duty(cli->units, task, &task->milestones[m], unit).responsible)
-				ics_event(cli->out, cli->plan, task, m, cli->today);
+				ics_event(cli->out, cli->plan, task, m, cli->today, cli->remind_days);
 	}
 	ics_end(cli->out);
 	strbuf_free(&name);
@@ -88,6 +88,9 @@ static int run_export(struct cli *cli)
 static const struct command_option export_options[] = {
 	{ OPT_UNIT, true, N_("the unit (required; any name, alias or unique part of one)") },
 	{ OPT_DIRECT, false, N_("leave out tasks the unit has only through a group") },
+	{ OPT_REMIND, false,
+	  N_("with --format ics, a reminder at 9:00 DAYS days before each\n"
+	     "deadline (default 7; 0 for none)") },
 	{ OPT_OUTPUT, false,
 	  N_("write to FILE instead of the standard output, in the format\n"
 	     "its extension names (.json, .csv, .ics, .html, .md) unless\n"
