@@ -34,8 +34,9 @@ void format_task_units(struct strbuf *out, const struct plan *plan, const struct
 void format_milestone_units(struct strbuf *out, const struct plan *plan, const struct task *task,
 			    const struct milestone *milestone, const char *separator);
 
-/* A status in words: "done", "done late" (逾期完成), "overdue", "due this
- * month", "pending" (translated). */
+/* A status in words, in the interface language: "done", "done late"
+ * (逾期完成), "overdue", "due this month", "pending" (milestone_status_name
+ * gives the fixed names for JSON). */
 const char *format_status(enum milestone_status status);
 
 #endif

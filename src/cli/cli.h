@@ -41,7 +41,7 @@ enum option_id {
 	OPT_RAW_HEADERS, OPT_COLOR, OPT_HELP, OPT_VERSION,
 	OPT_GLOBAL_COUNT,
 	OPT_UNIT = OPT_GLOBAL_COUNT, OPT_DIRECT, OPT_MONTH, OPT_OVERDUE, OPT_OUTPUT, OPT_ON, OPT_NOTE,
-	OPT_TARGET, OPT_VALUE, OPT_BY, OPT_YEAR, OPT_TITLE, OPT_FORCE, OPT_BY_UNIT, OPT_REMIND,
+	OPT_TARGET, OPT_VALUE, OPT_BY, OPT_YEAR, OPT_TITLE, OPT_FORCE, OPT_BY_UNIT, OPT_REMIND, OPT_DAYS,
 	OPT_COUNT
 };
 
@@ -76,6 +76,7 @@ struct command {
 
 struct cli {
 	const struct command *command;
+	bool command_given;        /* named on the command line, not the default overview */
 	/* global options */
 	const char *plan_path;
 	const char *units_path;
@@ -112,12 +113,14 @@ struct cli {
 	bool force;                /* --force: replace files that exist (import), what is recorded (done) */
 	bool by_unit;              /* --by-unit: one row per unit */
 	unsigned remind_days;      /* --remind DAYS: calendar alarms that many days ahead, 0 none */
+	unsigned days;             /* --days N: what falls due within N days (duty next) */
 	char **arguments;
 	int argument_count;
 	/* loaded for the command (cli/data.c) */
 	char *owned_plan_path;     /* the paths data_load chose itself */
 	char *owned_units_path;
 	char *owned_note, *owned_by;   /* --note and --by trimmed of spaces, when they had some */
+	char *owned_unit_query;    /* the unit of a unit-scoped working copy (duty.conf) */
 	struct unit_directory *units;
 	struct plan *plan;
 	FILE *out;

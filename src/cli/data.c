@@ -5,8 +5,10 @@
 
 #include <stdlib.h>
 
+#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/paths.h"
+#include "cli/settings.h"
 #include "duty/load.h"
 
 static bool find_paths(struct cli *cli)
@@ -67,10 +69,27 @@ static struct unit_directory *load_units(struct cli *cli, struct diagnostics *di
 	return units;
 }
 
+/* A plan scoped to a unit (duty.conf beside it says unit=U, written by
+ * `duty init --unit U`): bare `duty` is `duty next` for U, and `duty next`
+ * is for U unless --unit names another. */
+static void use_scoped_unit(struct cli *cli)
+{
+	bool bare = !cli->command_given && !cli->unit_query;
+	if (!bare && !(cli->command == &command_next && !cli->unit_query))
+		return;
+	cli->owned_unit_query = settings_read(cli->plan_path, "unit");
+	if (!cli->owned_unit_query)
+		return;
+	cli->unit_query = cli->owned_unit_query;
+	if (bare)
+		cli->command = &command_next;
+}
+
 int data_load(struct cli *cli)
 {
 	if (!find_paths(cli))
 		return cli_out_of_memory();
+	use_scoped_unit(cli);
 	if (!(cli->command->needs & NEEDS_UNITS))
 		return EXIT_OK;
 	struct diagnostics diag;
@@ -106,6 +125,8 @@ void data_free(struct cli *cli)
 	free(cli->owned_units_path);
 	free(cli->owned_note);
 	free(cli->owned_by);
+	free(cli->owned_unit_query);
+	cli->owned_unit_query = NULL;
 	cli->plan = NULL;
 	cli->units = NULL;
 	cli->owned_plan_path = cli->owned_units_path = cli->owned_note = cli->owned_by = NULL;

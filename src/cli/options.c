@@ -275,6 +275,17 @@ static int set_remind(struct cli *cli, const char *value)
 	return EXIT_OK;
 }
 
+static int set_days(struct cli *cli, const char *value)
+{
+	long days;
+	if (!text_parse_whole(value, strlen(value), 366, &days)) {
+		cli_error(_("--days \"%s\" is not a number of days; expected 0 to 366"), value);
+		return EXIT_USAGE;
+	}
+	cli->days = (unsigned)days;
+	return EXIT_OK;
+}
+
 /* --- the table ------------------------------------------------------------- */
 
 enum value_kind { NO_VALUE, VALUE, OPTIONAL_VALUE };
@@ -344,6 +355,7 @@ static const struct option_spec specs[OPT_COUNT] = {
 	[OPT_BY_UNIT] = { "by-unit", 0, NO_VALUE, NULL, NULL, NULL, set_by_unit },
 	[OPT_FORCE] = { "force", 0, NO_VALUE, NULL, NULL, NULL, set_force },
 	[OPT_REMIND] = { "remind", 0, VALUE, N_("DAYS"), NULL, NULL, set_remind },
+	[OPT_DAYS] = { "days", 0, VALUE, N_("N"), NULL, NULL, set_days },
 };
 
 const char *option_name(enum option_id id)
@@ -558,6 +570,7 @@ int options_parse(struct cli *cli, int argc, char **argv)
 		cli->command = commands_find(positional[0], &code);
 		if (!cli->command)
 			return code;
+		cli->command_given = true;
 		positional++;
 		positional_count--;
 	}
@@ -584,6 +597,8 @@ int options_finish(struct cli *cli)
 {
 	if (!cli->given[OPT_REMIND])
 		cli->remind_days = 7;
+	if (!cli->given[OPT_DAYS])
+		cli->days = 14;
 	if (!cli->today) {
 		const char *from_environment = getenv("DUTY_TODAY");
 		if (from_environment && *from_environment) {
