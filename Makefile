@@ -27,7 +27,7 @@ CFLAGS   ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -Iinclude -Isrc \
               -DDUTY_VERSION='"$(VERSION)"' -DDUTY_DATADIR='"$(PREFIX)/share/duty"' \
               -DDUTY_LOCALEDIR='"$(PREFIX)/share/locale"'
-LDLIBS   := -lcsv -lcjson -lzip -lexpat -lm
+LDLIBS   := -lcsv -lcjson -lzip -lexpat -lxlsxwriter -lm
 
 ifeq ($(SANITIZE),1)
 ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -96,6 +96,7 @@ static void print_unit_milestones(struct cli *cli, size_t unit, const struct que
 	}
 	fprintf(cli->out, _("\nMilestones of %s\n"), units->units[unit].name);
 	struct table_style style = cli_table_style(cli, 2, true);
+	style.name = _("Milestones");
 	cli_print_table(cli, &table, &style);
 	table_free(&table);
 }
@@ -116,6 +117,7 @@ static void print_table(struct cli *cli, const struct query *query, const struct
 		table_add_colored_row(&table, cells, tallies[i].overdue ? ROW_RED : ROW_PLAIN);
 	}
 	struct table_style style = cli_table_style(cli, 0, true);
+	style.name = _("Units");   /* the sheet of a workbook */
 	cli_print_table(cli, &table, &style);
 	table_free(&table);
 	if (query->by_unit)

@@ -30,7 +30,9 @@ enum exit_code {
 	EXIT_NO_MEMORY = 6,    /* duty ran out of memory */
 };
 
-enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_ICS, FORMAT_HTML, FORMAT_MARKDOWN, FORMAT_COUNT };
+enum format {
+	FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_ICS, FORMAT_HTML, FORMAT_MARKDOWN, FORMAT_XLSX, FORMAT_COUNT
+};
 
 #define FORMAT_BIT(format) (1u << (format))
 
@@ -41,7 +43,7 @@ enum option_id {
 	OPT_RAW_HEADERS, OPT_COLOR, OPT_HELP, OPT_VERSION,
 	OPT_GLOBAL_COUNT,
 	OPT_UNIT = OPT_GLOBAL_COUNT, OPT_DIRECT, OPT_MONTH, OPT_OVERDUE, OPT_OUTPUT, OPT_ON, OPT_NOTE,
-	OPT_TARGET, OPT_VALUE, OPT_BY, OPT_YEAR, OPT_TITLE, OPT_FORCE, OPT_BY_UNIT, OPT_REMIND, OPT_DAYS,
+	OPT_TARGET, OPT_VALUE, OPT_BY, OPT_YEAR, OPT_TITLE, OPT_FORCE, OPT_BY_UNIT, OPT_REMIND, OPT_DAYS, OPT_LANG,
 	OPT_COUNT
 };
 
@@ -60,6 +62,7 @@ enum command_needs {
 };
 
 struct cli;
+struct xlsx_book;
 
 struct command {
 	const char *name;
@@ -114,6 +117,7 @@ struct cli {
 	bool by_unit;              /* --by-unit: one row per unit */
 	unsigned remind_days;      /* --remind DAYS: calendar alarms that many days ahead, 0 none */
 	unsigned days;             /* --days N: what falls due within N days (duty next) */
+	const char *document_language;   /* --lang: "zh" or "en" for sheets and workbooks; NULL: the plan's */
 	char **arguments;
 	int argument_count;
 	/* loaded for the command (cli/data.c) */
@@ -127,6 +131,10 @@ struct cli {
 	bool output_open;          /* -o FILE: out collects the output ... */
 	char *output_data;         /* ... here, for the atomic writer (duty/safefile.h) */
 	size_t output_size;
+	struct xlsx_book *book;    /* --format xlsx: the workbook that tables become sheets of */
+	char *book_path;           /* where libxlsxwriter writes it before it is copied to out */
+	FILE *text_out;            /* the real output while text goes nowhere (a workbook is made) */
+	const char *sheet_name;    /* the sheet of a table printed without a name */
 	bool out_of_memory;        /* printing failed for want of memory */
 };
 

@@ -21,9 +21,11 @@
 
 enum color_choice { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
-static const char *const format_names[FORMAT_COUNT + 1] = { "table", "csv", "json", "ics", "html", "md", NULL };
+static const char *const format_names[FORMAT_COUNT + 1] = { "table", "csv",  "json", "ics",
+							       "html",  "md",   "xlsx", NULL };
 static const char *const color_names[] = { "auto", "always", "never", NULL };
 static const char *const encoding_names[] = { "utf-8", "gb18030", NULL };
+static const char *const language_names[] = { "zh", "en", NULL };
 
 const char *format_name(enum format format)
 {
@@ -62,7 +64,7 @@ static int set_format(struct cli *cli, const char *value)
 			cli->format_given = true;
 			return EXIT_OK;
 		}
-	cli_error(_("--format \"%s\" is not a format; expected table, csv, json, ics, html or md"), value);
+	cli_error(_("--format \"%s\" is not a format; expected table, csv, json, ics, html, md or xlsx"), value);
 	return EXIT_USAGE;
 }
 
@@ -286,6 +288,17 @@ static int set_days(struct cli *cli, const char *value)
 	return EXIT_OK;
 }
 
+static int set_lang(struct cli *cli, const char *value)
+{
+	for (int l = 0; language_names[l]; l++)
+		if (strcasecmp(value, language_names[l]) == 0) {
+			cli->document_language = language_names[l];
+			return EXIT_OK;
+		}
+	cli_error(_("--lang \"%s\" is not a language of duty's documents; expected zh or en"), value);
+	return EXIT_USAGE;
+}
+
 /* --- the table ------------------------------------------------------------- */
 
 enum value_kind { NO_VALUE, VALUE, OPTIONAL_VALUE };
@@ -313,7 +326,8 @@ static const struct option_spec specs[OPT_COUNT] = {
 			set_today },
 	[OPT_FORMAT] = { "format", 0, VALUE, N_("FMT"), format_names,
 			 N_("table, csv or json (default: table); export and due also\n"
-			    "write ics (iCalendar), export html and md (a duty sheet)"),
+			    "write ics (iCalendar), export html and md (a duty sheet),\n"
+			    "export, due and status xlsx (an Excel workbook)"),
 			 set_format },
 	[OPT_WIDTH] = { "width", 0, VALUE, N_("N"), NULL,
 			N_("fit tables and text to N columns (default: the terminal's\n"
@@ -356,6 +370,7 @@ static const struct option_spec specs[OPT_COUNT] = {
 	[OPT_FORCE] = { "force", 0, NO_VALUE, NULL, NULL, NULL, set_force },
 	[OPT_REMIND] = { "remind", 0, VALUE, N_("DAYS"), NULL, NULL, set_remind },
 	[OPT_DAYS] = { "days", 0, VALUE, N_("N"), NULL, NULL, set_days },
+	[OPT_LANG] = { "lang", 0, VALUE, N_("L"), language_names, NULL, set_lang },
 };
 
 const char *option_name(enum option_id id)
@@ -497,7 +512,7 @@ static bool format_of_extension(const char *path, enum format *format)
 	} extensions[] = {
 		{ "json", FORMAT_JSON }, { "csv", FORMAT_CSV },       { "ics", FORMAT_ICS },
 		{ "html", FORMAT_HTML }, { "htm", FORMAT_HTML },      { "md", FORMAT_MARKDOWN },
-		{ "markdown", FORMAT_MARKDOWN },
+		{ "markdown", FORMAT_MARKDOWN }, { "xlsx", FORMAT_XLSX },
 	};
 	const char *slash = strrchr(path, '/');
 	const char *dot = strrchr(slash ? slash + 1 : path, '.');
@@ -552,6 +567,10 @@ static int check_command_line(struct cli *cli)
 		code = EXIT_USAGE;
 	} else if (cli->format_given && !(command->formats & FORMAT_BIT(cli->format))) {
 		cli_error(_("%s does not write %s"), strbuf_text(&title), format_names[cli->format]);
+		code = EXIT_USAGE;
+	}
+	if (code == EXIT_OK && cli->format == FORMAT_XLSX && !cli->output_path && isatty(STDOUT_FILENO)) {
+		cli_error(_("a workbook is not for the terminal: write it to a file with -o FILE.xlsx"));
 		code = EXIT_USAGE;
 	}
 	strbuf_free(&title);

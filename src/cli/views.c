@@ -150,15 +150,10 @@ static const struct table_column task_columns[] = {
 /* A unit's part in a task, as the table and CSV show it. */
 static const char *role_text(enum unit_role role, bool translate)
 {
-	switch (role) {
-	case ROLE_LEAD:
-		return translate ? _("lead") : "lead";
-	case ROLE_SUPPORT:
-		return translate ? _("support") : "support";
-	case ROLE_NONE:
-		break;
-	}
-	return "";
+	if (translate)
+		return format_role(role);
+	const char *name = unit_role_name(role);
+	return name ? name : "";
 }
 
 /* "2018-10-31 11月前"; "2018-09-30 overdue" when the milestone shown is

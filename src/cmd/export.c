@@ -11,6 +11,7 @@
 #include "duty/ics.h"
 #include "duty/json.h"
 #include "duty/sheet.h"
+#include "duty/xlsx.h"
 
 static void print_json(struct cli *cli, size_t unit, const struct task_match *matches, size_t count)
 {
@@ -76,6 +77,9 @@ static int run_export(struct cli *cli)
 		case FORMAT_MARKDOWN:
 			sheet_markdown(cli->out, cli->plan, cli->today, query.unit, matches, count);
 			break;
+		case FORMAT_XLSX:
+			xlsx_add_duty_list(cli->book, cli->plan, cli->today, query.unit, matches, count);
+			break;
 		default:
 			print_json(cli, query.unit, matches, count);
 		}
@@ -91,9 +95,11 @@ static const struct command_option export_options[] = {
 	{ OPT_REMIND, false,
 	  N_("with --format ics, a reminder at 9:00 DAYS days before each\n"
 	     "deadline (default 7; 0 for none)") },
+	{ OPT_LANG, false, N_("the language of a duty sheet or workbook: zh or en\n"
+			      "(default: the plan's, Chinese for a Chinese plan)") },
 	{ OPT_OUTPUT, false,
 	  N_("write to FILE instead of the standard output, in the format\n"
-	     "its extension names (.json, .csv, .ics, .html, .md) unless\n"
+	     "its extension names (.json, .csv, .ics, .html, .md, .xlsx) unless\n"
 	     "--format says; the file is replaced only when the whole list\n"
 	     "was written") },
 	{ .help = NULL },
@@ -121,7 +127,7 @@ const struct command command_export = {
 	.min_arguments = 0,
 	.max_arguments = 0,
 	.formats = FORMAT_BIT(FORMAT_CSV) | FORMAT_BIT(FORMAT_JSON) | FORMAT_BIT(FORMAT_ICS) | FORMAT_BIT(FORMAT_HTML)
-		   | FORMAT_BIT(FORMAT_MARKDOWN),
+		   | FORMAT_BIT(FORMAT_MARKDOWN) | FORMAT_BIT(FORMAT_XLSX),
 	.needs = NEEDS_PLAN,
 	.run = run_export,
 };
