@@ -44,6 +44,7 @@ enum option_id {
 	OPT_GLOBAL_COUNT,
 	OPT_UNIT = OPT_GLOBAL_COUNT, OPT_DIRECT, OPT_MONTH, OPT_OVERDUE, OPT_OUTPUT, OPT_ON, OPT_NOTE,
 	OPT_TARGET, OPT_VALUE, OPT_BY, OPT_YEAR, OPT_TITLE, OPT_FORCE, OPT_BY_UNIT, OPT_REMIND, OPT_DAYS, OPT_LANG,
+	OPT_ALL_UNITS,
 	OPT_COUNT
 };
 
@@ -117,6 +118,7 @@ struct cli {
 	bool by_unit;              /* --by-unit: one row per unit */
 	unsigned remind_days;      /* --remind DAYS: calendar alarms that many days ahead, 0 none */
 	unsigned days;             /* --days N: what falls due within N days (duty next) */
+	bool all_units;            /* export --all-units */
 	const char *document_language;   /* --lang: "zh" or "en" for sheets and workbooks; NULL: the plan's */
 	char **arguments;
 	int argument_count;
@@ -129,6 +131,7 @@ struct cli {
 	struct plan *plan;
 	FILE *out;
 	bool output_open;          /* -o FILE: out collects the output ... */
+	FILE *screen_out;          /* ... and this was out before, back when the file is written */
 	char *output_data;         /* ... here, for the atomic writer (duty/safefile.h) */
 	size_t output_size;
 	struct xlsx_book *book;    /* --format xlsx: the workbook that tables become sheets of */

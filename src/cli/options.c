@@ -299,6 +299,13 @@ static int set_lang(struct cli *cli, const char *value)
 	return EXIT_USAGE;
 }
 
+static int set_all_units(struct cli *cli, const char *value)
+{
+	(void)value;
+	cli->all_units = true;
+	return EXIT_OK;
+}
+
 /* --- the table ------------------------------------------------------------- */
 
 enum value_kind { NO_VALUE, VALUE, OPTIONAL_VALUE };
@@ -371,6 +378,7 @@ static const struct option_spec specs[OPT_COUNT] = {
 	[OPT_REMIND] = { "remind", 0, VALUE, N_("DAYS"), NULL, NULL, set_remind },
 	[OPT_DAYS] = { "days", 0, VALUE, N_("N"), NULL, NULL, set_days },
 	[OPT_LANG] = { "lang", 0, VALUE, N_("L"), language_names, NULL, set_lang },
+	[OPT_ALL_UNITS] = { "all-units", 0, NO_VALUE, NULL, NULL, NULL, set_all_units },
 };
 
 const char *option_name(enum option_id id)

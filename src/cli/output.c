@@ -223,6 +223,7 @@ static int open_output_file(struct cli *cli)
 	FILE *file = open_memstream(&cli->output_data, &cli->output_size);
 	if (!file)
 		return cli_out_of_memory();
+	cli->screen_out = cli->out;
 	cli->out = file;
 	cli->output_open = true;
 	return EXIT_OK;
@@ -250,7 +251,10 @@ int cli_finish_output(struct cli *cli, int code)
 		written = false;
 		error = errno;
 	}
-	cli->out = stdout;
+	/* What is said after the file is written (export --all-units) goes
+	 * where it went before: the terminal stream, when there is one. */
+	cli->out = cli->screen_out ? cli->screen_out : stdout;
+	cli->screen_out = NULL;
 	cli->output_open = false;
 	if (!written && (error == ENOMEM || !error)) {
 		free(cli->output_data);

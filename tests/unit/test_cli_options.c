@@ -84,7 +84,8 @@ static void test_command_lines_that_are_refused(void **state)
 	const char *const *refused[] = {
 		(const char *[]){ "show", "8", "--direct", NULL },     /* not an option of show */
 		(const char *[]){ "--month", "2018-10", NULL },        /* nor of the overview */
-		(const char *[]){ "export", NULL },                    /* --unit is required */
+		(const char *[]){ "next", "--month", "2018-10", NULL },   /* next has --days */
+		(const char *[]){ "next", "--days", "a fortnight", NULL },
 		(const char *[]){ "report", "12", "--value", "3", NULL },   /* --target too */
 		(const char *[]){ "show", NULL },                      /* the ID is missing */
 		(const char *[]){ "u", NULL },                         /* undo or units */
@@ -144,7 +145,7 @@ static void test_option_values_for_completion(void **state)
 	assert_true(options_print_values(out, "--today"));   /* free values: none listed */
 	assert_false(options_print_values(out, "--frobnicate"));
 	fclose(out);
-	assert_string_equal(text, "table\ncsv\njson\nics\nhtml\nmd\n");
+	assert_string_equal(text, "table\ncsv\njson\nics\nhtml\nmd\nxlsx\n");
 	free(text);
 }
 
