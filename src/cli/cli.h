@@ -126,7 +126,8 @@ struct cli {
 	char *owned_plan_path;     /* the paths data_load chose itself */
 	char *owned_units_path;
 	char *owned_note, *owned_by;   /* --note and --by trimmed of spaces, when they had some */
-	char *owned_unit_query;    /* the unit of a unit-scoped working copy (duty.conf) */
+	char *owned_unit_query;    /* the unit of a unit-scoped copy (duty.conf) ... */
+	bool unit_from_settings;   /* ... when unit_query is it */
 	struct unit_directory *units;
 	struct plan *plan;
 	FILE *out;

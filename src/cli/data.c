@@ -71,25 +71,27 @@ static struct unit_directory *load_units(struct cli *cli, struct diagnostics *di
 
 /* A plan scoped to a unit (duty.conf beside it says unit=U, written by
  * `duty init --unit U`): bare `duty` is `duty next` for U, and `duty next`
- * is for U unless --unit names another. */
-static void use_scoped_unit(struct cli *cli)
+ * is for U unless --unit names another. False when out of memory. */
+static bool use_scoped_unit(struct cli *cli)
 {
 	bool bare = !cli->command_given && !cli->unit_query;
 	if (!bare && !(cli->command == &command_next && !cli->unit_query))
-		return;
-	cli->owned_unit_query = settings_read(cli->plan_path, "unit");
+		return true;
+	if (!settings_read(cli->plan_path, "unit", &cli->owned_unit_query))
+		return false;
 	if (!cli->owned_unit_query)
-		return;
+		return true;
 	cli->unit_query = cli->owned_unit_query;
+	cli->unit_from_settings = true;
 	if (bare)
 		cli->command = &command_next;
+	return true;
 }
 
 int data_load(struct cli *cli)
 {
-	if (!find_paths(cli))
+	if (!find_paths(cli) || !use_scoped_unit(cli))
 		return cli_out_of_memory();
-	use_scoped_unit(cli);
 	if (!(cli->command->needs & NEEDS_UNITS))
 		return EXIT_OK;
 	struct diagnostics diag;

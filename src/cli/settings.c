@@ -1,5 +1,6 @@
 /*
- * settings.c - duty.conf beside the plan (see settings.h).
+ * settings.c - duty.conf beside the plan, what a copy remembers (see
+ * settings.h).
  */
 #include "cli/settings.h"
 
@@ -7,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/output.h"
 #include "cli/paths.h"
 #include "duty/i18n.h"
 #include "duty/safefile.h"
@@ -24,33 +26,40 @@ static const char *line_value(const char *line, size_t length, const char *key, 
 	return line + key_length + 1;
 }
 
-char *settings_read(const char *plan_path, const char *key)
+bool settings_read(const char *plan_path, const char *key, char **value)
 {
+	*value = NULL;
 	char *path = paths_sibling(plan_path, SETTINGS_FILE);
-	if (!path || access(path, F_OK) != 0) {
+	if (!path)
+		return false;
+	if (access(path, F_OK) != 0) {
 		free(path);
-		return NULL;
+		return true;
 	}
 	struct diagnostics diag;
 	diagnostics_init(&diag, 1);
 	char *data = NULL;
 	size_t size = 0;
-	char *value = NULL;
+	bool ok = true;
 	if (file_read(path, &data, &size, &diag)) {
 		data[size] = '\0';
-		for (char *line = data; line < data + size && !value;) {
+		for (char *line = data; line < data + size && !*value && ok;) {
 			char *end = memchr(line, '\n', (size_t)(data + size - line));
 			size_t length = end ? (size_t)(end - line) : strlen(line), value_length;
 			const char *found = line_value(line, length, key, &value_length);
 			if (found && value_length)
-				value = strndup(found, value_length);
+				ok = (*value = strndup(found, value_length)) != NULL;
 			line += length + 1;
 		}
+	} else if (diag.out_of_memory) {
+		ok = false;
+	} else {
+		cli_print_problems(&diag);   /* said, and the copy is used as if it had no settings */
 	}
 	free(data);
 	free(path);
 	diagnostics_free(&diag);
-	return value;
+	return ok;
 }
 
 bool settings_write(const char *directory, const char *key, const char *value, struct diagnostics *diag)

@@ -122,8 +122,8 @@ static int scope_to_unit(struct cli *cli, const char *directory, const char *uni
 	if (!settings_write(directory, "unit", unit, &diag))
 		code = cli_report_problems(&diag, directory, EXIT_OUTPUT);
 	else
-		fprintf(cli->out, _("This copy is scoped to %s: plain `duty` shows `duty next` for it (%s/%s says so; "
-				    "`duty overview` shows the whole plan).\n"),
+		fprintf(cli->out, _("The copy is scoped to %s (%s/%s says so): with it, plain `duty` shows `duty next` "
+				    "for that unit; `duty overview` shows the whole plan.\n"),
 			unit, directory, SETTINGS_FILE);
 	diagnostics_free(&diag);
 	return code;
@@ -186,16 +186,19 @@ const struct command command_init = {
 		   "prints the line to put in ~/.bashrc, export DUTY_FILE=DIR/tasks_2018.csv.\n"
 		   "Files already there are kept as they are.\n"
 		   "\n"
-		   "With --unit U the copy is scoped to one unit: DIR/duty.conf remembers it,\n"
-		   "plain `duty` shows `duty next` for U and `duty next` is for U unless --unit\n"
-		   "names another; the other commands are as before (`duty overview` is the\n"
-		   "whole plan). Run `duty init --unit` again to change the unit, or delete\n"
-		   "duty.conf to scope the copy to no unit.\n"
+		   "What a copy remembers about itself is in duty.conf beside its plan, so it\n"
+		   "holds however the copy is named (-f, DUTY_FILE or as the working copy).\n"
+		   "With --unit U the copy is scoped to one unit (unit=U there): plain `duty`\n"
+		   "shows `duty next` for U and `duty next` is for U unless --unit names\n"
+		   "another; the other commands are as before (`duty overview` is the whole\n"
+		   "plan). Run `duty init --unit` again to change the unit, or delete duty.conf\n"
+		   "to scope the copy to no unit.\n"
 		   "\n"
 		   "Examples:\n"
 		   "  duty init\n"
 		   "  duty init --unit 瑞安\n"
-		   "  duty init ~/食安办/2018\n"),
+		   "  duty init ~/食安办/2018\n"
+		   "  duty init ~/瑞安/2018 --unit 瑞安\n"),
 	.min_arguments = 0,
 	.max_arguments = 1,
 	.formats = FORMAT_BIT(FORMAT_TABLE),
