@@ -151,17 +151,26 @@ static void test_csv_quotes_only_what_needs_it(void **state)
 static void test_csv_guards_cells_a_spreadsheet_would_run(void **state)
 {
 	(void)state;
-	const char *fields[] = { "=SUM(A1:A9)", "+1", "-2", "@cmd", "\tx", "=1,2", "a=b", "2018-10-31" };
+	const char *fields[] = { "=SUM(A1:A9)", "+1+A1", "-2-A1", "@cmd", "\tx", "=1,2", "a=b", "2018-10-31" };
 	struct capture capture;
 	capture_start(&capture);
 	csv_write_record(capture.file, fields, 8, false);
 	char *text = capture_end(&capture);
-	assert_string_equal(text, "'=SUM(A1:A9),'+1,'-2,'@cmd,'\tx,\"'=1,2\",a=b,2018-10-31\n");
+	assert_string_equal(text, "'=SUM(A1:A9),'+1+A1,'-2-A1,'@cmd,'\tx,\"'=1,2\",a=b,2018-10-31\n");
 	free(text);
 	capture_start(&capture);
 	csv_write_record(capture.file, fields, 8, true);
 	text = capture_end(&capture);
-	assert_string_equal(text, "=SUM(A1:A9),+1,-2,@cmd,\tx,\"=1,2\",a=b,2018-10-31\n");
+	assert_string_equal(text, "=SUM(A1:A9),+1+A1,-2-A1,@cmd,\tx,\"=1,2\",a=b,2018-10-31\n");
+	free(text);
+	/* Numbers run nothing: -15 days left stays a number a spreadsheet can
+	 * count with; anything more after the sign is guarded, and so is what
+	 * the one decimal parser does not take for a number ("+2"). */
+	const char *numbers[] = { "-15", "+2", "-4.5", "-", "-1e5", "- 2", "-15 ", "－15", "-１５" };
+	capture_start(&capture);
+	csv_write_record(capture.file, numbers, 9, false);
+	text = capture_end(&capture);
+	assert_string_equal(text, "-15,'+2,-4.5,'-,'-1e5,'- 2,\"'-15 \",'－15,'-１５\n");
 	free(text);
 }
 
