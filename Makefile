@@ -27,7 +27,7 @@ CFLAGS   ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -Iinclude -Isrc \
               -DDUTY_VERSION='"$(VERSION)"' -DDUTY_DATADIR='"$(PREFIX)/share/duty"' \
               -DDUTY_LOCALEDIR='"$(PREFIX)/share/locale"'
-LDLIBS   := -lcsv -lcjson -lzip -lexpat -lm
+LDLIBS   := -lcsv -lcjson -lzip -lexpat -lxlsxwriter -lm
 
 ifeq ($(SANITIZE),1)
 ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -79,7 +79,7 @@ $(MO): po/zh_CN.po
 
 # Maintainers: refresh the template after changing messages.
 pot:
-	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=NC_:1c,2 --add-comments=TRANSLATORS \
 		--package-name=duty --package-version=$(VERSION) -o po/duty.pot src/*/*.c
 	msgmerge --update --backup=none po/zh_CN.po po/duty.pot
 

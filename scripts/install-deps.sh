@@ -6,16 +6,17 @@
 # password; otherwise prints the exact command and fails.
 set -u
 
-need="gcc make libc6-dev libcsv-dev libcjson-dev libzip-dev libexpat1-dev gettext"
+need="gcc make libc6-dev libcsv-dev libcjson-dev libzip-dev libexpat1-dev libxlsxwriter-dev gettext"
 case "${1:-build}" in
   build) ;;
   # jq reads JSON in the CLI tests, python3-icalendar parses the calendars,
-  # groff and man check the man page, zsh the zsh completion, locales
-  # makes zh_CN.
-  test) need="$need libcmocka-dev jq python3-icalendar groff-base man-db zsh locales" ;;
+  # python3-openpyxl reads the workbooks back, groff and man check the man
+  # page, zsh the zsh completion, locales makes zh_CN, util-linux's script
+  # gives a command a terminal.
+  test) need="$need libcmocka-dev jq python3-icalendar python3-openpyxl groff-base man-db zsh locales bsdutils" ;;
   browser) need="$need chromium poppler-utils fonts-wqy-zenhei" ;;
   fuzz) need="$need clang libclang-rt-dev" ;;   # libFuzzer
-  memcheck) need="$need libcmocka-dev jq python3-icalendar groff-base man-db zsh locales valgrind" ;;
+  memcheck) need="$need libcmocka-dev jq python3-icalendar python3-openpyxl groff-base man-db zsh locales bsdutils valgrind" ;;
   *) echo "usage: install-deps.sh build|test|fuzz|memcheck|browser" >&2; exit 2 ;;
 esac
 

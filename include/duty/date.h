@@ -61,4 +61,11 @@ time_t clock_now(void);
 /* The local date of clock_now(). */
 date_t date_today(void);
 
+/* Days from one date to another: 2018-10-15 to 2018-10-31 is 16, and
+ * negative when `to` is earlier. */
+long date_days_between(date_t from, date_t to);
+
+/* The date `days` days after date (before it when negative). */
+date_t date_add_days(date_t date, long days);
+
 #endif

@@ -11,6 +11,10 @@
 
 #define _(text) gettext(text)
 #define N_(text) (text)
+/* Like N_(), for a word whose translation depends on where it stands: the
+ * CSV header "title" (标题) is not the loader's "title" (重点工作（title）).
+ * It is looked up with its context (gettext's msgctxt) where it is used. */
+#define NC_(context, text) (text)
 
 /* Sets up the locale and the message catalogue found beside the binary
  * (build/locale), in the installed tree (share/locale), or at LOCALEDIR. */

@@ -105,9 +105,11 @@ size_t query_milestones(const struct plan *plan, const struct query *query,
 bool query_next_deadline(const struct plan *plan, const struct query *query, date_t after,
 			 date_t *next, size_t *count);
 
-/* Milestones per month of the plan year, and how many of them are done:
- * counts[0] is January. done may be NULL. */
-void query_calendar(const struct plan *plan, size_t counts[12], size_t done[12]);
+/* Milestones per month of the plan year that pass the unit filter (the
+ * unit's milestones of its tasks; the dates of the query are not used),
+ * and how many of them are done (by the unit, with by_unit): counts[0] is
+ * January. done may be NULL. */
+void query_calendar(const struct plan *plan, const struct query *query, size_t counts[12], size_t done[12]);
 
 /* For each unit of the directory: tasks naming it, and tasks it has only
  * through a group. Arrays of units->count elements, filled in. */

@@ -34,6 +34,7 @@ struct table {
 };
 
 struct table_style {
+	const char *name;    /* what the table is ("Milestones"): a workbook's sheet name; NULL if none */
 	size_t width;        /* total width to fit in; 0 = no limit, no wrapping */
 	size_t indent;       /* spaces before every line */
 	bool header;         /* print the header and a rule under it */
@@ -49,6 +50,10 @@ void table_shorten(struct table *table, size_t column);
 /* Adds a row of column_count cells (copied; NULL counts as ""). */
 void table_add_row(struct table *table, const char *const *cells);
 void table_add_colored_row(struct table *table, const char *const *cells, enum row_color color);
+/* The text of a cell, and of a column's header (translated). */
+const char *table_cell(const struct table *table, size_t row, size_t column);
+const char *table_header(const struct table *table, size_t column);
+
 /* Returns false when out of memory. */
 bool table_print(const struct table *table, const struct table_style *style, FILE *out);
 

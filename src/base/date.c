@@ -217,7 +217,18 @@ date_t date_today(void)
 	return date_make(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
-/* Days since 1970-01-01 to a date (Howard Hinnant's civil_from_days). */
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard
+ * Hinnant's days_from_civil and civil_from_days). */
+static long days_from_civil(int year, int month, int day)
+{
+	year -= month <= 2;
+	long era = (year >= 0 ? year : year - 399) / 400;
+	long year_of_era = year - era * 400;
+	long day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+	long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+	return era * 146097 + day_of_era - 719468;
+}
+
 static date_t date_from_days(long days)
 {
 	days += 719468;
@@ -246,4 +257,15 @@ bool date_from_excel_serial(double serial, bool date1904, date_t *date)
 	/* Day 61 is 1900-03-01, and 1899-12-30 is day 0 from there on. */
 	*date = date_from_days(day - 25569);
 	return true;
+}
+
+long date_days_between(date_t from, date_t to)
+{
+	return days_from_civil(date_year(to), date_month_number(to), date_day(to))
+	       - days_from_civil(date_year(from), date_month_number(from), date_day(from));
+}
+
+date_t date_add_days(date_t date, long days)
+{
+	return date_from_days(days_from_civil(date_year(date), date_month_number(date), date_day(date)) + days);
 }

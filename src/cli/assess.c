@@ -96,6 +96,7 @@ static void print_unit_milestones(struct cli *cli, size_t unit, const struct que
 	}
 	fprintf(cli->out, _("\nMilestones of %s\n"), units->units[unit].name);
 	struct table_style style = cli_table_style(cli, 2, true);
+	style.name = _("Milestones");
 	cli_print_table(cli, &table, &style);
 	table_free(&table);
 }
@@ -116,19 +117,24 @@ static void print_table(struct cli *cli, const struct query *query, const struct
 		table_add_colored_row(&table, cells, tallies[i].overdue ? ROW_RED : ROW_PLAIN);
 	}
 	struct table_style style = cli_table_style(cli, 0, true);
+	style.name = _("Units");   /* the sheet of a workbook */
 	cli_print_table(cli, &table, &style);
 	table_free(&table);
 	if (query->by_unit)
 		print_unit_milestones(cli, query->unit, query);
 }
 
-static const char *const csv_header[] = { "unit", "due_so_far", "done_on_time", "done_late", "overdue",
-					   "not_yet_due", "targets_met", "targets_not_met", "targets_not_reported",
-					   "completion_rate" };
+static const char *const csv_header[] = {
+	NC_("CSV header", "unit"),         NC_("CSV header", "due_so_far"),
+	NC_("CSV header", "done_on_time"), NC_("CSV header", "done_late"),
+	NC_("CSV header", "overdue"),      NC_("CSV header", "not_yet_due"),
+	NC_("CSV header", "targets_met"),  NC_("CSV header", "targets_not_met"),
+	NC_("CSV header", "targets_not_reported"), NC_("CSV header", "completion_rate"),
+};
 
 static void print_csv(struct cli *cli, const struct unit_tally *tallies, size_t count)
 {
-	csv_write_record(cli->out, csv_header, 10, cli->raw);
+	cli_csv_header(cli, csv_header, 10);
 	for (size_t i = 0; i < count; i++) {
 		char numbers[FIGURES][24], rate[24] = "";
 		figures(&tallies[i], numbers);

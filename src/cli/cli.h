@@ -30,18 +30,21 @@ enum exit_code {
 	EXIT_NO_MEMORY = 6,    /* duty ran out of memory */
 };
 
-enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_ICS, FORMAT_HTML, FORMAT_MARKDOWN, FORMAT_COUNT };
+enum format {
+	FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_ICS, FORMAT_HTML, FORMAT_MARKDOWN, FORMAT_XLSX, FORMAT_COUNT
+};
 
 #define FORMAT_BIT(format) (1u << (format))
 
 /* Every option duty knows; struct option_spec (options.c) says how each is
  * written and parsed. The first ones are global: every command takes them. */
 enum option_id {
-	OPT_FILE, OPT_UNITS, OPT_TODAY, OPT_FORMAT, OPT_WIDTH, OPT_ENCODING, OPT_RAW, OPT_COLOR,
-	OPT_HELP, OPT_VERSION,
+	OPT_FILE, OPT_UNITS, OPT_TODAY, OPT_FORMAT, OPT_WIDTH, OPT_ENCODING, OPT_RAW, OPT_NO_BOM,
+	OPT_RAW_HEADERS, OPT_COLOR, OPT_HELP, OPT_VERSION,
 	OPT_GLOBAL_COUNT,
 	OPT_UNIT = OPT_GLOBAL_COUNT, OPT_DIRECT, OPT_MONTH, OPT_OVERDUE, OPT_OUTPUT, OPT_ON, OPT_NOTE,
-	OPT_TARGET, OPT_VALUE, OPT_BY, OPT_YEAR, OPT_TITLE, OPT_FORCE, OPT_BY_UNIT,
+	OPT_TARGET, OPT_VALUE, OPT_BY, OPT_YEAR, OPT_TITLE, OPT_FORCE, OPT_BY_UNIT, OPT_REMIND, OPT_DAYS, OPT_LANG,
+	OPT_ALL_UNITS,
 	OPT_COUNT
 };
 
@@ -60,6 +63,7 @@ enum command_needs {
 };
 
 struct cli;
+struct xlsx_book;
 
 struct command {
 	const char *name;
@@ -76,6 +80,7 @@ struct command {
 
 struct cli {
 	const struct command *command;
+	bool command_given;        /* named on the command line, not the default overview */
 	/* global options */
 	const char *plan_path;
 	const char *units_path;
@@ -90,6 +95,8 @@ struct cli {
 	bool width_given;
 	enum encoding encoding;    /* of the data files; ENCODING_AUTO detects */
 	bool raw;                  /* CSV cells as they are, no formula guard */
+	bool no_bom;               /* CSV without a byte order mark, even to a file */
+	bool raw_headers;          /* CSV headers as duty's English names, untranslated */
 	int color_choice;          /* enum color_choice (options.c) */
 	bool color;                /* colour table rows (--color, NO_COLOR) */
 	bool help, version;
@@ -109,18 +116,29 @@ struct cli {
 	const char *title;         /* --title TEXT (import) */
 	bool force;                /* --force: replace files that exist (import), what is recorded (done) */
 	bool by_unit;              /* --by-unit: one row per unit */
+	unsigned remind_days;      /* --remind DAYS: calendar alarms that many days ahead, 0 none */
+	unsigned days;             /* --days N: what falls due within N days (duty next) */
+	bool all_units;            /* export --all-units */
+	const char *document_language;   /* --lang: "zh" or "en" for sheets and workbooks; NULL: the plan's */
 	char **arguments;
 	int argument_count;
 	/* loaded for the command (cli/data.c) */
 	char *owned_plan_path;     /* the paths data_load chose itself */
 	char *owned_units_path;
 	char *owned_note, *owned_by;   /* --note and --by trimmed of spaces, when they had some */
+	char *owned_unit_query;    /* the unit of a unit-scoped copy (duty.conf) ... */
+	bool unit_from_settings;   /* ... when unit_query is it */
 	struct unit_directory *units;
 	struct plan *plan;
 	FILE *out;
 	bool output_open;          /* -o FILE: out collects the output ... */
+	FILE *screen_out;          /* ... and this was out before, back when the file is written */
 	char *output_data;         /* ... here, for the atomic writer (duty/safefile.h) */
 	size_t output_size;
+	struct xlsx_book *book;    /* --format xlsx: the workbook that tables become sheets of */
+	char *book_path;           /* where libxlsxwriter writes it before it is copied to out */
+	FILE *text_out;            /* the real output while text goes nowhere (a workbook is made) */
+	const char *sheet_name;    /* the sheet of a table printed without a name */
 	bool out_of_memory;        /* printing failed for want of memory */
 };
 

@@ -9,11 +9,12 @@
 #include "cli/output.h"
 #include "duty/strbuf.h"
 
-extern const struct command command_list, command_show, command_due, command_status, command_done,
-	command_undo, command_report, command_log, command_units, command_export, command_check, command_init,
-	command_help, command_import;
+extern const struct command command_next, command_list, command_show, command_due, command_status,
+	command_done, command_undo, command_report, command_log, command_units, command_export, command_check,
+	command_init, command_help, command_import;
 
 const struct command *const commands[] = {
+	&command_next,
 	&command_list,   &command_show,   &command_due,  &command_status, &command_done,
 	&command_undo,   &command_report, &command_log,  &command_units,  &command_export,
 	&command_check,  &command_init,   &command_import, &command_help, NULL,

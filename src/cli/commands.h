@@ -11,7 +11,7 @@
  * the overview (no name) is not among them. */
 extern const struct command *const commands[];
 
-extern const struct command command_overview;
+extern const struct command command_overview, command_next;
 
 /* A command by name or unique prefix ("overview" names the default one);
  * says why on stderr and sets *code when there is none. */

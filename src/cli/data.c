@@ -5,8 +5,10 @@
 
 #include <stdlib.h>
 
+#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/paths.h"
+#include "cli/settings.h"
 #include "duty/load.h"
 
 static bool find_paths(struct cli *cli)
@@ -67,9 +69,28 @@ static struct unit_directory *load_units(struct cli *cli, struct diagnostics *di
 	return units;
 }
 
+/* A plan scoped to a unit (duty.conf beside it says unit=U, written by
+ * `duty init --unit U`): bare `duty` is `duty next` for U, and `duty next`
+ * is for U unless --unit names another. False when out of memory. */
+static bool use_scoped_unit(struct cli *cli)
+{
+	bool bare = !cli->command_given && !cli->unit_query;
+	if (!bare && !(cli->command == &command_next && !cli->unit_query))
+		return true;
+	if (!settings_read(cli->plan_path, "unit", &cli->owned_unit_query))
+		return false;
+	if (!cli->owned_unit_query)
+		return true;
+	cli->unit_query = cli->owned_unit_query;
+	cli->unit_from_settings = true;
+	if (bare)
+		cli->command = &command_next;
+	return true;
+}
+
 int data_load(struct cli *cli)
 {
-	if (!find_paths(cli))
+	if (!find_paths(cli) || !use_scoped_unit(cli))
 		return cli_out_of_memory();
 	if (!(cli->command->needs & NEEDS_UNITS))
 		return EXIT_OK;
@@ -106,6 +127,8 @@ void data_free(struct cli *cli)
 	free(cli->owned_units_path);
 	free(cli->owned_note);
 	free(cli->owned_by);
+	free(cli->owned_unit_query);
+	cli->owned_unit_query = NULL;
 	cli->plan = NULL;
 	cli->units = NULL;
 	cli->owned_plan_path = cli->owned_units_path = cli->owned_note = cli->owned_by = NULL;

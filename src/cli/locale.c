@@ -4,6 +4,7 @@
 #include "cli/locale.h"
 
 #include <locale.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include "duty/i18n.h"
 #include "duty/strbuf.h"
 #include "duty/text.h"
+#include "duty/utf8.h"
 
 #ifndef DUTY_LOCALEDIR
 #define DUTY_LOCALEDIR "/usr/local/share/locale"
@@ -79,4 +81,65 @@ void locale_init(void)
 	textdomain("duty");
 	strbuf_free(&path);
 	free(directory);
+}
+
+/* What LANGUAGE and LC_MESSAGES were before locale_use_language. */
+static struct {
+	bool switched;
+	char *language;      /* NULL when LANGUAGE was not set */
+	char *messages;
+} saved;
+
+void locale_use_language(const char *language)
+{
+	if (saved.switched)
+		locale_restore_language();
+	const char *current = getenv("LANGUAGE");
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	saved.language = current ? strdup(current) : NULL;
+	saved.messages = strdup(messages ? messages : "C");
+	if ((current && !saved.language) || !saved.messages) {
+		free(saved.language);
+		free(saved.messages);
+		saved.language = saved.messages = NULL;
+		return;   /* out of memory: keep the user's language */
+	}
+	saved.switched = true;
+	setenv("LANGUAGE", language, 1);
+	/* gettext ignores LANGUAGE in the C locale; setting LC_MESSAGES again
+	 * also makes it forget the messages it has looked up. */
+	if (strcmp(saved.messages, "C") == 0 || strcmp(saved.messages, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	else
+		setlocale(LC_MESSAGES, saved.messages);
+}
+
+void locale_restore_language(void)
+{
+	if (!saved.switched)
+		return;
+	if (saved.language)
+		setenv("LANGUAGE", saved.language, 1);
+	else
+		unsetenv("LANGUAGE");
+	setlocale(LC_MESSAGES, saved.messages);
+	free(saved.language);
+	free(saved.messages);
+	saved.language = saved.messages = NULL;
+	saved.switched = false;
+}
+
+bool locale_text_is_chinese(const char *text)
+{
+	size_t length = strlen(text);
+	for (size_t offset = 0; offset < length;) {
+		uint32_t codepoint;
+		size_t used = utf8_decode(text + offset, length - offset, &codepoint);
+		if (!used)
+			return false;
+		if ((codepoint >= 0x4E00 && codepoint <= 0x9FFF) || (codepoint >= 0x3400 && codepoint <= 0x4DBF))
+			return true;
+		offset += used;
+	}
+	return false;
 }

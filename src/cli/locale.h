@@ -15,4 +15,13 @@ void locale_init(void);
  * or Korean: there, East Asian Ambiguous characters take two columns. */
 bool locale_is_east_asian(const char *name);
 
+/* Messages in language ("zh_CN", "en") until locale_restore_language,
+ * whatever LANG and LANGUAGE say: for documents that follow the plan's
+ * language rather than the user's (duty sheets, workbooks). */
+void locale_use_language(const char *language);
+void locale_restore_language(void);
+
+/* True when text has a Chinese character (a CJK ideograph). */
+bool locale_text_is_chinese(const char *text);
+
 #endif

@@ -43,14 +43,15 @@ int main(int argc, char **argv)
 		code = options_finish(&cli);
 	/* Text for a terminal passes the one sanitizer (duty/terminal.h), which
 	 * also wraps a line wider than the width (tables fit themselves) when
-	 * the command writes tables; JSON, CSV and the other formats are written
-	 * exactly. (export writes JSON when no format is given; -o names where
-	 * the output goes only for formats other than table: import's -o is the
-	 * plan it writes.) */
+	 * the command writes tables, or writes its output to -o and says only
+	 * sentences here (export --all-units -o DIR); JSON, CSV and the other
+	 * formats are written exactly. (export writes JSON when no format is
+	 * given; -o names where the output goes only for formats other than
+	 * table: import's -o is the plan it writes.) */
 	FILE *terminal = NULL;
 	if (code == EXIT_OK && cli.format == FORMAT_TABLE) {
-		bool tables = cli.command->formats & FORMAT_BIT(FORMAT_TABLE);
-		terminal = terminal_open(STDOUT_FILENO, true, tables ? cli.width : 0);
+		bool text = (cli.command->formats & FORMAT_BIT(FORMAT_TABLE)) || cli.output_path;
+		terminal = terminal_open(STDOUT_FILENO, true, text ? cli.width : 0);
 		if (!terminal)
 			code = cli_out_of_memory();
 		else

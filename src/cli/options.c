@@ -21,9 +21,11 @@
 
 enum color_choice { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
-static const char *const format_names[FORMAT_COUNT + 1] = { "table", "csv", "json", "ics", "html", "md", NULL };
+static const char *const format_names[FORMAT_COUNT + 1] = { "table", "csv",  "json", "ics",
+							       "html",  "md",   "xlsx", NULL };
 static const char *const color_names[] = { "auto", "always", "never", NULL };
 static const char *const encoding_names[] = { "utf-8", "gb18030", NULL };
+static const char *const language_names[] = { "zh", "en", NULL };
 
 const char *format_name(enum format format)
 {
@@ -62,7 +64,7 @@ static int set_format(struct cli *cli, const char *value)
 			cli->format_given = true;
 			return EXIT_OK;
 		}
-	cli_error(_("--format \"%s\" is not a format; expected table, csv, json, ics, html or md"), value);
+	cli_error(_("--format \"%s\" is not a format; expected table, csv, json, ics, html, md or xlsx"), value);
 	return EXIT_USAGE;
 }
 
@@ -98,6 +100,20 @@ static int set_raw(struct cli *cli, const char *value)
 {
 	(void)value;
 	cli->raw = true;
+	return EXIT_OK;
+}
+
+static int set_no_bom(struct cli *cli, const char *value)
+{
+	(void)value;
+	cli->no_bom = true;
+	return EXIT_OK;
+}
+
+static int set_raw_headers(struct cli *cli, const char *value)
+{
+	(void)value;
+	cli->raw_headers = true;
 	return EXIT_OK;
 }
 
@@ -250,6 +266,46 @@ static int set_force(struct cli *cli, const char *value)
 	return EXIT_OK;
 }
 
+static int set_remind(struct cli *cli, const char *value)
+{
+	long days;
+	if (!text_parse_whole(value, strlen(value), 366, &days)) {
+		cli_error(_("--remind \"%s\" is not a number of days; expected 0 (no reminder) to 366"), value);
+		return EXIT_USAGE;
+	}
+	cli->remind_days = (unsigned)days;
+	return EXIT_OK;
+}
+
+static int set_days(struct cli *cli, const char *value)
+{
+	long days;
+	if (!text_parse_whole(value, strlen(value), 366, &days)) {
+		cli_error(_("--days \"%s\" is not a number of days; expected 0 to 366"), value);
+		return EXIT_USAGE;
+	}
+	cli->days = (unsigned)days;
+	return EXIT_OK;
+}
+
+static int set_lang(struct cli *cli, const char *value)
+{
+	for (int l = 0; language_names[l]; l++)
+		if (strcasecmp(value, language_names[l]) == 0) {
+			cli->document_language = language_names[l];
+			return EXIT_OK;
+		}
+	cli_error(_("--lang \"%s\" is not a language of duty's documents; expected zh or en"), value);
+	return EXIT_USAGE;
+}
+
+static int set_all_units(struct cli *cli, const char *value)
+{
+	(void)value;
+	cli->all_units = true;
+	return EXIT_OK;
+}
+
 /* --- the table ------------------------------------------------------------- */
 
 enum value_kind { NO_VALUE, VALUE, OPTIONAL_VALUE };
@@ -277,7 +333,8 @@ static const struct option_spec specs[OPT_COUNT] = {
 			set_today },
 	[OPT_FORMAT] = { "format", 0, VALUE, N_("FMT"), format_names,
 			 N_("table, csv or json (default: table); export and due also\n"
-			    "write ics (iCalendar), export html and md (a duty sheet)"),
+			    "write ics (iCalendar), export html and md (a duty sheet),\n"
+			    "export, due and status xlsx (an Excel workbook)"),
 			 set_format },
 	[OPT_WIDTH] = { "width", 0, VALUE, N_("N"), NULL,
 			N_("fit tables and text to N columns (default: the terminal's\n"
@@ -289,6 +346,14 @@ static const struct option_spec specs[OPT_COUNT] = {
 		      N_("CSV output as is: no ' before cells a spreadsheet would\n"
 			 "run as a formula (=, +, -, @)"),
 		      set_raw },
+	[OPT_NO_BOM] = { "no-bom", 0, NO_VALUE, NULL, NULL,
+			 N_("CSV without the byte order mark that it otherwise starts\n"
+			    "with in a file or a pipe (Excel needs it to read UTF-8)"),
+			 set_no_bom },
+	[OPT_RAW_HEADERS] = { "raw-headers", 0, NO_VALUE, NULL, NULL,
+			      N_("CSV headers as duty's English names (id, title, ...),\n"
+				 "whatever the interface language"),
+			      set_raw_headers },
 	[OPT_COLOR] = { "color", 0, OPTIONAL_VALUE, N_("WHEN"), color_names,
 			N_("colour tables: auto (a terminal, unless NO_COLOR is set),\n"
 			   "always or never; overdue red, due this month yellow, done dim"),
@@ -310,6 +375,10 @@ static const struct option_spec specs[OPT_COUNT] = {
 	[OPT_TITLE] = { "title", 0, VALUE, N_("TEXT"), NULL, NULL, set_title },
 	[OPT_BY_UNIT] = { "by-unit", 0, NO_VALUE, NULL, NULL, NULL, set_by_unit },
 	[OPT_FORCE] = { "force", 0, NO_VALUE, NULL, NULL, NULL, set_force },
+	[OPT_REMIND] = { "remind", 0, VALUE, N_("DAYS"), NULL, NULL, set_remind },
+	[OPT_DAYS] = { "days", 0, VALUE, N_("N"), NULL, NULL, set_days },
+	[OPT_LANG] = { "lang", 0, VALUE, N_("L"), language_names, NULL, set_lang },
+	[OPT_ALL_UNITS] = { "all-units", 0, NO_VALUE, NULL, NULL, NULL, set_all_units },
 };
 
 const char *option_name(enum option_id id)
@@ -442,10 +511,56 @@ static int check_options(const struct cli *cli)
 	return code;
 }
 
-static int check_command_line(const struct cli *cli)
+/* The format a file name's extension says: "瑞安.csv" is CSV. */
+static bool format_of_extension(const char *path, enum format *format)
+{
+	static const struct {
+		const char *extension;
+		enum format format;
+	} extensions[] = {
+		{ "json", FORMAT_JSON }, { "csv", FORMAT_CSV },       { "ics", FORMAT_ICS },
+		{ "html", FORMAT_HTML }, { "htm", FORMAT_HTML },      { "md", FORMAT_MARKDOWN },
+		{ "markdown", FORMAT_MARKDOWN }, { "xlsx", FORMAT_XLSX },
+	};
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	if (!dot || dot[1] == '\0')
+		return false;
+	for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++)
+		if (strcasecmp(dot + 1, extensions[i].extension) == 0) {
+			*format = extensions[i].format;
+			return true;
+		}
+	return false;
+}
+
+/* -o FILE without --format takes the format from FILE's extension; with
+ * --format, the two must agree. (A command that writes only its table,
+ * such as import, gives -o another meaning.) */
+static int check_output_format(struct cli *cli)
+{
+	enum format named;
+	if (!cli->output_path || !(cli->command->formats & ~FORMAT_BIT(FORMAT_TABLE))
+	    || !format_of_extension(cli->output_path, &named))
+		return EXIT_OK;
+	if (!cli->format_given) {
+		cli->format = named;
+		cli->format_given = true;
+	} else if (cli->format != named) {
+		cli_error(_("--format %s does not match the name %s (a %s file); leave --format out, "
+			    "or name the file for its format"),
+			  format_names[cli->format], cli->output_path, format_names[named]);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+static int check_command_line(struct cli *cli)
 {
 	const struct command *command = cli->command;
 	int code = check_options(cli);
+	if (code == EXIT_OK)
+		code = check_output_format(cli);
 	if (code != EXIT_OK)
 		return code;
 	const char *help_name = command->name[0] ? command->name : "overview";
@@ -460,6 +575,10 @@ static int check_command_line(const struct cli *cli)
 		code = EXIT_USAGE;
 	} else if (cli->format_given && !(command->formats & FORMAT_BIT(cli->format))) {
 		cli_error(_("%s does not write %s"), strbuf_text(&title), format_names[cli->format]);
+		code = EXIT_USAGE;
+	}
+	if (code == EXIT_OK && cli->format == FORMAT_XLSX && !cli->output_path && isatty(STDOUT_FILENO)) {
+		cli_error(_("a workbook is not for the terminal: write it to a file with -o FILE.xlsx"));
 		code = EXIT_USAGE;
 	}
 	strbuf_free(&title);
@@ -478,6 +597,7 @@ int options_parse(struct cli *cli, int argc, char **argv)
 		cli->command = commands_find(positional[0], &code);
 		if (!cli->command)
 			return code;
+		cli->command_given = true;
 		positional++;
 		positional_count--;
 	}
@@ -502,6 +622,10 @@ static size_t terminal_width(void)
 
 int options_finish(struct cli *cli)
 {
+	if (!cli->given[OPT_REMIND])
+		cli->remind_days = 7;
+	if (!cli->given[OPT_DAYS])
+		cli->days = 14;
 	if (!cli->today) {
 		const char *from_environment = getenv("DUTY_TODAY");
 		if (from_environment && *from_environment) {

@@ -10,8 +10,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/locale.h"
+#include "duty/csv.h"
 #include "duty/safefile.h"
 #include "duty/text.h"
+#include "duty/xlsx.h"
 
 /* Every message goes to the terminal through the one sanitizer, so that
  * a file name or a field it quotes cannot drive the terminal. */
@@ -92,8 +95,34 @@ int cli_out_of_memory(void)
 
 void cli_print_table(struct cli *cli, const struct table *table, const struct table_style *style)
 {
-	if (!table_print(table, style, cli->out))
+	if (cli->book)
+		xlsx_add_table(cli->book, style->name ? style->name : cli->sheet_name, table);
+	else if (!table_print(table, style, cli->out))
 		cli->out_of_memory = true;
+}
+
+/* A CSV header word in the interface language: gettext with the context
+ * "CSV header" (see NC_ in i18n.h). */
+static const char *csv_header_word(struct strbuf *key, const char *name)
+{
+	strbuf_clear(key);
+	strbuf_printf(key, "CSV header%c%s", 4, name);   /* gettext's msgctxt \004 msgid */
+	if (key->failed)
+		return name;
+	const char *translated = gettext(strbuf_text(key));
+	return translated == strbuf_text(key) ? name : translated;
+}
+
+void cli_csv_header(const struct cli *cli, const char *const *names, size_t count)
+{
+	if (!cli->no_bom && (cli->output_path || !isatty(STDOUT_FILENO)))
+		fputs("\xEF\xBB\xBF", cli->out);
+	const char *words[16];
+	struct strbuf key = STRBUF_INIT;
+	for (size_t i = 0; i < count && i < 16; i++)
+		words[i] = cli->raw_headers ? names[i] : csv_header_word(&key, names[i]);
+	csv_write_record(cli->out, cli->raw_headers || count > 16 ? names : words, count, cli->raw);
+	strbuf_free(&key);
 }
 
 struct table_style cli_table_style(const struct cli *cli, size_t indent, bool header)
@@ -102,16 +131,99 @@ struct table_style cli_table_style(const struct cli *cli, size_t indent, bool he
 	return style;
 }
 
+static int open_output_file(struct cli *cli);
+
+/* The workbook is made in a temporary file (libxlsxwriter writes only to
+ * a named file), while text meant for a terminal goes nowhere. */
+static int begin_workbook(struct cli *cli)
+{
+	const char *directory = getenv("TMPDIR");
+	struct strbuf path = STRBUF_INIT;
+	strbuf_printf(&path, "%s/duty-XXXXXX.xlsx", directory && *directory ? directory : "/tmp");
+	if (path.failed)
+		return cli_out_of_memory();
+	int descriptor = mkstemps(path.data, 5);
+	FILE *sink = descriptor >= 0 ? fopen("/dev/null", "w") : NULL;
+	if (descriptor >= 0)
+		close(descriptor);
+	if (!sink) {
+		cli_error(_("cannot make the workbook in %s: %s"), path.data, strerror(errno));
+		if (descriptor >= 0)
+			unlink(path.data);
+		strbuf_free(&path);
+		return EXIT_OUTPUT;
+	}
+	char title[512];
+	snprintf(title, sizeof title, "%s", cli->plan ? cli->plan->title : "duty");
+	cli->book = xlsx_create(path.data, title);
+	if (!cli->book) {
+		fclose(sink);
+		unlink(path.data);
+		strbuf_free(&path);
+		return cli_out_of_memory();
+	}
+	cli->book_path = path.data;
+	cli->text_out = cli->out;
+	cli->out = sink;
+	return EXIT_OK;
+}
+
+/* Writes the workbook into its file, and the file's bytes to the output. */
+static int end_workbook(struct cli *cli, int code)
+{
+	fclose(cli->out);
+	cli->out = cli->text_out;
+	cli->text_out = NULL;
+	struct diagnostics diag;
+	diagnostics_init(&diag, 3);
+	char *bytes = NULL;
+	size_t size = 0;
+	bool written = xlsx_close(cli->book, &diag);
+	cli->book = NULL;
+	if (written && code == EXIT_OK && file_read(cli->book_path, &bytes, &size, &diag))
+		fwrite(bytes, 1, size, cli->out);
+	else if (code == EXIT_OK)
+		code = cli_report_problems(&diag, cli->book_path, EXIT_OUTPUT);
+	unlink(cli->book_path);
+	free(cli->book_path);
+	cli->book_path = NULL;
+	free(bytes);
+	diagnostics_free(&diag);
+	return code;
+}
+
+/* Duty sheets and workbooks are written in the plan's language (Chinese
+ * when its title is), or --lang's, whatever the interface's. */
+static void use_document_language(const struct cli *cli)
+{
+	const char *language = cli->document_language;
+	if (!language)
+		language = cli->plan && locale_text_is_chinese(cli->plan->title) ? "zh" : "en";
+	locale_use_language(strcmp(language, "zh") == 0 ? "zh_CN" : "en");
+}
+
 int cli_open_output(struct cli *cli)
 {
-	if (!cli->output_path)
-		return EXIT_OK;
+	int code = EXIT_OK;
+	if (cli->output_path)
+		code = open_output_file(cli);
+	if (code == EXIT_OK && cli->format == FORMAT_XLSX)
+		code = begin_workbook(cli);
+	if (code == EXIT_OK
+	    && (cli->format == FORMAT_HTML || cli->format == FORMAT_MARKDOWN || cli->format == FORMAT_XLSX))
+		use_document_language(cli);
+	return code;
+}
+
+static int open_output_file(struct cli *cli)
+{
 	/* Written whole by the one atomic writer once the command is done. */
 	cli->output_data = NULL;
 	cli->output_size = 0;
 	FILE *file = open_memstream(&cli->output_data, &cli->output_size);
 	if (!file)
 		return cli_out_of_memory();
+	cli->screen_out = cli->out;
 	cli->out = file;
 	cli->output_open = true;
 	return EXIT_OK;
@@ -119,6 +231,9 @@ int cli_open_output(struct cli *cli)
 
 int cli_finish_output(struct cli *cli, int code)
 {
+	locale_restore_language();
+	if (cli->book)
+		code = end_workbook(cli, code);
 	if (cli->out_of_memory && code == EXIT_OK)
 		code = cli_out_of_memory();
 	bool written = fflush(cli->out) == 0 && !ferror(cli->out);
@@ -136,7 +251,10 @@ int cli_finish_output(struct cli *cli, int code)
 		written = false;
 		error = errno;
 	}
-	cli->out = stdout;
+	/* What is said after the file is written (export --all-units) goes
+	 * where it went before: the terminal stream, when there is one. */
+	cli->out = cli->screen_out ? cli->screen_out : stdout;
+	cli->screen_out = NULL;
 	cli->output_open = false;
 	if (!written && (error == ENOMEM || !error)) {
 		free(cli->output_data);

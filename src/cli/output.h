@@ -26,9 +26,16 @@ void cli_print_problems(const struct diagnostics *diag);
  * to see every problem of the file. */
 int cli_report_problems(const struct diagnostics *diag, const char *file, int code);
 
-/* Prints a table on the command's output; a failure is remembered and
- * cli_finish_output reports it. */
+/* Prints a table on the command's output, or adds it to the workbook as a
+ * sheet named style->name (else cli->sheet_name); a failure is remembered
+ * and cli_finish_output reports it. */
 void cli_print_table(struct cli *cli, const struct table *table, const struct table_style *style);
+
+/* Starts CSV output with its header: a UTF-8 byte order mark first when
+ * the output is a file or a pipe (Excel reads UTF-8 only with it), unless
+ * --no-bom; the names in the interface language unless --raw-headers
+ * (they are marked NC_("CSV header", ...)). */
+void cli_csv_header(const struct cli *cli, const char *const *names, size_t count);
 
 /* Table style for this command line: width, colour. */
 struct table_style cli_table_style(const struct cli *cli, size_t indent, bool header);
@@ -36,7 +43,10 @@ struct table_style cli_table_style(const struct cli *cli, size_t indent, bool he
 /* Sends output to cli->output_path when given: collected in memory, and
  * written by cli_finish_output through the one atomic writer
  * (file_replace: whole or not at all, through symbolic links, straight to
- * a device such as /dev/stdout). Returns EXIT_OUTPUT (after saying why)
+ * a device such as /dev/stdout). For --format xlsx it also starts the
+ * workbook (cli->book): tables printed with cli_print_table become its
+ * sheets, other text goes nowhere, and cli_finish_output writes the
+ * workbook's bytes to the output. Returns EXIT_OUTPUT (after saying why)
  * on failure. */
 int cli_open_output(struct cli *cli);
 

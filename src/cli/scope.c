@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/output.h"
+#include "cli/settings.h"
 #include "duty/format.h"
 
 int cli_resolve_unit(struct cli *cli, size_t *unit)
@@ -38,6 +39,10 @@ int cli_resolve_unit(struct cli *cli, size_t *unit)
 			  cli->unit_query);
 		code = EXIT_NOT_FOUND;
 	}
+	if (code != EXIT_OK && cli->unit_from_settings)
+		cli_error(_("the unit is the one %s beside the plan names (the copy's unit); change it with "
+			    "`duty init --unit U`, or give --unit"),
+			  SETTINGS_FILE);
 	strbuf_free(&names);
 	unit_resolution_free(&found);
 	return code;

@@ -96,9 +96,12 @@ void view_milestones(struct cli *cli, const struct milestone_match *matches, siz
 		return;
 	}
 	if (cli->format == FORMAT_CSV) {
-		static const char *const header[] = { "task", "milestone", "title", "deadline", "phrase",
-						      "implied", "text", "units", "via" };
-		csv_write_record(cli->out, header, with_via ? 9 : 8, cli->raw);
+		static const char *const header[] = {
+			NC_("CSV header", "task"),    NC_("CSV header", "milestone"), NC_("CSV header", "title"),
+			NC_("CSV header", "deadline"), NC_("CSV header", "phrase"),   NC_("CSV header", "implied"),
+			NC_("CSV header", "text"),    NC_("CSV header", "units"),     NC_("CSV header", "via"),
+		};
+		cli_csv_header(cli, header, with_via ? 9 : 8);
 		struct strbuf units;
 		strbuf_init(&units);
 		for (size_t i = 0; i < count; i++) {
@@ -147,15 +150,10 @@ static const struct table_column task_columns[] = {
 /* A unit's part in a task, as the table and CSV show it. */
 static const char *role_text(enum unit_role role, bool translate)
 {
-	switch (role) {
-	case ROLE_LEAD:
-		return translate ? _("lead") : "lead";
-	case ROLE_SUPPORT:
-		return translate ? _("support") : "support";
-	case ROLE_NONE:
-		break;
-	}
-	return "";
+	if (translate)
+		return format_role(role);
+	const char *name = unit_role_name(role);
+	return name ? name : "";
 }
 
 /* "2018-10-31 11月前"; "2018-09-30 overdue" when the milestone shown is
@@ -209,8 +207,11 @@ void view_tasks(struct cli *cli, const struct query *query, const struct task_ma
 	/* The Role column only when the plan says who leads. */
 	size_t columns = with_via ? (plan_has_lead_units(plan) ? 6 : 5) : 4;
 	if (cli->format == FORMAT_CSV) {
-		static const char *const header[] = { "id", "title", "next_deadline", "units", "via", "role" };
-		csv_write_record(cli->out, header, columns, cli->raw);
+		static const char *const header[] = {
+			NC_("CSV header", "id"),    NC_("CSV header", "title"), NC_("CSV header", "next_deadline"),
+			NC_("CSV header", "units"), NC_("CSV header", "via"),   NC_("CSV header", "role"),
+		};
+		cli_csv_header(cli, header, columns);
 	} else {
 		table_init(&table, task_columns, columns);
 	}

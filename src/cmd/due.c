@@ -47,13 +47,20 @@ static int run_due(struct cli *cli)
 	}
 	if (count == SIZE_MAX)
 		return cli_out_of_memory();
+	code = cli_open_output(cli);
+	if (code != EXIT_OK) {
+		free(matches);
+		return code;
+	}
+	cli->sheet_name = cli->overdue ? _("Overdue") : month_text;
 	if (cli->format == FORMAT_ICS) {
 		struct strbuf name;
 		strbuf_init(&name);
 		strbuf_printf(&name, "%s — %s", cli->plan->title, cli->overdue ? today : month_text);
 		ics_begin(cli->out, strbuf_text(&name));
 		for (size_t i = 0; i < count; i++)
-			ics_event(cli->out, cli->plan, matches[i].task, matches[i].index, cli->today);
+			ics_event(cli->out, cli->plan, matches[i].task, matches[i].index, cli->today,
+				  cli->remind_days);
 		ics_end(cli->out);
 		strbuf_free(&name);
 	} else if (cli->format != FORMAT_TABLE) {
@@ -89,6 +96,13 @@ static const struct command_option due_options[] = {
 	     "(within --month when it is given)") },
 	{ OPT_UNIT, false, N_("only milestones of unit U's tasks (see `duty help list`)") },
 	{ OPT_DIRECT, false, N_("only tasks that name the unit itself") },
+	{ OPT_REMIND, false,
+	  N_("with --format ics, a reminder at 9:00 DAYS days before each\n"
+	     "deadline (default 7; 0 for none)") },
+	{ OPT_LANG, false, N_("the language of a workbook: zh or en (default: the\n"
+			      "plan's, Chinese for a Chinese plan)") },
+	{ OPT_OUTPUT, false, N_("write to FILE, in the format its extension names (.csv,\n"
+				".json, .ics, .xlsx) unless --format says") },
 	{ .help = NULL },
 };
 
@@ -104,11 +118,12 @@ const struct command command_due = {
 		   "  duty due --today 2018-10-15\n"
 		   "  duty due --month 2018-12 --unit 瑞安\n"
 		   "  duty due --overdue --today 2018-09-01 --format json\n"
-		   "  duty due --month 2018-12 --format ics > 2018-12.ics\n"),
+		   "  duty due --month 2018-12 --format ics > 2018-12.ics\n"
+		   "  duty due --month 2018-12 -o 2018-12.xlsx\n"),
 	.min_arguments = 0,
 	.max_arguments = 0,
 	.formats = FORMAT_BIT(FORMAT_TABLE) | FORMAT_BIT(FORMAT_CSV) | FORMAT_BIT(FORMAT_JSON)
-		   | FORMAT_BIT(FORMAT_ICS),
+		   | FORMAT_BIT(FORMAT_ICS) | FORMAT_BIT(FORMAT_XLSX),
 	.needs = NEEDS_PLAN,
 	.run = run_due,
 };

@@ -3,7 +3,9 @@
  * directory to a place where progress can be recorded. Without DIR it is
  * the working copy ($XDG_DATA_HOME/duty, else ~/.local/share/duty) that
  * every command then uses by default; with DIR, it says how to name the
- * copy (DUTY_FILE). Files already there are kept.
+ * copy (DUTY_FILE). Files already there are kept. With --unit U the copy
+ * is scoped to a unit: duty.conf beside it remembers U (cli/settings.h),
+ * and bare `duty` then shows `duty next` for it, however the plan was named.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -14,6 +16,9 @@
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "cli/paths.h"
+#include "cli/scope.h"
+#include "cli/settings.h"
+#include "duty/load.h"
 #include "duty/safefile.h"
 #include "duty/strbuf.h"
 
@@ -85,6 +90,45 @@ static int say_how_to_use(struct cli *cli, const char *directory, const char *pl
 	return code;
 }
 
+/* The canonical name of --unit in the unit directory the copy will have:
+ * the one already in the directory, else the one to be copied there. */
+static int resolve_unit(struct cli *cli, const char *directory, const char *units, const char **name)
+{
+	struct strbuf path = STRBUF_INIT;
+	strbuf_printf(&path, "%s/units.csv", directory);
+	if (path.failed)
+		return cli_out_of_memory();
+	const char *from = access(strbuf_text(&path), F_OK) == 0 ? strbuf_text(&path) : units;
+	struct diagnostics diag;
+	diagnostics_init(&diag, 5);
+	cli->units = units_load(from, &(struct load_options){ .encoding = cli->encoding }, &diag);
+	int code = cli->units ? EXIT_OK : cli_report_problems(&diag, from, EXIT_DATA);
+	diagnostics_free(&diag);
+	strbuf_free(&path);
+	size_t unit;
+	if (code == EXIT_OK)
+		code = cli_resolve_unit(cli, &unit);
+	if (code == EXIT_OK)
+		*name = cli->units->units[unit].name;
+	return code;
+}
+
+/* Remembers the unit in DIR/duty.conf and says what that changes. */
+static int scope_to_unit(struct cli *cli, const char *directory, const char *unit)
+{
+	struct diagnostics diag;
+	diagnostics_init(&diag, 3);
+	int code = EXIT_OK;
+	if (!settings_write(directory, "unit", unit, &diag))
+		code = cli_report_problems(&diag, directory, EXIT_OUTPUT);
+	else
+		fprintf(cli->out, _("The copy is scoped to %s (%s/%s says so): with it, plain `duty` shows `duty next` "
+				    "for that unit; `duty overview` shows the whole plan.\n"),
+			unit, directory, SETTINGS_FILE);
+	diagnostics_free(&diag);
+	return code;
+}
+
 static int run_init(struct cli *cli)
 {
 	char *working = paths_working_directory();
@@ -96,8 +140,11 @@ static int run_init(struct cli *cli)
 	char *plan = paths_shipped_plan();
 	char *units = plan ? paths_sibling(plan, "units.csv") : NULL;
 	int code = EXIT_OK;
+	const char *unit = NULL;
 	if (!plan || !units) {
 		code = cli_out_of_memory();
+	} else if (cli->unit_query && (code = resolve_unit(cli, directory, units, &unit)) != EXIT_OK) {
+		/* said why */
 	} else if (!paths_make_directories(directory)) {
 		cli_error(_("cannot create the directory %s: %s"), directory, strerror(errno));
 		code = EXIT_OUTPUT;
@@ -111,17 +158,26 @@ static int run_init(struct cli *cli)
 				directory, plan_name);
 		else if (code == EXIT_OK)
 			code = say_how_to_use(cli, directory, plan_name);
-	}
+		if (code == EXIT_OK && unit)
+			code = scope_to_unit(cli, directory, unit);
+}
 	free(plan);
 	free(units);
 	free(working);
 	return cli_finish_output(cli, code);
 }
 
+static const struct command_option init_options[] = {
+	{ OPT_UNIT, false, N_("scope the copy to unit U: plain `duty` then shows `duty next`\n"
+			      "for U (remembered in DIR/duty.conf)") },
+	{ .help = NULL },
+};
+
 const struct command command_init = {
 	.name = "init",
 	.arguments = "[DIR]",
 	.summary = N_("copy the plan to a place where progress can be recorded"),
+	.options = init_options,
 	.help = N_("Copies the shipped plan and its unit directory to DIR, by default the\n"
 		   "working copy's place, $XDG_DATA_HOME/duty (~/.local/share/duty). A copy made\n"
 		   "there is the working copy: from then on duty uses it when neither -f nor\n"
@@ -130,9 +186,19 @@ const struct command command_init = {
 		   "prints the line to put in ~/.bashrc, export DUTY_FILE=DIR/tasks_2018.csv.\n"
 		   "Files already there are kept as they are.\n"
 		   "\n"
+		   "What a copy remembers about itself is in duty.conf beside its plan, so it\n"
+		   "holds however the copy is named (-f, DUTY_FILE or as the working copy).\n"
+		   "With --unit U the copy is scoped to one unit (unit=U there): plain `duty`\n"
+		   "shows `duty next` for U and `duty next` is for U unless --unit names\n"
+		   "another; the other commands are as before (`duty overview` is the whole\n"
+		   "plan). Run `duty init --unit` again to change the unit, or delete duty.conf\n"
+		   "to scope the copy to no unit.\n"
+		   "\n"
 		   "Examples:\n"
 		   "  duty init\n"
-		   "  duty init ~/食安办/2018\n"),
+		   "  duty init --unit 瑞安\n"
+		   "  duty init ~/食安办/2018\n"
+		   "  duty init ~/瑞安/2018 --unit 瑞安\n"),
 	.min_arguments = 0,
 	.max_arguments = 1,
 	.formats = FORMAT_BIT(FORMAT_TABLE),

@@ -2,6 +2,7 @@
  * overview.c - `duty` with no command: the plan at a glance. Counts,
  * a bar per month of the plan year, what falls due in today's month and
  * what is overdue. Outside the plan year it says so and shows the year.
+ * With --unit, the same for one unit's tasks.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,14 +10,18 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/scope.h"
 #include "cli/views.h"
 #include "duty/csv.h"
 #include "duty/json.h"
+#include "duty/progress.h"
 #include "duty/text.h"
 
 enum { BAR_WIDTH = 40 };
 
 struct overview {
+	struct query scope;               /* the unit of --unit, or the whole plan */
+	size_t tasks, milestones, targets;
 	size_t calendar[12];
 	size_t calendar_done[12];
 	size_t done;
@@ -28,18 +33,49 @@ struct overview {
 	bool in_year;
 };
 
-static bool gather(struct cli *cli, struct overview *overview)
+/* Counts the tasks in scope, their milestones (and those done) and targets:
+ * the whole plan's, or the ones unit answers for, as its tally counts them
+ * (progress.c: a milestone that names its own units is only theirs, done
+ * is done by the unit). */
+static bool count_tasks(const struct plan *plan, date_t today, struct overview *overview)
 {
-	const struct plan *plan = cli->plan;
-	memset(overview, 0, sizeof *overview);
-	query_calendar(plan, overview->calendar, overview->calendar_done);
+	struct task_match *tasks = NULL;
+	size_t count = query_tasks(plan, &overview->scope, &tasks);
+	if (count == SIZE_MAX)
+		return false;
+	free(tasks);
+	overview->tasks = count;
+	if (overview->scope.by_unit) {
+		struct unit_tally tally;
+		unit_tally_count(plan, overview->scope.unit, overview->scope.direct_only, today, &tally);
+		overview->milestones = tally.milestones;
+		overview->done = tally.on_time + tally.late;
+		overview->targets = tally.targets;
+		return true;
+	}
+	overview->milestones = plan_milestone_count(plan);
+	overview->targets = plan_target_count(plan);
 	for (size_t t = 0; t < plan->task_count; t++)
 		for (size_t m = 0; m < plan->tasks[t].milestone_count; m++)
 			overview->done += plan->tasks[t].milestones[m].completed_on != 0;
+	return true;
+}
+
+static bool gather(struct cli *cli, const struct query *scope, struct overview *overview)
+{
+	const struct plan *plan = cli->plan;
+	memset(overview, 0, sizeof *overview);
+	overview->scope = *scope;
+	query_calendar(plan, scope, overview->calendar, overview->calendar_done);
 	for (size_t u = 0; u < plan->units->count; u++)
 		overview->units += unit_is_listed(&plan->units->units[u]);
 	overview->in_year = date_year(cli->today) == plan->year;
-	struct query query = { .pending_only = true };
+	if (!count_tasks(plan, cli->today, overview)) {
+		overview->due_count = overview->overdue_count = SIZE_MAX;
+		return false;
+	}
+	struct query query = *scope;
+	query.pending_only = true;
 	query.from = cli->today;
 	query.to = date_month_last_day(date_month(cli->today));
 	overview->due_count = query_milestones(plan, &query, &overview->due);
@@ -102,15 +138,33 @@ static void print_calendar(struct cli *cli, const struct overview *overview)
 	}
 }
 
+/* "Plan year 2018, 市教育局: 4 tasks, 6 milestones (1 done), 3 targets." */
+static void print_unit_counts(struct cli *cli, const struct overview *overview, const char *today)
+{
+	const struct plan *plan = cli->plan;
+	const char *unit = plan->units->units[overview->scope.unit].name;
+	if (overview->done)
+		fprintf(cli->out, _("Plan year %d, %s: %zu tasks, %zu milestones (%zu done), %zu targets. "
+				    "Today is %s.\n"),
+			plan->year, unit, overview->tasks, overview->milestones, overview->done, overview->targets,
+			today);
+	else
+		fprintf(cli->out, _("Plan year %d, %s: %zu tasks, %zu milestones, %zu targets. Today is %s.\n"),
+			plan->year, unit, overview->tasks, overview->milestones, overview->targets, today);
+}
+
 static void print_table(struct cli *cli, const struct overview *overview)
 {
 	const struct plan *plan = cli->plan;
 	char today[DATE_TEXT_SIZE], month[MONTH_TEXT_SIZE];
 	date_format(cli->today, today);
 	month_format(date_month(cli->today), month);
-	size_t milestones = plan_milestone_count(plan);
+	size_t milestones = overview->milestones;
+	bool by_unit = overview->scope.by_unit;
 	fprintf(cli->out, "%s\n", plan->title);
-	if (overview->done)
+	if (by_unit)
+		print_unit_counts(cli, overview, today);
+	else if (overview->done)
 		fprintf(cli->out, _("Plan year %d: %zu tasks, %zu milestones (%zu done), %zu targets, %zu units. "
 				    "Today is %s.\n"),
 			plan->year, plan->task_count, milestones, overview->done, plan_target_count(plan),
@@ -131,16 +185,17 @@ static void print_table(struct cli *cli, const struct overview *overview)
 		fprintf(cli->out, "\n");
 		if (overview->due_count) {
 			fprintf(cli->out, _("Due this month (%s, from today on): %zu\n"), month, overview->due_count);
-			view_milestones_table(cli, overview->due, overview->due_count, 2, false);
+			view_milestones_table(cli, overview->due, overview->due_count, 2, by_unit);
 		} else {
-			struct query query = { .pending_only = true };
+			struct query query = overview->scope;
+			query.pending_only = true;
 			fprintf(cli->out, _("Nothing more falls due this month (%s). "), month);
 			view_next_deadline(cli, &query, cli->today);
 		}
 		fprintf(cli->out, "\n");
 		if (overview->overdue_count) {
 			fprintf(cli->out, _("Overdue (deadline before %s): %zu\n"), today, overview->overdue_count);
-			view_milestones_table(cli, overview->overdue, overview->overdue_count, 2, false);
+			view_milestones_table(cli, overview->overdue, overview->overdue_count, 2, by_unit);
 		} else {
 			fprintf(cli->out, _("Nothing is overdue.\n"));
 		}
@@ -156,7 +211,8 @@ static void print_table(struct cli *cli, const struct overview *overview)
 		else
 			fprintf(cli->out, _("\nEvery milestone is done.\n"));
 	} else {
-		struct query query = { .pending_only = true };
+		struct query query = overview->scope;
+		query.pending_only = true;
 		fputc('\n', cli->out);
 		view_next_deadline(cli, &query, cli->today);
 	}
@@ -168,10 +224,10 @@ static void print_json(struct cli *cli, const struct overview *overview)
 	char today[DATE_TEXT_SIZE];
 	date_format(cli->today, today);
 	cJSON *counts = cJSON_CreateObject();
-	cJSON_AddNumberToObject(counts, "tasks", (double)plan->task_count);
-	cJSON_AddNumberToObject(counts, "milestones", (double)plan_milestone_count(plan));
+	cJSON_AddNumberToObject(counts, "tasks", (double)overview->tasks);
+	cJSON_AddNumberToObject(counts, "milestones", (double)overview->milestones);
 	cJSON_AddNumberToObject(counts, "done", (double)overview->done);
-	cJSON_AddNumberToObject(counts, "targets", (double)plan_target_count(plan));
+	cJSON_AddNumberToObject(counts, "targets", (double)overview->targets);
 	cJSON_AddNumberToObject(counts, "units", (double)overview->units);
 	cJSON *calendar = cJSON_CreateArray();
 	for (int m = 0; m < 12; m++) {
@@ -187,6 +243,9 @@ static void print_json(struct cli *cli, const struct overview *overview)
 	json_begin_object(&object, cli->out, 0);
 	json_add_field(&object, "plan", json_plan_about(plan));
 	json_add_field(&object, "today", cJSON_CreateString(today));
+	json_add_field(&object, "unit", overview->scope.by_unit
+						? cJSON_CreateString(plan->units->units[overview->scope.unit].name)
+						: cJSON_CreateNull());
 	json_add_field(&object, "counts", counts);
 	json_add_field(&object, "calendar", calendar);
 	const struct {
@@ -202,7 +261,7 @@ static void print_json(struct cli *cli, const struct overview *overview)
 		json_add_key(&object, lists[l].key);
 		json_begin_array(&list, cli->out, 1);
 		for (size_t i = 0; i < lists[l].count; i++)
-			json_add(&list, json_due(plan, &lists[l].matches[i], false));
+			json_add(&list, json_due(plan, &lists[l].matches[i], overview->scope.by_unit));
 		written = json_end(&list) && written;
 	}
 	if (!json_end(&object) || !written)
@@ -212,8 +271,9 @@ static void print_json(struct cli *cli, const struct overview *overview)
 
 static void print_csv(struct cli *cli, const struct overview *overview)
 {
-	static const char *const header[] = { "month", "deadlines", "done" };
-	csv_write_record(cli->out, header, 3, cli->raw);
+	static const char *const header[] = { NC_("CSV header", "month"), NC_("CSV header", "deadlines"),
+					      NC_("CSV header", "done") };
+	cli_csv_header(cli, header, 3);
 	for (int m = 0; m < 12; m++) {
 		char month[MONTH_TEXT_SIZE], count[24], done[24];
 		month_format(cli->plan->year * 100 + m + 1, month);
@@ -226,8 +286,12 @@ static void print_csv(struct cli *cli, const struct overview *overview)
 
 static int run_overview(struct cli *cli)
 {
+	struct query scope;
+	int code = cli_unit_query(cli, &scope);
+	if (code != EXIT_OK)
+		return code;
 	struct overview overview;
-	if (!gather(cli, &overview)) {
+	if (!gather(cli, &scope, &overview)) {
 		release(&overview);
 		return cli_out_of_memory();
 	}
@@ -241,18 +305,28 @@ static int run_overview(struct cli *cli)
 	return cli_finish_output(cli, EXIT_OK);
 }
 
+static const struct command_option overview_options[] = {
+	{ OPT_UNIT, false, N_("the overview of unit U's tasks: its counts, months, what\n"
+			      "falls due and what is overdue") },
+	{ OPT_DIRECT, false, N_("only the tasks that name U itself") },
+	{ .help = NULL },
+};
+
 const struct command command_overview = {
 	.name = "",
 	.arguments = "",
 	.summary = N_("the plan at a glance"),
+	.options = overview_options,
 	.help = N_("Shows the plan's title and counts, a bar per month of the plan year with the\n"
 		   "number of deadlines in it, the milestones that fall due in today's month, and\n"
 		   "the ones whose deadline has passed, leaving out milestones that are done.\n"
 		   "With --format csv it writes the month counts; with --format json, all of it.\n"
+		   "With --unit U, all of it for the tasks of one unit.\n"
 		   "\n"
 		   "Examples:\n"
 		   "  duty\n"
 		   "  duty --today 2018-10-15\n"
+		   "  duty --unit 瑞安\n"
 		   "  duty --format json | jq .calendar\n"),
 	.min_arguments = 0,
 	.max_arguments = 0,

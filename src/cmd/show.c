@@ -331,8 +331,11 @@ static void print_milestone_json(struct cli *cli, const struct task *task, size_
 /* `show ID.M --format csv`: one row per unit. */
 static void print_milestone_csv(const struct cli *cli, const struct task *task, size_t m)
 {
-	static const char *const header[] = { "task", "milestone", "unit", "status", "done_on", "note" };
-	csv_write_record(cli->out, header, 6, cli->raw);
+	static const char *const header[] = {
+		NC_("CSV header", "task"),   NC_("CSV header", "milestone"), NC_("CSV header", "unit"),
+		NC_("CSV header", "status"), NC_("CSV header", "done_on"),   NC_("CSV header", "note"),
+	};
+	cli_csv_header(cli, header, 6);
 	const struct milestone *milestone = &task->milestones[m];
 	size_t *leaves = malloc((cli->units->count + 1) * sizeof *leaves);
 	size_t count = leaves ? milestone_leaf_units(cli->units, task, milestone, leaves) : 0;
@@ -355,9 +358,13 @@ static void print_milestone_csv(const struct cli *cli, const struct task *task, 
  * task fit one CSV header. */
 static void print_csv(const struct cli *cli, const struct task *task)
 {
-	static const char *const header[] = { "task", "kind", "number", "deadline", "phrase", "implied",
-					      "metric", "op", "value", "unit", "text" };
-	csv_write_record(cli->out, header, 11, cli->raw);
+	static const char *const header[] = {
+		NC_("CSV header", "task"),    NC_("CSV header", "kind"),   NC_("CSV header", "number"),
+		NC_("CSV header", "deadline"), NC_("CSV header", "phrase"), NC_("CSV header", "implied"),
+		NC_("CSV header", "metric"),  NC_("CSV header", "op"),     NC_("CSV header", "value"),
+		NC_("CSV header", "unit"),    NC_("CSV header", "text"),
+	};
+	cli_csv_header(cli, header, 11);
 	char id[24], number[24];
 	snprintf(id, sizeof id, "%ld", task->id);
 	for (size_t m = 0; m < task->milestone_count; m++) {

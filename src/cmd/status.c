@@ -117,7 +117,9 @@ static void print_milestones(struct cli *cli, const struct query *query, const s
 	if (!leaves || units.failed)
 		cli->out_of_memory = true;
 	fputs(_("\nMilestones\n"), cli->out);
-	cli_print_table(cli, &table, style);
+	struct table_style sheet = *style;
+	sheet.name = _("Milestones");   /* the sheet of a workbook */
+	cli_print_table(cli, &table, &sheet);
 	table_free(&table);
 	strbuf_free(&units);
 	free(leaves);
@@ -178,8 +180,10 @@ static void print_targets(struct cli *cli, const struct query *query, const stru
 		}
 	}
 	fputs(_("\nTargets\n"), cli->out);
+	struct table_style sheet = *style;
+	sheet.name = _("Targets");
 	if (rows)
-		cli_print_table(cli, &table, style);
+		cli_print_table(cli, &table, &sheet);
 	else
 		fputs(_("  (none with a number)\n"), cli->out);
 	table_free(&table);
@@ -221,7 +225,9 @@ static void print_units(struct cli *cli, const struct query *query, const struct
 		table_add_row(&table, cells);
 	}
 	fputs(_("\nUnits\n"), cli->out);
-	cli_print_table(cli, &table, style);
+	struct table_style sheet = *style;
+	sheet.name = _("Units");
+	cli_print_table(cli, &table, &sheet);
 	table_free(&table);
 }
 
@@ -342,8 +348,12 @@ static void print_json(struct cli *cli, const struct query *query, const struct 
 /* One row per milestone, as the unit (or the whole plan) stands. */
 static void print_csv(struct cli *cli, const struct query *query, const struct task_match *tasks, size_t count)
 {
-	static const char *const header[] = { "task", "milestone", "title", "deadline", "status", "done_on", "note" };
-	csv_write_record(cli->out, header, 7, cli->raw);
+	static const char *const header[] = {
+		NC_("CSV header", "task"),   NC_("CSV header", "milestone"), NC_("CSV header", "title"),
+		NC_("CSV header", "deadline"), NC_("CSV header", "status"),  NC_("CSV header", "done_on"),
+		NC_("CSV header", "note"),
+	};
+	cli_csv_header(cli, header, 7);
 	size_t unit = scope_unit(query);
 	for (size_t i = 0; i < count; i++) {
 		const struct task *task = tasks[i].task;
@@ -371,12 +381,19 @@ static int run_status(struct cli *cli)
 	int code = cli_unit_query(cli, &query);
 	if (code != EXIT_OK)
 		return code;
-	if (cli->by_unit)
-		return cli_finish_output(cli, assess_print(cli, &query));
+	if (cli->by_unit) {
+		code = cli_open_output(cli);
+		return code == EXIT_OK ? cli_finish_output(cli, assess_print(cli, &query)) : code;
+	}
 	struct task_match *tasks = NULL;
 	size_t count = query_tasks(cli->plan, &query, &tasks);
 	if (count == SIZE_MAX)
 		return cli_out_of_memory();
+	code = cli_open_output(cli);
+	if (code != EXIT_OK) {
+		free(tasks);
+		return code;
+	}
 	struct unit_tally total;
 	count_all(cli, &query, tasks, count, &total);
 	if (cli->format == FORMAT_JSON)
@@ -397,6 +414,11 @@ static const struct command_option status_options[] = {
 	     "so far, done on time, done late, overdue, not yet due,\n"
 	     "targets, completion rate (with --unit: that unit's\n"
 	     "milestones, each with its state)") },
+	{ OPT_LANG, false, N_("the language of a workbook: zh or en (default: the\n"
+			      "plan's, Chinese for a Chinese plan)") },
+	{ OPT_OUTPUT, false, N_("write to FILE, in the format its extension names (.csv,\n"
+				".json, .xlsx: a workbook with the milestones, targets and\n"
+				"units) unless --format says") },
 	{ .help = NULL },
 };
 
@@ -416,10 +438,12 @@ const struct command command_status = {
 		   "  duty status --today 2018-10-15\n"
 		   "  duty status --unit 瑞安 --format json\n"
 		   "  duty status --by-unit --today 2018-10-15\n"
-		   "  duty status --by-unit --unit 瑞安 --format csv\n"),
+		   "  duty status --by-unit --unit 瑞安 --format csv\n"
+		   "  duty status -o 进度.xlsx\n"),
 	.min_arguments = 0,
 	.max_arguments = 0,
-	.formats = FORMAT_BIT(FORMAT_TABLE) | FORMAT_BIT(FORMAT_CSV) | FORMAT_BIT(FORMAT_JSON),
+	.formats = FORMAT_BIT(FORMAT_TABLE) | FORMAT_BIT(FORMAT_CSV) | FORMAT_BIT(FORMAT_JSON)
+		   | FORMAT_BIT(FORMAT_XLSX),
 	.needs = NEEDS_PLAN,
 	.run = run_status,
 };

@@ -68,9 +68,13 @@ static int run_units(struct cli *cli)
 	if (cli->format == FORMAT_JSON) {
 		json_begin_array(&writer, cli->out, 0);
 	} else if (cli->format == FORMAT_CSV) {
-		static const char *const header[] = { "name", "kind", "direct_tasks", "via_group_tasks",
-						      "aliases", "members", "groups", "note" };
-		csv_write_record(cli->out, header, 8, cli->raw);
+		static const char *const header[] = {
+			NC_("CSV header", "name"),    NC_("CSV header", "kind"),
+			NC_("CSV header", "direct_tasks"), NC_("CSV header", "via_group_tasks"),
+			NC_("CSV header", "aliases"), NC_("CSV header", "members"),
+			NC_("CSV header", "groups"),  NC_("CSV header", "note"),
+		};
+		cli_csv_header(cli, header, 8);
 	} else {
 		table_init(&table, unit_columns, 6);
 	}

@@ -263,19 +263,23 @@ bool query_next_deadline(const struct plan *plan, const struct query *query, dat
 	return best != 0;
 }
 
-void query_calendar(const struct plan *plan, size_t counts[12], size_t done[12])
+void query_calendar(const struct plan *plan, const struct query *query, size_t counts[12], size_t done[12])
 {
 	memset(counts, 0, 12 * sizeof counts[0]);
 	if (done)
 		memset(done, 0, 12 * sizeof done[0]);
 	for (size_t t = 0; t < plan->task_count; t++) {
 		const struct task *task = &plan->tasks[t];
+		size_t via;
+		if (!unit_filter(plan, query, task, &via))
+			continue;
 		for (size_t m = 0; m < task->milestone_count; m++) {
-			date_t deadline = task->milestones[m].deadline;
-			if (date_year(deadline) != plan->year)
+			const struct milestone *milestone = &task->milestones[m];
+			date_t deadline = milestone->deadline;
+			if (date_year(deadline) != plan->year || !milestone_unit_filter(plan, query, task, milestone))
 				continue;
 			counts[date_month_number(deadline) - 1]++;
-			if (done && task->milestones[m].completed_on)
+			if (done && milestone_is_done(plan, query, task, milestone))
 				done[date_month_number(deadline) - 1]++;
 		}
 	}

@@ -1,15 +1,28 @@
 /*
- * csvwrite.c - CSV output: RFC 4180 quoting, LF line ends, and a guard
- * against formula injection: a cell that starts with =, +, -, @ (or their
+ * csv.c - CSV output: RFC 4180 quoting, LF line ends, and a guard against
+ * formula injection: a cell that starts with =, +, -, @ (or their
  * full-width forms ＝＋－＠), a tab or a carriage return would be run as a
- * formula by Excel, WPS or LibreOffice,
- * so it gets a leading ' (which spreadsheets show as text), unless raw.
+ * formula by Excel, WPS or LibreOffice, so it gets a leading ' (which
+ * spreadsheets show as text), unless raw. A number ("-15", days left in
+ * `duty next`) is read as that number and runs nothing: it is not guarded,
+ * so a spreadsheet still counts with it.
  */
 #include "duty/csv.h"
 #include "duty/csvwrite.h"
 #include "duty/text.h"
 
 #include <string.h>
+
+/* A number a spreadsheet reads as that number: ASCII only, nothing around
+ * it, what the one decimal parser accepts ("-15", "+2", "4.5"). */
+static bool is_plain_number(const char *field)
+{
+	for (const char *p = field; *p; p++)
+		if ((unsigned char)*p >= 0x80 || *p == ' ' || *p == '\t')
+			return false;
+	double value;
+	return field[0] && text_parse_decimal(field, strlen(field), &value);
+}
 
 bool csv_cell_is_formula(const char *field)
 {
@@ -19,7 +32,7 @@ bool csv_cell_is_formula(const char *field)
 	for (size_t i = 0; i < sizeof full_width / sizeof full_width[0]; i++)
 		if (strncmp(field, full_width[i], 3) == 0)
 			return true;
-	return field[0] && strchr("=+-@\t\r", field[0]) != NULL;
+	return field[0] && strchr("=+-@\t\r", field[0]) != NULL && !is_plain_number(field);
 }
 
 void csv_write_record(FILE *out, const char *const *fields, size_t count, bool raw)

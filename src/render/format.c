@@ -27,6 +27,30 @@ void format_target_goal(struct strbuf *out, const struct target *target)
 	format_quantity(out, target->value_text, target->unit);
 }
 
+void format_target_progress(struct strbuf *out, const struct target *target, const struct target_progress *report)
+{
+	strbuf_printf(out, "%s ", target->metric);
+	format_target_goal(out, target);
+	if (report->reported) {
+		strbuf_puts(out, _(" — reported "));
+		format_quantity(out, report->value_text, target->unit);
+		strbuf_printf(out, ", %s", report->met ? _("met") : _("not met"));
+	}
+}
+
+const char *format_role(enum unit_role role)
+{
+	switch (role) {
+	case ROLE_LEAD:
+		return _("lead");
+	case ROLE_SUPPORT:
+		return _("support");
+	case ROLE_NONE:
+		break;
+	}
+	return "";
+}
+
 void format_unit_names(struct strbuf *out, const struct unit_directory *units, const size_t *list, size_t count,
 		       const char *separator)
 {

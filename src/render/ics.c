@@ -112,7 +112,25 @@ static uint32_t hash_text(const char *text)
 	return hash;
 }
 
-void ics_event(FILE *out, const struct plan *plan, const struct task *task, size_t index, date_t stamp)
+/* A display alarm at 9:00, days before the all-day event's day: the
+ * trigger counts back from its start, midnight, so 9:00 the day before is
+ * -PT15H and days before is -P(days-1)DT15H. */
+static void put_alarm(FILE *out, struct strbuf *line, const char *summary, unsigned days)
+{
+	put_line(out, "BEGIN:VALARM");
+	put_line(out, "ACTION:DISPLAY");
+	put_property(out, line, "DESCRIPTION", summary);
+	strbuf_clear(line);
+	if (days > 1)
+		strbuf_printf(line, "TRIGGER:-P%uDT15H", days - 1);
+	else
+		strbuf_puts(line, "TRIGGER:-PT15H");
+	put_line(out, strbuf_text(line));
+	put_line(out, "END:VALARM");
+}
+
+void ics_event(FILE *out, const struct plan *plan, const struct task *task, size_t index, date_t stamp,
+	       unsigned remind_days)
 {
 	const struct milestone *milestone = &task->milestones[index];
 	struct strbuf line, text;
@@ -147,6 +165,9 @@ void ics_event(FILE *out, const struct plan *plan, const struct task *task, size
 	if (milestone->phrase[0])
 		strbuf_printf(&text, "（%s）", milestone->phrase);
 	put_property(out, &line, "SUMMARY", strbuf_text(&text));
+	struct strbuf summary;
+	strbuf_init(&summary);
+	strbuf_puts(&summary, strbuf_text(&text));
 
 	strbuf_clear(&text);
 	strbuf_puts(&text, milestone->text);
@@ -159,7 +180,10 @@ void ics_event(FILE *out, const struct plan *plan, const struct task *task, size
 	format_milestone_units(&text, plan, task, milestone, "、");
 	put_property(out, &line, "DESCRIPTION", strbuf_text(&text));
 	put_line(out, "TRANSP:TRANSPARENT");
+	if (remind_days)
+		put_alarm(out, &line, strbuf_text(&summary), remind_days);
 	put_line(out, "END:VEVENT");
+	strbuf_free(&summary);
 	strbuf_free(&line);
 	strbuf_free(&text);
 }

@@ -80,17 +80,6 @@ static const char *milestone_class(struct progress progress)
 	}
 }
 
-static void target_line(struct strbuf *out, const struct target *target, struct target_progress report)
-{
-	strbuf_printf(out, "%s ", target->metric);
-	format_target_goal(out, target);
-	if (report.reported) {
-		strbuf_puts(out, _(" — reported "));
-		format_quantity(out, report.value_text, target->unit);
-		strbuf_printf(out, ", %s", report.met ? _("met") : _("not met"));
-	}
-}
-
 /* The other units of the task, and how this unit comes to it. */
 static void units_line(struct strbuf *out, const struct plan *plan, const struct task_match *match, size_t unit)
 {
@@ -132,7 +121,8 @@ void sheet_html(FILE *out, const struct plan *plan, date_t today, size_t unit,
 	const char *unit_name = plan->units->units[unit].name;
 	char today_text[DATE_TEXT_SIZE];
 	date_format(today, today_text);
-	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>", out);
+	/* TRANSLATORS: the language code of a duty sheet's HTML (lang="..."). */
+	fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>", _("en"));
 	html_text(out, plan->title);
 	fputs(" — ", out);
 	html_text(out, unit_name);
@@ -170,7 +160,8 @@ void sheet_html(FILE *out, const struct plan *plan, date_t today, size_t unit,
 			fputs("<ul>", out);
 			for (size_t t = 0; t < task->target_count; t++) {
 				strbuf_clear(&text);
-				target_line(&text, &task->targets[t], target_progress(plan->units, &task->targets[t], unit));
+				struct target_progress report = target_progress(plan->units, &task->targets[t], unit);
+				format_target_progress(&text, &task->targets[t], &report);
 				fputs("<li>", out);
 				html_text(out, strbuf_text(&text));
 				fputs("</li>", out);
@@ -226,7 +217,8 @@ void sheet_markdown(FILE *out, const struct plan *plan, date_t today, size_t uni
 			fprintf(out, "\n**%s**\n\n", _("Targets"));
 			for (size_t t = 0; t < task->target_count; t++) {
 				strbuf_clear(&text);
-				target_line(&text, &task->targets[t], target_progress(plan->units, &task->targets[t], unit));
+				struct target_progress report = target_progress(plan->units, &task->targets[t], unit);
+				format_target_progress(&text, &task->targets[t], &report);
 				fputs("- ", out);
 				markdown_text(out, strbuf_text(&text));
 				fputs("\n", out);

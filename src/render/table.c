@@ -86,6 +86,16 @@ static const char *header_text(const struct table_column *column)
 	return column->header[0] ? gettext(column->header) : "";
 }
 
+const char *table_cell(const struct table *table, size_t row, size_t column)
+{
+	return table->text.data + table->cells[row * table->column_count + column];
+}
+
+const char *table_header(const struct table *table, size_t column)
+{
+	return header_text(&table->columns[column]);
+}
+
 static const char *cell_at(const struct table *table, size_t row, size_t column)
 {
 	return table->text.data + table->cells[row * table->column_count + column];

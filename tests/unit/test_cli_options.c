@@ -62,10 +62,19 @@ static void test_command_options_and_arguments(void **state)
 	assert_int_equal(cli.argument_count, 1);
 	assert_string_equal(cli.arguments[0], "8");
 
-	/* No command: the overview. */
+	/* No command: the overview, also of one unit. */
 	assert_int_equal(parse(&cli, (const char *[]){ "--format", "json", NULL }), EXIT_OK);
 	assert_string_equal(cli.command->name, "");
 	assert_int_equal(cli.format, FORMAT_JSON);
+	assert_int_equal(parse(&cli, (const char *[]){ "--unit", "教育局", NULL }), EXIT_OK);
+	assert_string_equal(cli.command->name, "");
+	assert_string_equal(cli.unit_query, "教育局");
+
+	/* -o FILE names the format by its extension, unless --format says otherwise. */
+	assert_int_equal(parse(&cli, (const char *[]){ "export", "-u", "瑞安", "-o", "瑞安.CSV", NULL }), EXIT_OK);
+	assert_int_equal(cli.format, FORMAT_CSV);
+	assert_int_equal(parse(&cli, (const char *[]){ "export", "-u", "瑞安", "-o", "瑞安.list", NULL }), EXIT_OK);
+	assert_false(cli.format_given);
 }
 
 static void test_command_lines_that_are_refused(void **state)
@@ -74,8 +83,9 @@ static void test_command_lines_that_are_refused(void **state)
 	struct cli cli;
 	const char *const *refused[] = {
 		(const char *[]){ "show", "8", "--direct", NULL },     /* not an option of show */
-		(const char *[]){ "--unit", "教育局", NULL },          /* nor of the overview */
-		(const char *[]){ "export", NULL },                    /* --unit is required */
+		(const char *[]){ "--month", "2018-10", NULL },        /* nor of the overview */
+		(const char *[]){ "next", "--month", "2018-10", NULL },   /* next has --days */
+		(const char *[]){ "next", "--days", "a fortnight", NULL },
 		(const char *[]){ "report", "12", "--value", "3", NULL },   /* --target too */
 		(const char *[]){ "show", NULL },                      /* the ID is missing */
 		(const char *[]){ "u", NULL },                         /* undo or units */
@@ -85,6 +95,7 @@ static void test_command_lines_that_are_refused(void **state)
 		(const char *[]){ "due", "--month", NULL },            /* no value */
 		(const char *[]){ "--frobnicate", NULL },
 		(const char *[]){ "list", "--by", "张三", NULL },      /* --by is for the commands that record */
+		(const char *[]){ "export", "-u", "瑞安", "--format", "md", "-o", "瑞安.html", NULL },   /* clash */
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
 		assert_int_equal(parse(&cli, refused[i]), EXIT_USAGE);
@@ -134,7 +145,7 @@ static void test_option_values_for_completion(void **state)
 	assert_true(options_print_values(out, "--today"));   /* free values: none listed */
 	assert_false(options_print_values(out, "--frobnicate"));
 	fclose(out);
-	assert_string_equal(text, "table\ncsv\njson\nics\nhtml\nmd\n");
+	assert_string_equal(text, "table\ncsv\njson\nics\nhtml\nmd\nxlsx\n");
 	free(text);
 }
 

@@ -100,6 +100,27 @@ static void test_excel_serial_numbers(void **state)
 	assert_false(date_from_excel_serial(2958466, false, &date));
 }
 
+static void test_days_between_and_after(void **state)
+{
+	(void)state;
+	assert_int_equal(date_days_between(20181015, 20181031), 16);
+	assert_int_equal(date_days_between(20181015, 20180930), -15);
+	assert_int_equal(date_days_between(20181231, 20190101), 1);
+	assert_int_equal(date_days_between(20160228, 20160301), 2);   /* a leap year */
+	assert_int_equal(date_days_between(20180101, 20190101), 365);
+	assert_int_equal(date_add_days(20181015, 14), 20181029);
+	assert_int_equal(date_add_days(20181225, 14), 20190108);
+	assert_int_equal(date_add_days(20180301, -1), 20180228);
+	assert_int_equal(date_add_days(20000228, 1), 20000229);
+	/* Every day of a few years, one at a time. */
+	date_t day = 20151231;
+	for (long n = 1; n <= 4 * 366; n++) {
+		day = date_next_day(day);
+		assert_int_equal(date_add_days(20151231, n), day);
+		assert_int_equal(date_days_between(20151231, day), n);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -107,6 +128,7 @@ int main(void)
 		cmocka_unit_test(test_parse_refuses_impossible_or_malformed_dates),
 		cmocka_unit_test(test_month_parse_and_format),
 		cmocka_unit_test(test_excel_serial_numbers),
+		cmocka_unit_test(test_days_between_and_after),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -130,12 +130,22 @@ static void test_calendar_and_next_deadline(void **state)
 {
 	(void)state;
 	size_t counts[12], done[12];
-	query_calendar(shipped.plan, counts, done);
+	struct query query = { 0 };
+	query_calendar(shipped.plan, &query, counts, done);
 	for (int m = 0; m < 12; m++)
 		assert_int_equal(done[m], 0);
 	const size_t expected[12] = { 0, 0, 0, 2, 1, 0, 3, 0, 3, 3, 0, 40 };
 	assert_memory_equal(counts, expected, sizeof expected);
-	struct query query = { 0 };
+	/* One unit's months: 市教育局 has five milestones at the year's end and
+	 * 32.1 (10月前) in September, through its group. */
+	struct query education = { .by_unit = true, .unit = units_find(shipped.units, "市教育局", strlen("市教育局")) };
+	query_calendar(shipped.plan, &education, counts, NULL);
+	const size_t for_education[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 5 };
+	assert_memory_equal(counts, for_education, sizeof for_education);
+	education.direct_only = true;
+	query_calendar(shipped.plan, &education, counts, NULL);
+	assert_int_equal(counts[8], 0);
+	assert_int_equal(counts[11], 4);
 	date_t next = 0;
 	size_t same = 0;
 	assert_true(query_next_deadline(shipped.plan, &query, 20180831, &next, &same));
@@ -315,7 +325,7 @@ static void test_fixture_next_and_calendar(void **state)
 	assert_int_equal(count, 2);
 	assert_false(query_next_deadline(fixture.plan, &all, 20201231, &next, &count));
 	size_t months[12], done[12];
-	query_calendar(fixture.plan, months, done);
+	query_calendar(fixture.plan, &all, months, done);
 	assert_int_equal(months[1], 2);   /* February */
 	assert_int_equal(months[4], 2);   /* May */
 	assert_int_equal(done[4], 1);

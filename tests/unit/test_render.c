@@ -1,18 +1,23 @@
 /*
  * test_render.c - terminal tables (alignment by display width, wrapping to
- * a width), CSV quoting, and JSON that parses back with cJSON.
+ * a width), CSV quoting, JSON that parses back with cJSON, the words of
+ * targets and statuses, and workbooks that are written (the CLI tests
+ * read them back).
  */
 #include "testing.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "duty/load.h"
 #include "duty/table.h"
 #include "duty/text.h"
 #include "duty/csv.h"
 #include "duty/json.h"
+#include "duty/format.h"
+#include "duty/xlsx.h"
 
 
 struct capture {
@@ -146,17 +151,26 @@ static void test_csv_quotes_only_what_needs_it(void **state)
 static void test_csv_guards_cells_a_spreadsheet_would_run(void **state)
 {
 	(void)state;
-	const char *fields[] = { "=SUM(A1:A9)", "+1", "-2", "@cmd", "\tx", "=1,2", "a=b", "2018-10-31" };
+	const char *fields[] = { "=SUM(A1:A9)", "+1+A1", "-2-A1", "@cmd", "\tx", "=1,2", "a=b", "2018-10-31" };
 	struct capture capture;
 	capture_start(&capture);
 	csv_write_record(capture.file, fields, 8, false);
 	char *text = capture_end(&capture);
-	assert_string_equal(text, "'=SUM(A1:A9),'+1,'-2,'@cmd,'\tx,\"'=1,2\",a=b,2018-10-31\n");
+	assert_string_equal(text, "'=SUM(A1:A9),'+1+A1,'-2-A1,'@cmd,'\tx,\"'=1,2\",a=b,2018-10-31\n");
 	free(text);
 	capture_start(&capture);
 	csv_write_record(capture.file, fields, 8, true);
 	text = capture_end(&capture);
-	assert_string_equal(text, "=SUM(A1:A9),+1,-2,@cmd,\tx,\"=1,2\",a=b,2018-10-31\n");
+	assert_string_equal(text, "=SUM(A1:A9),+1+A1,-2-A1,@cmd,\tx,\"=1,2\",a=b,2018-10-31\n");
+	free(text);
+	/* Numbers run nothing: -15 days left stays a number a spreadsheet can
+	 * count with; anything more after the sign is guarded, and so is what
+	 * the one decimal parser does not take for a number ("+2"). */
+	const char *numbers[] = { "-15", "+2", "-4.5", "-", "-1e5", "- 2", "-15 ", "－15", "-１５" };
+	capture_start(&capture);
+	csv_write_record(capture.file, numbers, 9, false);
+	text = capture_end(&capture);
+	assert_string_equal(text, "-15,'+2,-4.5,'-,'-1e5,'- 2,\"'-15 \",'－15,'-１５\n");
 	free(text);
 }
 
@@ -274,6 +288,74 @@ static void test_due_json_has_milestone_fields(void **state)
 	cJSON_Delete(object);
 }
 
+static void test_target_progress_and_status_words(void **state)
+{
+	(void)state;
+	struct target target = { .metric = "新建阳光厨房", .value_text = "300", .unit = "家", .op = TARGET_EQUAL,
+				 .value = 300 };
+	struct strbuf text = STRBUF_INIT;
+	struct target_progress report = { .reported = false };
+	format_target_progress(&text, &target, &report);
+	assert_string_equal(strbuf_text(&text), "新建阳光厨房 reach 300 家");
+	/* What one unit reported (target_progress for it), not the whole target. */
+	report = (struct target_progress){ .reported = true, .met = true, .value_text = "352", .value = 352 };
+	strbuf_clear(&text);
+	format_target_progress(&text, &target, &report);
+	assert_string_equal(strbuf_text(&text), "新建阳光厨房 reach 300 家 — reported 352 家, met");
+	strbuf_free(&text);
+	assert_string_equal(format_status(STATUS_OVERDUE), "overdue");
+	assert_string_equal(format_status(STATUS_DUE), "due this month");
+	assert_string_equal(format_status(STATUS_DONE_LATE), "done late");
+	assert_string_equal(format_role(ROLE_LEAD), "lead");
+	assert_string_equal(format_role(ROLE_SUPPORT), "support");
+	assert_string_equal(format_role(ROLE_NONE), "");
+}
+
+/* A workbook with every kind of sheet is written whole: sheet names Excel
+ * would refuse (/ : too long, used twice) are made acceptable. */
+static void test_workbook_is_written(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/test_render-XXXXXX.xlsx";
+	int descriptor = mkstemps(path, 5);
+	assert_true(descriptor >= 0);
+	close(descriptor);
+	struct xlsx_book *book = xlsx_create(path, "A & B");
+	assert_non_null(book);
+	struct table table;
+	table_init(&table, columns, 2);
+	table_add_row(&table, (const char *[]){ "12", "2018-10-31" });
+	table_add_colored_row(&table, (const char *[]){ "3", "控制字符\x01不进工作簿" }, ROW_RED);
+	xlsx_add_table(book, "a/b:c", &table);
+	xlsx_add_table(book, "a/b:c", &table);
+	xlsx_add_table(book, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三", &table);
+	xlsx_add_table(book, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三", &table);
+	table_free(&table);
+	struct task_match matches[] = { { .task = &shipped.plan->tasks[11], .via = NO_GROUP },
+				       { .task = &shipped.plan->tasks[24], .via = NO_GROUP } };
+	xlsx_add_duty_list(book, shipped.plan, 20181015, units_find(shipped.units, "市教育局", strlen("市教育局")),
+			   matches, 2);
+	struct diagnostics diag;
+	diagnostics_init(&diag, 2);
+	assert_true(xlsx_close(book, &diag));
+	assert_int_equal(diag.errors, 0);
+	FILE *file = fopen(path, "rb");
+	assert_non_null(file);
+	char magic[4];
+	assert_int_equal(fread(magic, 1, 4, file), 4);
+	assert_memory_equal(magic, "PK\x03\x04", 4);   /* a zip archive, as .xlsx files are */
+	fclose(file);
+	unlink(path);
+
+	/* A workbook that cannot be written says why. */
+	book = xlsx_create("/nonexistent/dir/book.xlsx", "t");
+	assert_non_null(book);
+	assert_false(xlsx_close(book, &diag));
+	assert_int_equal(diag.errors, 1);
+	assert_non_null(strstr(diag.kept[0].message, "cannot write the workbook"));
+	diagnostics_free(&diag);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -285,6 +367,8 @@ int main(void)
 		cmocka_unit_test(test_task_json_parses_back),
 		cmocka_unit_test(test_array_writer_streams_valid_json),
 		cmocka_unit_test(test_due_json_has_milestone_fields),
+		cmocka_unit_test(test_target_progress_and_status_words),
+		cmocka_unit_test(test_workbook_is_written),
 	};
 	return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
 }
