@@ -130,11 +130,22 @@ $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libdut
 	$(CC) $(ALL_CFLAGS) -DSOURCE_DIR='"$(CURDIR)"' $< tests/fuzz/replay.c $(BUILD)/libduty.a $(LDFLAGS) \
 		$(LDLIBS) -o $@
 
-$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SOURCES) $(HEADERS)
-	@mkdir -p $(FUZZ_DIR)
-	$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE -g -O1 -Iinclude -DSOURCE_DIR='"$(CURDIR)"' \
-		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-		$< $(CORE_SOURCES) $(LDLIBS) -o $@
+# The library is compiled for fuzzing once and linked into every harness.
+FUZZ_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O1 -Iinclude -DSOURCE_DIR='"$(CURDIR)"' \
+               -fno-sanitize-recover=undefined
+FUZZ_OBJECTS := $(CORE_SOURCES:src/%.c=$(FUZZ_DIR)/obj/%.o)
+
+$(FUZZ_DIR)/obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+
+$(FUZZ_DIR)/libduty.a: $(FUZZ_OBJECTS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DIR)/libduty.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined \
+		$< $(FUZZ_DIR)/libduty.a $(LDLIBS) -o $@
 
 deps:
 	@sh scripts/install-deps.sh build
