@@ -39,6 +39,10 @@ struct file_identity {
  * read although it is not a regular file. */
 bool file_is_standard_input(const char *path);
 
+/* Writes all of data to the descriptor, again after EINTR or a short
+ * write; false with errno set when it cannot. */
+bool file_write_all(int descriptor, const char *data, size_t size);
+
 /* Reads a whole file as bytes: a regular file (following symbolic links
  * unless !follow), or standard input for "-". Anything else (a directory,
  * a device such as /dev/zero, a FIFO, which is never waited on) and a

@@ -122,17 +122,23 @@ void tracking_set_unit_line(struct plan_edits *edits, long task, const struct gr
 	strbuf_free(&value);
 }
 
-int tracking_unit(struct cli *cli, size_t *unit)
-{
-	*unit = EVERY_UNIT;
-	return cli->unit_query ? cli_resolve_unit(cli, unit) : EXIT_OK;
-}
-
-bool tracking_note_fits_line(const char *note)
+/* A note recorded for one unit lives on one line of its cell. */
+static bool note_fits_line(const char *note)
 {
 	if (!note || !strpbrk(note, "\r\n"))
 		return true;
 	cli_error(_("--note holds a line break; a unit's record is one line of its cell, so give the note "
 		    "on one line"));
 	return false;
+}
+
+int tracking_unit(struct cli *cli, size_t *unit)
+{
+	*unit = EVERY_UNIT;
+	if (!cli->unit_query)
+		return EXIT_OK;
+	int code = cli_resolve_unit(cli, unit);
+	if (code == EXIT_OK && !note_fits_line(cli->note))
+		return EXIT_USAGE;
+	return code;
 }

@@ -31,11 +31,8 @@ void tracking_set_unit_line(struct plan_edits *edits, long task, const struct gr
 
 /* The unit of --unit for done, undo and report: resolved, or EVERY_UNIT
  * without --unit. Says why and returns EXIT_NOT_FOUND when it names no
- * single unit. */
+ * single unit, EXIT_USAGE when the unit's --note holds a line break (its
+ * record is one line of its cell). */
 int tracking_unit(struct cli *cli, size_t *unit);
-
-/* A note recorded for one unit lives on one line: none may hold a line
- * break. Says so and returns false. */
-bool tracking_note_fits_line(const char *note);
 
 #endif

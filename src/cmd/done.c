@@ -245,8 +245,6 @@ static int run_done(struct cli *cli)
 	int code = tracking_unit(cli, &request.unit);
 	if (code != EXIT_OK)
 		return code;
-	if (request.unit != EVERY_UNIT && !tracking_note_fits_line(cli->note))
-		return EXIT_USAGE;
 	date_format(request.on_date, request.on);
 	request.replace = cli->force || (cli->given[OPT_ON] && request.milestone);
 	history_now(request.time);

@@ -156,8 +156,6 @@ static int run_report(struct cli *cli)
 	int code = tracking_unit(cli, &request.unit);
 	if (code != EXIT_OK)
 		return code;
-	if (request.unit != EVERY_UNIT && !tracking_note_fits_line(cli->note))
-		return EXIT_USAGE;
 	request.value = typed.number;
 	request.value_unit = typed.unit;
 	request.typed = cli->value;

@@ -198,23 +198,27 @@ static const struct table_column unit_columns[] = {
 	{ N_("Pending"), ALIGN_RIGHT, false },
 };
 
-/* The units to count: the one asked for, or every unit of the directory. */
-static bool unit_in_scope(const struct cli *cli, const struct query *query, size_t unit)
+/* The units to count, from *unit on: the one asked for, or every unit of
+ * the directory, when it governs a milestone. False past the last. */
+static bool next_unit_tally(const struct cli *cli, const struct query *query, size_t *unit,
+			    struct unit_tally *tally)
 {
-	return unit_is_listed(&cli->units->units[unit]) && (!query->by_unit || unit == query->unit);
+	for (; *unit < cli->units->count; ++*unit) {
+		if (!unit_is_listed(&cli->units->units[*unit]) || (query->by_unit && *unit != query->unit))
+			continue;
+		unit_tally_count(cli->plan, *unit, query->direct_only, cli->today, tally);
+		if (tally->milestones)
+			return true;
+	}
+	return false;
 }
 
 static void print_units(struct cli *cli, const struct query *query, const struct table_style *style)
 {
 	struct table table;
 	table_init(&table, unit_columns, 7);
-	for (size_t u = 0; u < cli->units->count; u++) {
-		struct unit_tally tally;
-		if (!unit_in_scope(cli, query, u))
-			continue;
-		unit_tally_count(cli->plan, u, query->direct_only, cli->today, &tally);
-		if (!tally.milestones)
-			continue;
+	struct unit_tally tally;
+	for (size_t u = 0; next_unit_tally(cli, query, &u, &tally); u++) {
 		char numbers[6][24];
 		size_t values[6] = { tally.milestones, tally.on_time + tally.late, tally.late, tally.due_this_month, tally.overdue,
 				     tally.not_yet_due - tally.due_this_month };
@@ -303,13 +307,8 @@ static bool json_units(struct cli *cli, const struct query *query)
 {
 	struct json_writer list;
 	json_begin_array(&list, cli->out, 1);
-	for (size_t u = 0; u < cli->units->count; u++) {
-		struct unit_tally tally;
-		if (!unit_in_scope(cli, query, u))
-			continue;
-		unit_tally_count(cli->plan, u, query->direct_only, cli->today, &tally);
-		if (!tally.milestones)
-			continue;
+	struct unit_tally tally;
+	for (size_t u = 0; next_unit_tally(cli, query, &u, &tally); u++) {
 		cJSON *item = cJSON_CreateObject();
 		cJSON_AddStringToObject(item, "unit", cli->units->units[u].name);
 		json_move_fields(item, json_counts(&tally));

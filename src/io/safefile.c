@@ -33,7 +33,7 @@ static char *join(const char *first, const char *second)
 	return buffer.data;
 }
 
-static bool write_all(int descriptor, const char *data, size_t size)
+bool file_write_all(int descriptor, const char *data, size_t size)
 {
 	while (size > 0) {
 		ssize_t written = write(descriptor, data, size);
@@ -384,7 +384,7 @@ static int write_straight(const char *path, const char *target, const char *data
 			  struct diagnostics *diag)
 {
 	int descriptor = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-	bool ok = descriptor >= 0 && write_all(descriptor, data, size);
+	bool ok = descriptor >= 0 && file_write_all(descriptor, data, size);
 	int error = ok ? 0 : errno;
 	if (descriptor >= 0 && close(descriptor) != 0 && ok)
 		error = errno;
@@ -464,7 +464,7 @@ static char *write_temporary(const char *path, const char *target, const char *d
 	}
 	if (ok) {
 		step = _("write");
-		ok = write_all(descriptor, data, size);
+		ok = file_write_all(descriptor, data, size);
 	}
 	if (ok) {
 		step = _("sync (fsync) the new content to disk");
@@ -647,11 +647,11 @@ bool file_append(const char *path, const char *like, off_t keep, const char *pre
 		if (ok) {
 			memcpy(both, preface, preface_size);
 			memcpy(both + preface_size, data, size);
-			ok = write_all(descriptor, both, preface_size + size);
+			ok = file_write_all(descriptor, both, preface_size + size);
 		}
 		free(both);
 	} else if (ok) {
-		ok = write_all(descriptor, data, size);
+		ok = file_write_all(descriptor, data, size);
 	}
 	ok = ok && fsync(descriptor) == 0;
 	int error = ok ? 0 : errno;

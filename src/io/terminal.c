@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "duty/safefile.h"
 #include "duty/text.h"
 
 struct terminal {
@@ -31,28 +32,13 @@ enum { NARROWEST_TEXT = 12 };
 enum { TERMINAL_STREAMS = 4 };
 static struct terminal *open_streams[TERMINAL_STREAMS];
 
-static bool write_all(int descriptor, const char *data, size_t size)
-{
-	while (size > 0) {
-		ssize_t written = write(descriptor, data, size);
-		if (written < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		data += written;
-		size -= (size_t)written;
-	}
-	return true;
-}
-
 static bool put_spaces(int descriptor, size_t count)
 {
 	static const char spaces[] = "                                ";
 	bool ok = true;
 	while (ok && count) {
 		size_t take = count < sizeof spaces - 1 ? count : sizeof spaces - 1;
-		ok = write_all(descriptor, spaces, take);
+		ok = file_write_all(descriptor, spaces, take);
 		count -= take;
 	}
 	return ok;
@@ -79,10 +65,10 @@ static bool write_wrapped(struct terminal *terminal, const char *text)
 		errno = ENOMEM;
 	if (ok)
 		ok = put_spaces(terminal->descriptor, lead)
-		     && write_all(terminal->descriptor, body + lines[0].offset, lines[0].length);
+		     && file_write_all(terminal->descriptor, body + lines[0].offset, lines[0].length);
 	for (size_t i = 0; ok && i < rest_count; i++)
-		ok = write_all(terminal->descriptor, "\n", 1) && put_spaces(terminal->descriptor, hang)
-		     && write_all(terminal->descriptor, body + lines[1].offset + rest[i].offset, rest[i].length);
+		ok = file_write_all(terminal->descriptor, "\n", 1) && put_spaces(terminal->descriptor, hang)
+		     && file_write_all(terminal->descriptor, body + lines[1].offset + rest[i].offset, rest[i].length);
 	free(lines);
 	free(rest);
 	return ok;
@@ -95,7 +81,7 @@ static bool write_line(struct terminal *terminal)
 	size_t length = terminal->line.length;
 	/* A table row fits already; a coloured one carries escapes that take no room. */
 	bool ok = text_width_n(text, length) <= terminal->width || memchr(text, '\033', length)
-			  ? write_all(terminal->descriptor, text, length)
+			  ? file_write_all(terminal->descriptor, text, length)
 			  : write_wrapped(terminal, text);
 	strbuf_clear(&terminal->line);
 	return ok;
@@ -105,7 +91,7 @@ static bool write_line(struct terminal *terminal)
 static bool put(struct terminal *terminal, const char *text, size_t length)
 {
 	if (!terminal->width)
-		return write_all(terminal->descriptor, text, length);
+		return file_write_all(terminal->descriptor, text, length);
 	bool ok = true;
 	for (size_t i = 0; ok && i < length;) {
 		const char *newline = memchr(text + i, '\n', length - i);
@@ -116,7 +102,7 @@ static bool put(struct terminal *terminal, const char *text, size_t length)
 			return false;
 		}
 		if (newline)
-			ok = write_line(terminal) && write_all(terminal->descriptor, "\n", 1);
+			ok = write_line(terminal) && file_write_all(terminal->descriptor, "\n", 1);
 		i = end + (newline != NULL);
 	}
 	return ok;
@@ -207,7 +193,7 @@ void terminal_control(FILE *stream, const char *sequence)
 			if (fflush(stream) == 0 && terminal->width)
 				strbuf_puts(&terminal->line, sequence);
 			else if (!terminal->width)
-				write_all(terminal->descriptor, sequence, strlen(sequence));
+				file_write_all(terminal->descriptor, sequence, strlen(sequence));
 			return;
 		}
 	}

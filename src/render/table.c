@@ -222,6 +222,20 @@ struct wrapped_cell {
 
 static const char *const color_codes[] = { "", "\033[31m", "\033[33m", "\033[2m" };
 
+/* One line of output, indented and in its row's colour. The colours are
+ * duty's own control sequences: they pass the terminal stream's sanitizer,
+ * which the cells' text does not. */
+static void put_line(FILE *out, size_t indent, enum row_color color, const char *text)
+{
+	fprintf(out, "%*s", (int)indent, "");
+	if (color != ROW_PLAIN)
+		terminal_control(out, color_codes[color]);
+	fputs(text, out);
+	if (color != ROW_PLAIN)
+		terminal_control(out, "\033[0m");
+	fputc('\n', out);
+}
+
 static void print_line(FILE *out, const struct table *table, const size_t *widths,
 		       const struct wrapped_cell *cells, size_t line, size_t indent, struct strbuf *buffer,
 		       enum row_color color)
@@ -249,15 +263,7 @@ static void print_line(FILE *out, const struct table *table, const size_t *width
 		if (table->columns[c].align == ALIGN_LEFT && c < last)
 			strbuf_spaces(buffer, pad);
 	}
-	/* The colours are duty's own control sequences: they pass the
-	 * terminal stream's sanitizer, which the cells' text does not. */
-	fprintf(out, "%*s", (int)indent, "");
-	if (color != ROW_PLAIN)
-		terminal_control(out, color_codes[color]);
-	fputs(strbuf_text(buffer), out);
-	if (color != ROW_PLAIN)
-		terminal_control(out, "\033[0m");
-	fputc('\n', out);
+	put_line(out, indent, color, strbuf_text(buffer));
 }
 
 static bool print_row(FILE *out, const struct table *table, const size_t *widths, const char *const *texts,
@@ -353,14 +359,7 @@ static bool print_records(FILE *out, const struct table *table, const struct tab
 				strbuf_append(buffer, text + lines[i].offset, lines[i].length);
 				if (buffer->failed)
 					break;
-				/* The colours pass the terminal stream's sanitizer; the text does not. */
-				fprintf(out, "%*s", (int)style->indent, "");
-				if (color != ROW_PLAIN)
-					terminal_control(out, color_codes[color]);
-				fputs(strbuf_text(buffer), out);
-				if (color != ROW_PLAIN)
-					terminal_control(out, "\033[0m");
-				fputc('\n', out);
+				put_line(out, style->indent, color, strbuf_text(buffer));
 			}
 			free(lines);
 		}
