@@ -115,9 +115,84 @@ static const char *const css =
 	".overdue { color: #b00000; font-weight: bold; }\n"
 	".units { color: #333; }\n";
 
+/* What tells the two sheets apart: how text is escaped and the markup
+ * around the parts every task has. */
+struct markup {
+	void (*text)(FILE *out, const char *text);
+	void (*milestone_item)(FILE *out, struct progress progress);
+	const char *milestones_end;
+	void (*targets_begin)(FILE *out);
+	const char *target_item, *item_end, *targets_end;
+	const char *units_begin, *units_end;
+};
+
+static void html_milestone_item(FILE *out, struct progress progress)
+{
+	fprintf(out, "<li class=\"%s\">", milestone_class(progress));
+}
+
+static void markdown_milestone_item(FILE *out, struct progress progress)
+{
+	fprintf(out, "- %s ", progress.done_on ? "[x]" : "[ ]");
+}
+
+static void html_targets_begin(FILE *out)
+{
+	fputs("<ul>", out);
+}
+
+static void markdown_targets_begin(FILE *out)
+{
+	fprintf(out, "\n**%s**\n\n", _("Targets"));
+}
+
+/* The milestones that are the unit's, its targets and the units that share
+ * the task, each in the sheet's markup. */
+static void task_parts(FILE *out, const struct markup *markup, const struct plan *plan, date_t today,
+		       size_t unit, const struct task_match *match, struct strbuf *text)
+{
+	const struct task *task = match->task;
+	for (size_t m = 0; m < task->milestone_count; m++) {
+		const struct milestone *milestone = &task->milestones[m];
+		if (!milestone_duty(plan->units, task, milestone, unit).responsible)
+			continue;
+		struct progress progress = milestone_progress(plan->units, task, milestone, unit, today);
+		strbuf_clear(text);
+		milestone_line(text, milestone, progress);
+		markup->milestone_item(out, progress);
+		markup->text(out, strbuf_text(text));
+		fputs(markup->item_end, out);
+	}
+	fputs(markup->milestones_end, out);
+	if (task->target_count) {
+		markup->targets_begin(out);
+		for (size_t t = 0; t < task->target_count; t++) {
+			strbuf_clear(text);
+			struct target_progress report = target_progress(plan->units, &task->targets[t], unit);
+			format_target_progress(text, &task->targets[t], &report);
+			fputs(markup->target_item, out);
+			markup->text(out, strbuf_text(text));
+			fputs(markup->item_end, out);
+		}
+		fputs(markup->targets_end, out);
+	}
+	strbuf_clear(text);
+	units_line(text, plan, match, unit);
+	if (text->length) {
+		fprintf(out, "%s%s", markup->units_begin, _("With: "));
+		markup->text(out, strbuf_text(text));
+		fputs(markup->units_end, out);
+	}
+}
+
 void sheet_html(FILE *out, const struct plan *plan, date_t today, size_t unit,
 		const struct task_match *matches, size_t count)
 {
+	static const struct markup html = {
+		.text = html_text, .milestone_item = html_milestone_item, .milestones_end = "</ul></td><td>",
+		.targets_begin = html_targets_begin, .target_item = "<li>", .item_end = "</li>", .targets_end = "</ul>",
+		.units_begin = "<div class=\"units\">", .units_end = "</div>",
+	};
 	const char *unit_name = plan->units->units[unit].name;
 	char today_text[DATE_TEXT_SIZE];
 	date_format(today, today_text);
@@ -144,37 +219,7 @@ void sheet_html(FILE *out, const struct plan *plan, date_t today, size_t unit,
 		fputs("</div>", out);
 		html_text(out, task->requirement);
 		fputs("</td><td><ul>", out);
-		for (size_t m = 0; m < task->milestone_count; m++) {
-			const struct milestone *milestone = &task->milestones[m];
-			if (!milestone_duty(plan->units, task, milestone, unit).responsible)
-				continue;
-			struct progress progress = milestone_progress(plan->units, task, milestone, unit, today);
-			strbuf_clear(&text);
-			milestone_line(&text, milestone, progress);
-			fprintf(out, "<li class=\"%s\">", milestone_class(progress));
-			html_text(out, strbuf_text(&text));
-			fputs("</li>", out);
-		}
-		fputs("</ul></td><td>", out);
-		if (task->target_count) {
-			fputs("<ul>", out);
-			for (size_t t = 0; t < task->target_count; t++) {
-				strbuf_clear(&text);
-				struct target_progress report = target_progress(plan->units, &task->targets[t], unit);
-				format_target_progress(&text, &task->targets[t], &report);
-				fputs("<li>", out);
-				html_text(out, strbuf_text(&text));
-				fputs("</li>", out);
-			}
-			fputs("</ul>", out);
-		}
-		strbuf_clear(&text);
-		units_line(&text, plan, &matches[i], unit);
-		if (text.length) {
-			fprintf(out, "<div class=\"units\">%s", _("With: "));
-			html_text(out, strbuf_text(&text));
-			fputs("</div>", out);
-		}
+		task_parts(out, &html, plan, today, unit, &matches[i], &text);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody>\n</table>\n</body>\n</html>\n", out);
@@ -184,6 +229,11 @@ void sheet_html(FILE *out, const struct plan *plan, date_t today, size_t unit,
 void sheet_markdown(FILE *out, const struct plan *plan, date_t today, size_t unit,
 		    const struct task_match *matches, size_t count)
 {
+	static const struct markup markdown = {
+		.text = markdown_text, .milestone_item = markdown_milestone_item, .milestones_end = "",
+		.targets_begin = markdown_targets_begin, .target_item = "- ", .item_end = "\n", .targets_end = "",
+		.units_begin = "\n", .units_end = "\n",
+	};
 	const char *unit_name = plan->units->units[unit].name;
 	char today_text[DATE_TEXT_SIZE];
 	date_format(today, today_text);
@@ -202,35 +252,7 @@ void sheet_markdown(FILE *out, const struct plan *plan, date_t today, size_t uni
 		fputs("\n\n", out);
 		markdown_text(out, task->requirement);
 		fprintf(out, "\n\n**%s**\n\n", _("Milestones"));
-		for (size_t m = 0; m < task->milestone_count; m++) {
-			const struct milestone *milestone = &task->milestones[m];
-			if (!milestone_duty(plan->units, task, milestone, unit).responsible)
-				continue;
-			struct progress progress = milestone_progress(plan->units, task, milestone, unit, today);
-			strbuf_clear(&text);
-			milestone_line(&text, milestone, progress);
-			fprintf(out, "- %s ", progress.done_on ? "[x]" : "[ ]");
-			markdown_text(out, strbuf_text(&text));
-			fputs("\n", out);
-		}
-		if (task->target_count) {
-			fprintf(out, "\n**%s**\n\n", _("Targets"));
-			for (size_t t = 0; t < task->target_count; t++) {
-				strbuf_clear(&text);
-				struct target_progress report = target_progress(plan->units, &task->targets[t], unit);
-				format_target_progress(&text, &task->targets[t], &report);
-				fputs("- ", out);
-				markdown_text(out, strbuf_text(&text));
-				fputs("\n", out);
-			}
-		}
-		strbuf_clear(&text);
-		units_line(&text, plan, &matches[i], unit);
-		if (text.length) {
-			fprintf(out, "\n%s", _("With: "));
-			markdown_text(out, strbuf_text(&text));
-			fputs("\n", out);
-		}
+		task_parts(out, &markdown, plan, today, unit, &matches[i], &text);
 	}
 	strbuf_free(&text);
 }
