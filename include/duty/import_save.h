@@ -34,9 +34,11 @@ enum import_saved {
 /* Writes the plan to plan_path and the unit directory to units_path, each
  * atomically, holding the plan's lock. An existing file is replaced only
  * with force (a unit directory whose bytes would not change is left
- * alone). When the plan cannot be written, the unit directory is put back
- * as it was. */
+ * alone). A history beside the plan (history.h) belongs to the plan being
+ * replaced: it is renamed aside, and *history_kept (malloc'ed, else NULL)
+ * names where it went. When the plan cannot be written, the history and the
+ * unit directory are put back as they were. */
 enum import_saved import_save(const struct import *import, const char *plan_path, const char *units_path,
-			      bool force, struct diagnostics *diag);
+			      bool force, char **history_kept, struct diagnostics *diag);
 
 #endif

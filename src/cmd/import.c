@@ -85,12 +85,13 @@ static struct import *import_source(struct cli *cli, const char *units_path, str
 }
 
 /* Writes both files; returns an exit code. */
-static int save(struct cli *cli, const struct import *import, const char *units_path, struct diagnostics *diag)
+static int save(struct cli *cli, const struct import *import, const char *units_path, char **history_kept,
+		struct diagnostics *diag)
 {
 	int code = make_parent(cli->output_path);
 	if (code != EXIT_OK)
 		return code;   /* said why */
-	enum import_saved saved = import_save(import, cli->output_path, units_path, cli->force, diag);
+	enum import_saved saved = import_save(import, cli->output_path, units_path, cli->force, history_kept, diag);
 	if (saved == IMPORT_SAVED)
 		return EXIT_OK;
 	cli_print_problems(diag);
@@ -98,7 +99,7 @@ static int save(struct cli *cli, const struct import *import, const char *units_
 }
 
 static int print_summary(struct cli *cli, const struct grid *grid, const struct import *import,
-			 const char *units_path, const struct diagnostics *review)
+			 const char *units_path, const char *history_kept, const struct diagnostics *review)
 {
 	const char *plan_path = cli->output_path;
 	fprintf(cli->out, _("Imported %s (%s) into %s and %s\n"), cli->arguments[0], source_kind_name(grid->kind),
@@ -106,6 +107,8 @@ static int print_summary(struct cli *cli, const struct grid *grid, const struct 
 	fprintf(cli->out, _("%s, plan year %d\n"), import->title, import->year);
 	fprintf(cli->out, _("%zu tasks, %zu milestones, %zu targets, %zu units (%zu new)\n"), import->task_count,
 		import->milestone_count, import->target_count, import->unit_count, import->new_unit_count);
+	if (history_kept)
+		fprintf(cli->out, _("The history of the plan it replaces is kept as %s.\n"), history_kept);
 	print_review(cli, review);
 	fprintf(cli->out, _("\nNext: `duty check %s` (the guesses are warnings there too), then `duty -f %s`.\n"),
 		plan_path, plan_path);
@@ -123,16 +126,18 @@ static int run_import(struct cli *cli)
 	int code = EXIT_OK;
 	struct import *import = NULL;
 	struct grid *grid = NULL;
+	char *history_kept = NULL;
 	struct import_paths paths = { cli->arguments[0], cli->units_given ? cli->units_path : NULL, cli->output_path,
 				      units_path };
 	if (!import_check_paths(&paths, &diag)) {
 		cli_print_problems(&diag);   /* before anything is read or written */
 		code = EXIT_USAGE;
 	} else if ((import = import_source(cli, units_path, &grid, &review, &diag, &code))) {
-		code = save(cli, import, units_path, &diag);
+		code = save(cli, import, units_path, &history_kept, &diag);
 		if (code == EXIT_OK)
-			code = print_summary(cli, grid, import, units_path, &review);
+			code = print_summary(cli, grid, import, units_path, history_kept, &review);
 	}
+	free(history_kept);
 	import_free(import);
 	grid_free(grid);
 	diagnostics_free(&diag);

@@ -4,10 +4,15 @@
  */
 #include "duty/import_save.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "duty/date.h"
+#include "duty/history.h"
 #include "duty/i18n.h"
 #include "duty/safefile.h"
 
@@ -88,9 +93,75 @@ static void put_back(const char *path, bool had, const char *data, size_t size)
 	diagnostics_free(&quiet);
 }
 
-enum import_saved import_save(const struct import *import, const char *plan_path, const char *units_path,
-			      bool force, struct diagnostics *diag)
+/* NAME.history.csv as NAME.history.YYYYMMDD-HHMMSS[-N].csv, a name no
+ * file has; malloc'ed, NULL when out of memory. */
+static char *aside_name(const char *history)
 {
+	size_t stem = strlen(history);
+	if (stem > 4 && strcmp(history + stem - 4, ".csv") == 0)
+		stem -= 4;
+	time_t now = clock_now();
+	struct tm local;
+	char stamp[32] = "old";
+	if (localtime_r(&now, &local))
+		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
+	size_t size = stem + sizeof stamp + 32;
+	char *name = malloc(size);
+	for (unsigned n = 1; name; n++) {
+		if (n == 1)
+			snprintf(name, size, "%.*s.%s.csv", (int)stem, history, stamp);
+		else
+			snprintf(name, size, "%.*s.%s-%u.csv", (int)stem, history, stamp, n);
+		if (!exists(name))
+			break;
+	}
+	return name;
+}
+
+/* The plan's history records edits of the plan being replaced: it is
+ * renamed aside (*kept names it) so that log, undo and check do not read
+ * it against the new plan. True when there was none or it was moved. */
+static bool set_history_aside(const char *plan_path, char **kept, struct diagnostics *diag)
+{
+	char *history = history_path(plan_path);
+	if (!history) {
+		diag_memory_error(diag, plan_path, 0, _("out of memory"));
+		return false;
+	}
+	bool ok = true;
+	if (exists(history)) {
+		*kept = aside_name(history);
+		if (!*kept) {
+			diag_memory_error(diag, plan_path, 0, _("out of memory"));
+			ok = false;
+		} else if (rename(history, *kept) != 0) {
+			diag_error(diag, history, 0, NULL,
+				   _("the history of the plan being replaced cannot be moved aside: %s"),
+				   strerror(errno));
+			free(*kept);
+			*kept = NULL;
+			ok = false;
+		}
+	}
+	free(history);
+	return ok;
+}
+
+/* Puts the history moved aside back, when the plan could not be replaced. */
+static void put_history_back(const char *plan_path, char **kept)
+{
+	char *history = *kept ? history_path(plan_path) : NULL;
+	if (history && rename(*kept, history) == 0) {
+		free(*kept);
+		*kept = NULL;
+	}
+	free(history);
+}
+
+enum import_saved import_save(const struct import *import, const char *plan_path, const char *units_path,
+			      bool force, char **history_kept, struct diagnostics *diag)
+{
+	*history_kept = NULL;
 	bool units_same = exists(units_path) && same_bytes(units_path, import->units_text, import->units_size, diag);
 	if (!force && refuse_existing(plan_path, units_path, units_same, diag))
 		return IMPORT_EXISTS;
@@ -106,11 +177,14 @@ enum import_saved import_save(const struct import *import, const char *plan_path
 		if (file_replace(units_path, import->units_text, import->units_size, diag) != 0)
 			saved = IMPORT_WRITE_FAILED;
 	}
+	if (saved == IMPORT_SAVED && !set_history_aside(plan_path, history_kept, diag))
+		saved = IMPORT_WRITE_FAILED;
 	if (saved == IMPORT_SAVED && file_replace(plan_path, import->plan_text, import->plan_size, diag) != 0) {
 		saved = IMPORT_WRITE_FAILED;
-		if (!units_same)
-			put_back(units_path, had_units, old_units, old_size);   /* as it was */
+		put_history_back(plan_path, history_kept);
 	}
+	if (saved == IMPORT_WRITE_FAILED && !units_same)
+		put_back(units_path, had_units, old_units, old_size);   /* as it was */
 	free(old_units);
 	file_lock_release(&lock);
 	return saved;
