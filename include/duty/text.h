@@ -47,9 +47,10 @@ struct text_span {
  * or 0 when out of memory. width 0 means no limit. */
 size_t text_wrap(const char *text, size_t width, struct text_span **lines);
 
-/* Appends text with each control character (tab, line break, escape, DEL
- * ...) written as its Unicode control picture (␉, ␊, ␛, ␡), so a message
- * that quotes a cell stays on one line and cannot drive the terminal. */
+/* Appends text as text_sanitize_terminal does, but on one line: tabs and
+ * line breaks are written as their Unicode control pictures too (␉, ␊),
+ * so a message that quotes a cell stays on one line and cannot drive the
+ * terminal. */
 void text_put_visible(struct strbuf *out, const char *text);
 
 /* Appends text as one line of at most width columns: as it is when it

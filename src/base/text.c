@@ -471,19 +471,11 @@ void text_shorten(struct strbuf *out, const char *text, size_t width)
 
 /* --- messages -------------------------------------------------------------- */
 
+static size_t sanitize(struct strbuf *out, const char *text, size_t length, bool final, bool one_line);
+
 void text_put_visible(struct strbuf *out, const char *text)
 {
-	for (const char *p = text; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c >= 0x20 && c != 0x7F) {
-			strbuf_putc(out, *p);
-			continue;
-		}
-		/* U+2400 + c (U+2421 for DEL): three bytes, E2 90 xx. */
-		unsigned picture = c == 0x7F ? 0x21 : c;
-		char bytes[3] = { (char)0xE2, (char)(0x90 | (picture >> 6)), (char)(0x80 | (picture & 0x3F)) };
-		strbuf_append(out, bytes, 3);
-	}
+	sanitize(out, text, strlen(text), true, true);
 }
 
 /* --- matching ------------------------------------------------------------ */
@@ -726,7 +718,9 @@ static bool drives_terminal(uint32_t codepoint)
 	       || (codepoint >= 0x2066 && codepoint <= 0x2069);
 }
 
-size_t text_sanitize_terminal(struct strbuf *out, const char *text, size_t length, bool final)
+/* The terminal rule; on one line, line feeds, tabs and CRs are shown as
+ * their pictures too. */
+static size_t sanitize(struct strbuf *out, const char *text, size_t length, bool final, bool one_line)
 {
 	const unsigned char *bytes = (const unsigned char *)text;
 	size_t i = 0;
@@ -738,10 +732,10 @@ size_t text_sanitize_terminal(struct strbuf *out, const char *text, size_t lengt
 				run++;
 			strbuf_append(out, text + i, run - i);
 			i = run;
-		} else if (c == '\n' || c == '\t') {
+		} else if ((c == '\n' || c == '\t') && !one_line) {
 			strbuf_putc(out, (char)c);
 			i++;
-		} else if (c == '\r') {
+		} else if (c == '\r' && !one_line) {
 			if (i + 1 == length && !final)
 				break;   /* a CRLF may be cut between two calls */
 			if (i + 1 == length || bytes[i + 1] != '\n')
@@ -766,6 +760,11 @@ size_t text_sanitize_terminal(struct strbuf *out, const char *text, size_t lengt
 		}
 	}
 	return i;
+}
+
+size_t text_sanitize_terminal(struct strbuf *out, const char *text, size_t length, bool final)
+{
+	return sanitize(out, text, length, final, false);
 }
 
 bool text_starts_at(const char *text, size_t length, size_t offset, const char *literal)

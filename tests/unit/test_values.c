@@ -182,12 +182,25 @@ static void test_sanitized_text_cannot_drive_a_terminal(void **unused)
 	strbuf_free(&out);
 }
 
+/* A message quoting a cell stays on one line: the same rule, with tabs and
+ * line breaks shown as their pictures too. */
+static void test_messages_stay_on_one_line(void **unused)
+{
+	(void)unused;
+	struct strbuf out = STRBUF_INIT;
+	text_put_visible(&out, "市\t农业局\r\n\x1b[2J\xE2\x80\xAE\xC2\x85\xFF.");
+	assert_string_equal(strbuf_text(&out), "市\xE2\x90\x89农业局\xE2\x90\x8D\xE2\x90\x8A\xE2\x90\x9B[2J"
+			    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD.");
+	strbuf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_accepted_values_load_back_exactly),
 		cmocka_unit_test(test_explanations_name_the_character),
 		cmocka_unit_test(test_sanitized_text_cannot_drive_a_terminal),
+		cmocka_unit_test(test_messages_stay_on_one_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
