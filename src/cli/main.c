@@ -45,12 +45,14 @@ int main(int argc, char **argv)
 	 * also wraps a line wider than the width (tables fit themselves) when
 	 * the command writes tables, or writes its output to -o and says only
 	 * sentences here (export --all-units -o DIR); JSON, CSV and the other
-	 * formats are written exactly. (export writes JSON when no format is
-	 * given; -o names where the output goes only for formats other than
-	 * table: import's -o is the plan it writes.) */
+	 * formats are written exactly. export writes JSON when no format is
+	 * given: sanitized only when a terminal shows it, exact into a pipe or
+	 * a file, where another system reads it. (-o names where the output
+	 * goes only for formats other than table: import's -o is the plan it
+	 * writes.) */
 	FILE *terminal = NULL;
-	if (code == EXIT_OK && cli.format == FORMAT_TABLE) {
-		bool text = (cli.command->formats & FORMAT_BIT(FORMAT_TABLE)) || cli.output_path;
+	bool text = (cli.command->formats & FORMAT_BIT(FORMAT_TABLE)) || cli.output_path;
+	if (code == EXIT_OK && cli.format == FORMAT_TABLE && (text || isatty(STDOUT_FILENO))) {
 		terminal = terminal_open(STDOUT_FILENO, true, text ? cli.width : 0);
 		if (!terminal)
 			code = cli_out_of_memory();
