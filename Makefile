@@ -57,7 +57,7 @@ SEEDS_source := $(wildcard tests/fuzz/seeds/source tests/fuzz/regressions/source
 SEEDS_import := $(wildcard tests/data/import tests/fuzz/seeds/import tests/fuzz/regressions/import)
 SEEDS_write  := $(wildcard tests/fuzz/seeds/write tests/fuzz/regressions/write)
 
-BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/csvfloor $(BUILD)/bench/measure
+BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/csvfloor $(BUILD)/bench/measure $(BUILD)/bench/scan
 
 MO        := $(BUILD)/locale/zh_CN/LC_MESSAGES/duty.mo
 DESTDIR   ?=
@@ -239,6 +239,11 @@ memcheck: deps-memcheck
 $(BUILD)/bench/%: bench/%.c | $(BUILD)/obj
 	@mkdir -p $(BUILD)/bench
 	$(CC) -std=c11 -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror $< -lcsv -o $@
+
+# The byte check of io/input.c alone (instructions per byte).
+$(BUILD)/bench/scan: bench/scan.c $(BUILD)/libduty.a | $(BUILD)/obj
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(ALL_CFLAGS) $< $(BUILD)/libduty.a $(LDLIBS) -o $@
 
 # Synthetic plans of 10k, 100k and 1M tasks in bench/data/ (not committed).
 bench-data: $(BENCH_TOOLS)
