@@ -29,8 +29,10 @@ ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -Iinclude -Isrc \
               -DDUTY_LOCALEDIR='"$(PREFIX)/share/locale"'
 LDLIBS   := -lcsv -lcjson -lzip -lexpat -lxlsxwriter -lm
 
+# CSVREAD_VERIFY: csvread checks every field it places in the input
+# against libcsv's own copy (tests and fuzzing; too slow for a release).
 ifeq ($(SANITIZE),1)
-ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -DCSVREAD_VERIFY
 LDFLAGS    += -fsanitize=address,undefined
 endif
 
@@ -131,7 +133,7 @@ $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libdut
 		$(LDLIBS) -o $@
 
 # The library is compiled for fuzzing once and linked into every harness.
-FUZZ_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O1 -Iinclude -DSOURCE_DIR='"$(CURDIR)"' \
+FUZZ_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O1 -Iinclude -DSOURCE_DIR='"$(CURDIR)"' -DCSVREAD_VERIFY \
                -fno-sanitize-recover=undefined
 FUZZ_OBJECTS := $(CORE_SOURCES:src/%.c=$(FUZZ_DIR)/obj/%.o)
 

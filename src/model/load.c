@@ -73,6 +73,7 @@ struct plan_loader {
 	struct unit_list milestone_units;
 	size_t *unit_stamps;           /* per unit: the last row that named it */
 	size_t row_number;
+	size_t text_size;              /* of plan->text */
 	bool out_of_memory;
 };
 
@@ -365,16 +366,28 @@ static const char *column_name(const struct plan_loader *loader, size_t column)
 	return column < loader->width ? loader->header[column] : NULL;
 }
 
-/* Keeps a field: its text already lies NUL-terminated in the plan's own
- * copy of the file (csvread puts it there); trimming only moves the end. */
+/* Keeps a field. Its text is nearly always a span of the plan's own copy
+ * of the file (csvread's rows point into it), where it is NUL-terminated
+ * in place: the byte after a field's content is a quote, a space, a
+ * delimiter or a line end, which libcsv has read by the time the row is
+ * handed over. A field with doubled quotes is a copy, kept in the arena. */
 static const char *copy_field(struct plan_loader *loader, struct field_text field)
 {
-	(void)loader;
 	if (field.length == 0)
 		return "";   /* also a column the file does not have */
-	char *text = (char *)field.text;
-	text[field.length] = '\0';
-	return text;
+	struct plan *plan = loader->plan;
+	struct csv_field span = { field.text, field.length };
+	if (csv_field_in_input(&span, plan->text, loader->text_size)) {
+		char *text = (char *)field.text;
+		text[field.length] = '\0';
+		return text;
+	}
+	char *copy = arena_strndup(&plan->arena, field.text, field.length);
+	if (!copy) {
+		loader->out_of_memory = true;
+		return "";
+	}
+	return copy;
 }
 
 /* Keeps the cell exactly as written (only surrounding spaces trimmed). */
@@ -1315,6 +1328,7 @@ static struct plan *load_from_input(const char *name, struct input *input,
 		.targets = { &target_layout, NULL, 0 },
 		.options = options,
 		.unit_stamps = unit_stamps,
+		.text_size = input->size,
 	};
 	size_t errors_before = diag->errors;
 	if (!plan->file || !plan->ids || !unit_stamps) {
