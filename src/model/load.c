@@ -497,7 +497,8 @@ static bool read_milestone_units(struct plan_loader *loader, const struct csv_ro
 		loader->out_of_memory = true;
 		return false;
 	}
-	memcpy(units, list->items, list->count * sizeof *units);
+	if (list->count)   /* a cell of separators names none */
+		memcpy(units, list->items, list->count * sizeof *units);
 	milestone->units = units;
 	milestone->unit_count = list->count;
 	return true;
