@@ -590,6 +590,19 @@ bool text_parse_whole(const char *text, size_t length, long max, long *value)
 		return false;
 	if (length == 0)
 		return false;
+	if (length <= 18) {   /* cannot overflow: compare with max once */
+		long short_number = 0;
+		for (size_t i = 0; i < length; i++) {
+			unsigned digit = (unsigned)(unsigned char)text[i] - '0';
+			if (digit > 9)
+				return false;
+			short_number = short_number * 10 + (long)digit;
+		}
+		if (short_number > max)
+			return false;
+		*value = short_number;
+		return true;
+	}
 	long number = 0;
 	for (size_t i = 0; i < length; i++) {
 		if (text[i] < '0' || text[i] > '9')
