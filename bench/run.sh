@@ -156,7 +156,7 @@ if have valgrind; then
 			instructions[$name,$size]=$(callgrind "$work/$name.out" "${words[@]}")
 			printf '  %-14s %14s\n' "$name" "${instructions[$name,$size]}" >&2
 		done
-		load_instructions[$size]=$(inclusive "$work/duty-list.out" plan_load)
+		load_instructions[$size]=$(inclusive "$work/duty-list.out" data_load)
 		printf '  %-14s %14s\n' "load alone" "${load_instructions[$size]}" >&2
 	done
 	# The byte check alone (input.c's text_scan): instructions per byte.
@@ -170,7 +170,7 @@ if have valgrind; then
 	if has_size 10000; then
 		scan_rows+=("the 10k plan (Chinese and ASCII)|$(scan_bytes "$(plan_of 10000)")")
 	fi
-	scan_rows+=("ASCII CSV text|$(scan_bytes --ascii 8000000)")
+	scan_rows+=("ASCII CSV text, short CRLF lines|$(scan_bytes --ascii 8000000)")
 	scan_rows+=("Chinese text only|$(scan_bytes --chinese 8000000)")
 fi
 
@@ -282,7 +282,7 @@ peer_of_name() { case $1 in duty-*) echo "${1/duty-/mlr-}";; csvkit-*) echo "${1
 	if [ ${#instructions[@]} -gt 0 ]; then
 		echo "## Instructions (callgrind)"
 		echo
-		echo "Loading alone is \`plan_load\` (reading, checking, parsing and modelling the file) within"
+		echo "Loading alone is \`data_load\` (reading and checking the file, the unit directory, parsing and modelling) within"
 		echo "the list command's run."
 		echo
 		echo "| tasks | what | instructions | per byte | × libcsv floor |"

@@ -4,7 +4,7 @@
  * --toggle-collect=text_scan):
  *
  *   scan FILE          the file's bytes
- *   scan --ascii N     N bytes of ASCII CSV text
+ *   scan --ascii N     N bytes of ASCII CSV text in short CRLF lines
  *   scan --chinese N   N bytes of Chinese text (three-byte characters)
  *
  * It prints what text_scan found, so the call is not optimised away.
