@@ -261,7 +261,7 @@ static void print_json(struct cli *cli, const struct overview *overview)
 		json_add_key(&object, lists[l].key);
 		json_begin_array(&list, cli->out, 1);
 		for (size_t i = 0; i < lists[l].count; i++)
-			json_add(&list, json_due(plan, &lists[l].matches[i], overview->scope.by_unit));
+			json_add_due(&list, plan, &lists[l].matches[i], overview->scope.by_unit);
 		written = json_end(&list) && written;
 	}
 	if (!json_end(&object) || !written)
