@@ -24,10 +24,17 @@ PREFIX   ?= /usr/local
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wno-format-nonliteral
 CFLAGS   ?= -O2 -g
+# libzip and libxlsxwriter are loaded when first needed (include/duty/lazylib.h),
+# by the names they were built with; only test programs link them.
+LAZY_LDLIBS := -lzip -lxlsxwriter
+soname = $(shell objdump -p "$$($(CC) -print-file-name=$(1))" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+LIBZIP_SONAME := $(or $(call soname,libzip.so),libzip.so.4)
+LIBXLSXWRITER_SONAME := $(or $(call soname,libxlsxwriter.so),libxlsxwriter.so.4)
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -Iinclude -Isrc \
               -DDUTY_VERSION='"$(VERSION)"' -DDUTY_DATADIR='"$(PREFIX)/share/duty"' \
-              -DDUTY_LOCALEDIR='"$(PREFIX)/share/locale"'
-LDLIBS   := -lcsv -lcjson -lzip -lexpat -lxlsxwriter -lm
+              -DDUTY_LOCALEDIR='"$(PREFIX)/share/locale"' \
+              -DDUTY_LIBZIP='"$(LIBZIP_SONAME)"' -DDUTY_LIBXLSXWRITER='"$(LIBXLSXWRITER_SONAME)"'
+LDLIBS   := -lcsv -lcjson -lexpat -lm -ldl
 
 # CSVREAD_VERIFY: csvread checks every field it places in the input
 # against libcsv's own copy (tests and fuzzing; too slow for a release).
@@ -130,10 +137,11 @@ $(BUILD)/tests/test_cli_%: tests/unit/test_cli_%.c tests/unit/testing.h $(BUILD)
 
 $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libduty.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -DSOURCE_DIR='"$(CURDIR)"' $< tests/fuzz/replay.c $(BUILD)/libduty.a $(LDFLAGS) \
-		$(LDLIBS) -o $@
+		$(LDLIBS) $(LAZY_LDLIBS) -o $@
 
 # The library is compiled for fuzzing once and linked into every harness.
 FUZZ_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O1 -Iinclude -DSOURCE_DIR='"$(CURDIR)"' -DCSVREAD_VERIFY \
+               -DDUTY_LIBZIP='"$(LIBZIP_SONAME)"' -DDUTY_LIBXLSXWRITER='"$(LIBXLSXWRITER_SONAME)"' \
                -fno-sanitize-recover=undefined
 FUZZ_OBJECTS := $(CORE_SOURCES:src/%.c=$(FUZZ_DIR)/obj/%.o)
 
@@ -147,7 +155,7 @@ $(FUZZ_DIR)/libduty.a: $(FUZZ_OBJECTS)
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DIR)/libduty.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined \
-		$< $(FUZZ_DIR)/libduty.a $(LDLIBS) -o $@
+		$< $(FUZZ_DIR)/libduty.a $(LDLIBS) $(LAZY_LDLIBS) -o $@
 
 deps:
 	@sh scripts/install-deps.sh build
