@@ -90,7 +90,17 @@ bool group_column_same(const char *a, size_t a_length, const char *b, size_t b_l
 
 void group_column_name(struct strbuf *out, const struct group_layout *layout, unsigned number, size_t field)
 {
-	strbuf_printf(out, "%s%u_%s", layout->prefix, number, layout->fields[field]);
+	/* "%s%u_%s" without printf: a header names some sixty of these. */
+	char digits[3 * sizeof number];
+	size_t count = 0;
+	do {
+		digits[sizeof digits - ++count] = (char)('0' + number % 10);
+		number /= 10;
+	} while (number);
+	strbuf_puts(out, layout->prefix);
+	strbuf_append(out, digits + sizeof digits - count, count);
+	strbuf_putc(out, '_');
+	strbuf_puts(out, layout->fields[field]);
 }
 
 bool plan_column_name_is_taken(const char *name, size_t length)
