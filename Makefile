@@ -24,17 +24,21 @@ PREFIX   ?= /usr/local
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wno-format-nonliteral
 CFLAGS   ?= -O2 -g
-# libzip and libxlsxwriter are loaded when first needed (include/duty/lazylib.h),
-# by the names they were built with; only test programs link them.
-LAZY_LDLIBS := -lzip -lxlsxwriter
+# libzip, expat and libxlsxwriter are loaded when first needed
+# (include/duty/lazylib.h), by the names they were built with; only test
+# programs link them.
+LAZY_LDLIBS := -lzip -lexpat -lxlsxwriter
 soname = $(shell objdump -p "$$($(CC) -print-file-name=$(1))" 2>/dev/null | sed -n 's/^ *SONAME *//p')
 LIBZIP_SONAME := $(or $(call soname,libzip.so),libzip.so.4)
 LIBXLSXWRITER_SONAME := $(or $(call soname,libxlsxwriter.so),libxlsxwriter.so.4)
+LIBEXPAT_SONAME := $(or $(call soname,libexpat.so),libexpat.so.1)
+LAZY_SONAMES := -DDUTY_LIBZIP='"$(LIBZIP_SONAME)"' -DDUTY_LIBEXPAT='"$(LIBEXPAT_SONAME)"' \
+                -DDUTY_LIBXLSXWRITER='"$(LIBXLSXWRITER_SONAME)"'
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -Iinclude -Isrc \
               -DDUTY_VERSION='"$(VERSION)"' -DDUTY_DATADIR='"$(PREFIX)/share/duty"' \
               -DDUTY_LOCALEDIR='"$(PREFIX)/share/locale"' \
-              -DDUTY_LIBZIP='"$(LIBZIP_SONAME)"' -DDUTY_LIBXLSXWRITER='"$(LIBXLSXWRITER_SONAME)"'
-LDLIBS   := -lcsv -lcjson -lexpat -lm -ldl
+              $(LAZY_SONAMES)
+LDLIBS   := -lcsv -lcjson -lm -ldl
 
 # CSVREAD_VERIFY: csvread checks every field it places in the input
 # against libcsv's own copy (tests and fuzzing; too slow for a release).
@@ -141,8 +145,7 @@ $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libdut
 
 # The library is compiled for fuzzing once and linked into every harness.
 FUZZ_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O1 -Iinclude -DSOURCE_DIR='"$(CURDIR)"' -DCSVREAD_VERIFY \
-               -DDUTY_LIBZIP='"$(LIBZIP_SONAME)"' -DDUTY_LIBXLSXWRITER='"$(LIBXLSXWRITER_SONAME)"' \
-               -fno-sanitize-recover=undefined
+               $(LAZY_SONAMES) -fno-sanitize-recover=undefined
 FUZZ_OBJECTS := $(CORE_SOURCES:src/%.c=$(FUZZ_DIR)/obj/%.o)
 
 $(FUZZ_DIR)/obj/%.o: src/%.c $(HEADERS)
