@@ -24,13 +24,26 @@ PREFIX   ?= /usr/local
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wno-format-nonliteral
 CFLAGS   ?= -O2 -g
+# libzip, expat and libxlsxwriter are loaded when first needed
+# (include/duty/lazylib.h), by the names they were built with; only test
+# programs link them.
+LAZY_LDLIBS := -lzip -lexpat -lxlsxwriter
+soname = $(shell objdump -p "$$($(CC) -print-file-name=$(1))" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+LIBZIP_SONAME := $(or $(call soname,libzip.so),libzip.so.4)
+LIBXLSXWRITER_SONAME := $(or $(call soname,libxlsxwriter.so),libxlsxwriter.so.4)
+LIBEXPAT_SONAME := $(or $(call soname,libexpat.so),libexpat.so.1)
+LAZY_SONAMES := -DDUTY_LIBZIP='"$(LIBZIP_SONAME)"' -DDUTY_LIBEXPAT='"$(LIBEXPAT_SONAME)"' \
+                -DDUTY_LIBXLSXWRITER='"$(LIBXLSXWRITER_SONAME)"'
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -Iinclude -Isrc \
               -DDUTY_VERSION='"$(VERSION)"' -DDUTY_DATADIR='"$(PREFIX)/share/duty"' \
-              -DDUTY_LOCALEDIR='"$(PREFIX)/share/locale"'
-LDLIBS   := -lcsv -lcjson -lzip -lexpat -lxlsxwriter -lm
+              -DDUTY_LOCALEDIR='"$(PREFIX)/share/locale"' \
+              $(LAZY_SONAMES)
+LDLIBS   := -lcsv -lcjson -lm -ldl
 
+# CSVREAD_VERIFY: csvread checks every field it places in the input
+# against libcsv's own copy (tests and fuzzing; too slow for a release).
 ifeq ($(SANITIZE),1)
-ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -DCSVREAD_VERIFY
 LDFLAGS    += -fsanitize=address,undefined
 endif
 
@@ -57,7 +70,7 @@ SEEDS_source := $(wildcard tests/fuzz/seeds/source tests/fuzz/regressions/source
 SEEDS_import := $(wildcard tests/data/import tests/fuzz/seeds/import tests/fuzz/regressions/import)
 SEEDS_write  := $(wildcard tests/fuzz/seeds/write tests/fuzz/regressions/write)
 
-BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/csvfloor $(BUILD)/bench/measure
+BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/csvfloor $(BUILD)/bench/measure $(BUILD)/bench/scan
 
 MO        := $(BUILD)/locale/zh_CN/LC_MESSAGES/duty.mo
 DESTDIR   ?=
@@ -128,11 +141,11 @@ $(BUILD)/tests/test_cli_%: tests/unit/test_cli_%.c tests/unit/testing.h $(BUILD)
 
 $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libduty.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -DSOURCE_DIR='"$(CURDIR)"' $< tests/fuzz/replay.c $(BUILD)/libduty.a $(LDFLAGS) \
-		$(LDLIBS) -o $@
+		$(LDLIBS) $(LAZY_LDLIBS) -o $@
 
 # The library is compiled for fuzzing once and linked into every harness.
-FUZZ_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O1 -Iinclude -DSOURCE_DIR='"$(CURDIR)"' \
-               -fno-sanitize-recover=undefined
+FUZZ_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O1 -Iinclude -DSOURCE_DIR='"$(CURDIR)"' -DCSVREAD_VERIFY \
+               $(LAZY_SONAMES) -fno-sanitize-recover=undefined
 FUZZ_OBJECTS := $(CORE_SOURCES:src/%.c=$(FUZZ_DIR)/obj/%.o)
 
 $(FUZZ_DIR)/obj/%.o: src/%.c $(HEADERS)
@@ -145,7 +158,7 @@ $(FUZZ_DIR)/libduty.a: $(FUZZ_OBJECTS)
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DIR)/libduty.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined \
-		$< $(FUZZ_DIR)/libduty.a $(LDLIBS) -o $@
+		$< $(FUZZ_DIR)/libduty.a $(LDLIBS) $(LAZY_LDLIBS) -o $@
 
 deps:
 	@sh scripts/install-deps.sh build
@@ -239,6 +252,11 @@ memcheck: deps-memcheck
 $(BUILD)/bench/%: bench/%.c | $(BUILD)/obj
 	@mkdir -p $(BUILD)/bench
 	$(CC) -std=c11 -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror $< -lcsv -o $@
+
+# The byte check of io/input.c alone (instructions per byte).
+$(BUILD)/bench/scan: bench/scan.c $(BUILD)/libduty.a | $(BUILD)/obj
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(ALL_CFLAGS) $< $(BUILD)/libduty.a $(LDLIBS) -o $@
 
 # Synthetic plans of 10k, 100k and 1M tasks in bench/data/ (not committed).
 bench-data: $(BENCH_TOOLS)

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "duty/csvread.h"
+#include "duty/text.h"
 
 /* A column and the names a header may give it, NULL-terminated. */
 struct column_name {
@@ -32,7 +33,19 @@ struct field_text {
 	size_t length;
 };
 
-struct field_text row_field(const struct csv_row *row, size_t column);
+/* The field in a column ("" when the row has no such column), spaces
+ * trimmed. libcsv has already trimmed unquoted fields, so the common case
+ * is two comparisons of edge bytes, inline. */
+static inline struct field_text row_field(const struct csv_row *row, size_t column)
+{
+	if (column >= row->count)
+		return (struct field_text){ "", 0 };
+	struct field_text field = { row->fields[column].data, row->fields[column].length };
+	if (field.length && (field.text[0] == ' ' || field.text[0] == '\t' || field.text[field.length - 1] == ' '
+			     || field.text[field.length - 1] == '\t'))
+		field.length = text_trim(&field.text, field.length);
+	return field;
+}
 
 /* Splits a list cell at ';', '；' or a line break (Alt+Enter in Excel puts
  * one in a cell), trims each item and skips empty ones.

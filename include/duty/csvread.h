@@ -9,11 +9,17 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "duty/diag.h"
 
+/* A field's content, quotes undone and surrounding spaces trimmed; not
+ * NUL-terminated. It is a span of the input when the input holds it as it
+ * is (unquoted, or quoted without doubled quotes: nearly every field), and
+ * then lasts as long as the input; otherwise (csv_field_in_input says
+ * which) it is a copy that lasts until the row callback returns. */
 struct csv_field {
-	char *data;         /* NUL-terminated, inside the input buffer */
+	const char *data;
 	size_t length;
 };
 
@@ -25,10 +31,13 @@ struct csv_row {
 	size_t start;        /* byte offset of the row's first byte */
 	size_t end;          /* byte offset after its line terminator */
 };
-/* The row's raw bytes are overwritten by its field contents (each field
- * NUL-terminated, quotes undone): they stay valid as long as the input
- * buffer does, and the raw bytes of a row are gone once it is read. A
- * caller that needs the raw bytes (to rewrite a file) parses a copy. */
+/* The input is never written: the raw bytes of a row stay as they were. */
+
+/* Whether a field's content is a span of the input data[0..size). */
+static inline bool csv_field_in_input(const struct csv_field *field, const char *data, size_t size)
+{
+	return (uintptr_t)field->data >= (uintptr_t)data && (uintptr_t)field->data <= (uintptr_t)(data + size);
+}
 
 /* Called once per row; return false to stop reading. */
 typedef bool (*csv_row_callback)(const struct csv_row *row, void *context);
@@ -50,13 +59,13 @@ struct csv_callbacks {
  * line where it opened. Returns false when a problem was found or the
  * callback stopped the reading.
  */
-bool csv_read(char *data, size_t size, const char *file, const struct csv_callbacks *callbacks,
+bool csv_read(const char *data, size_t size, const char *file, const struct csv_callbacks *callbacks,
 	      void *context, struct diagnostics *diag);
 
 /* The same with another field separator: '\t' reads TSV (as Excel and WPS
  * save "text, tab-separated": quoted like CSV). Tabs are then separators,
  * not spaces to trim. */
-bool csv_read_delimited(char *data, size_t size, char delimiter, const char *file,
+bool csv_read_delimited(const char *data, size_t size, char delimiter, const char *file,
 			const struct csv_callbacks *callbacks, void *context, struct diagnostics *diag);
 
 #endif

@@ -60,6 +60,13 @@ void json_begin_object(struct json_writer *writer, FILE *out, int depth);
 void json_add(struct json_writer *writer, cJSON *item);                       /* array element */
 void json_add_field(struct json_writer *writer, const char *key, cJSON *item);   /* object member */
 void json_add_key(struct json_writer *writer, const char *key);   /* a member whose value follows */
+/* Adds a task (json_task; with_via adds "via" and then "role") or a due
+ * milestone (json_due) as the next element, printed without building a
+ * tree of its own: faster than json_add of json_task or json_due. */
+void json_add_task(struct json_writer *writer, const struct plan *plan, const struct task *task, bool with_via,
+		   size_t via, enum unit_role role);
+void json_add_due(struct json_writer *writer, const struct plan *plan, const struct milestone_match *match,
+		  bool with_via);
 /* Closes the array or object; returns false when a member failed. */
 bool json_end(struct json_writer *writer);
 

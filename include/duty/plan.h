@@ -101,8 +101,6 @@ struct task {
 	long line;
 };
 
-struct name_index;
-
 struct plan {
 	struct arena arena;
 	char *text;               /* the file's text: the task strings point into it */
@@ -114,7 +112,7 @@ struct plan {
 	const char *const *extra_columns;   /* header names the loader does not know */
 	size_t extra_column_count;
 	const struct unit_directory *units; /* not owned */
-	struct name_index *ids;
+	const size_t *id_order;             /* task indexes in id order; NULL: the tasks are */
 	enum encoding encoding;             /* of the file it came from */
 	long header_line;                   /* line of the header row */
 };

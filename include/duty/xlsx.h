@@ -20,8 +20,13 @@
 
 struct xlsx_book;
 
+/* NULL when workbooks can be written, else why not: libxlsxwriter is
+ * loaded on first use (lazylib.h) and may be missing. */
+const char *xlsx_unavailable(void);
+
 /* A new workbook that xlsx_close writes to path; title goes into its
- * properties and the printed page header. NULL when out of memory. */
+ * properties and the printed page header. NULL when out of memory (or
+ * when xlsx_unavailable says why not). */
 struct xlsx_book *xlsx_create(const char *path, const char *title);
 
 /* A sheet named after the unit: its duty list, a row for each milestone of

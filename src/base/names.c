@@ -1,6 +1,7 @@
 /*
- * names.c - open addressing with linear probing and FNV-1a; the table
- * doubles at 50% load so probes stay short.
+ * names.c - open addressing with linear probing and a multiplicative hash
+ * of eight bytes at a time (names are mostly Chinese: three bytes a
+ * character); the table doubles at 50% load so probes stay short.
  */
 #include "duty/names.h"
 
@@ -21,14 +22,28 @@ struct name_index {
 	size_t count;
 };
 
+static uint64_t mix(uint64_t hash, uint64_t word)
+{
+	hash = (hash ^ word) * 0x9E3779B97F4A7C15ull;
+	return hash ^ (hash >> 29);
+}
+
 static uint32_t hash_bytes(const char *text, size_t length)
 {
-	uint32_t hash = 2166136261u;
-	for (size_t i = 0; i < length; i++) {
-		hash ^= (unsigned char)text[i];
-		hash *= 16777619u;
+	uint64_t hash = length;
+	for (; length >= 8; text += 8, length -= 8) {
+		uint64_t word;
+		memcpy(&word, text, 8);
+		hash = mix(hash, word);
 	}
-	return hash;
+	if (length) {
+		uint64_t word = 0;
+		for (size_t i = 0; i < length; i++)
+			word |= (uint64_t)(unsigned char)text[i] << (8 * i);
+		hash = mix(hash, word);
+	}
+	hash = mix(hash, 0);
+	return (uint32_t)(hash ^ (hash >> 32));
 }
 
 struct name_index *name_index_new(size_t expected)

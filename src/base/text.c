@@ -169,12 +169,25 @@ size_t utf8_length(const char *text)
 
 size_t text_width_n(const char *text, size_t length)
 {
+	const unsigned char *p = (const unsigned char *)text, *end = p + length;
 	size_t width = 0;
-	size_t offset = 0;
-	while (offset < length) {
-		uint32_t codepoint;
-		offset += decode_for_display(text + offset, length - offset, &codepoint);
-		width += (size_t)codepoint_width(codepoint);
+	while (p < end) {
+		if (*p < 0x80) {
+			/* A run of ASCII: a column a byte (codepoint_width). */
+			const unsigned char *run = p;
+			while (p < end && *p < 0x80)
+				p++;
+			width += (size_t)(p - run);
+		} else if (end - p >= 3 && (p[0] == 0xE4 ? p[1] >= 0xB8 : p[0] >= 0xE5 && p[0] <= 0xE9)
+			   && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+			/* U+4E00..U+9FFF, the common Chinese characters: two columns. */
+			width += 2;
+			p += 3;
+		} else {
+			uint32_t codepoint;
+			p += decode_for_display((const char *)p, (size_t)(end - p), &codepoint);
+			width += (size_t)codepoint_width(codepoint);
+		}
 	}
 	return width;
 }
@@ -590,6 +603,19 @@ bool text_parse_whole(const char *text, size_t length, long max, long *value)
 		return false;
 	if (length == 0)
 		return false;
+	if (length <= 18) {   /* cannot overflow: compare with max once */
+		long short_number = 0;
+		for (size_t i = 0; i < length; i++) {
+			unsigned digit = (unsigned)(unsigned char)text[i] - '0';
+			if (digit > 9)
+				return false;
+			short_number = short_number * 10 + (long)digit;
+		}
+		if (short_number > max)
+			return false;
+		*value = short_number;
+		return true;
+	}
 	long number = 0;
 	for (size_t i = 0; i < length; i++) {
 		if (text[i] < '0' || text[i] > '9')

@@ -59,8 +59,12 @@ static void decide_ambiguous_width(void)
 
 void locale_init(void)
 {
-	setlocale(LC_ALL, "");
-	setlocale(LC_NUMERIC, "C");
+	/* Only the categories duty depends on: characters (the ambiguous
+	 * width, gettext's conversion) and messages. The others (numbers stay
+	 * C for strtod; no collation, money or locale time formats) would each
+	 * cost two file opens at every start-up. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 	decide_ambiguous_width();
 	char *directory = paths_binary_directory();
 	const char *chosen = DUTY_LOCALEDIR;

@@ -137,6 +137,11 @@ static int open_output_file(struct cli *cli);
  * a named file), while text meant for a terminal goes nowhere. */
 static int begin_workbook(struct cli *cli)
 {
+	const char *unavailable = xlsx_unavailable();
+	if (unavailable) {
+		cli_error(_("cannot write a workbook: %s"), unavailable);
+		return EXIT_OUTPUT;
+	}
 	const char *directory = getenv("TMPDIR");
 	struct strbuf path = STRBUF_INIT;
 	strbuf_printf(&path, "%s/duty-XXXXXX.xlsx", directory && *directory ? directory : "/tmp");

@@ -89,7 +89,7 @@ void view_milestones(struct cli *cli, const struct milestone_match *matches, siz
 		struct json_writer writer;
 		json_begin_array(&writer, cli->out, 0);
 		for (size_t i = 0; i < count; i++)
-			json_add(&writer, json_due(plan, &matches[i], with_via));
+			json_add_due(&writer, plan, &matches[i], with_via);
 		if (!json_end(&writer))
 			cli->out_of_memory = true;
 		fputc('\n', cli->out);
@@ -188,12 +188,8 @@ void view_tasks(struct cli *cli, const struct query *query, const struct task_ma
 	if (cli->format == FORMAT_JSON) {
 		struct json_writer writer;
 		json_begin_array(&writer, cli->out, 0);
-		for (size_t i = 0; i < count; i++) {
-			cJSON *task = json_task(plan, matches[i].task, with_via, matches[i].via);
-			if (with_via && task)
-				json_add_role(task, matches[i].role);
-			json_add(&writer, task);
-		}
+		for (size_t i = 0; i < count; i++)
+			json_add_task(&writer, plan, matches[i].task, with_via, matches[i].via, matches[i].role);
 		if (!json_end(&writer))
 			cli->out_of_memory = true;
 		fputc('\n', cli->out);

@@ -31,12 +31,8 @@ static void print_json(struct cli *cli, size_t unit, const struct task_match *ma
 	json_add_field(&object, "generated_on", cJSON_CreateString(today));
 	json_add_key(&object, "tasks");
 	json_begin_array(&tasks, cli->out, 1);
-	for (size_t i = 0; i < count; i++) {
-		cJSON *task = json_task(plan, matches[i].task, true, matches[i].via);
-		if (task)
-			json_add_role(task, matches[i].role);
-		json_add(&tasks, task);
-	}
+	for (size_t i = 0; i < count; i++)
+		json_add_task(&tasks, plan, matches[i].task, true, matches[i].via, matches[i].role);
 	if (!json_end(&tasks) || !json_end(&object))
 		cli->out_of_memory = true;
 	fputc('\n', cli->out);

@@ -17,7 +17,10 @@
 #include "duty/progress.h"
 #include "duty/text.h"
 
-enum { BAR_WIDTH = 40 };
+enum {
+	BAR_WIDTH = 40,
+	LIST_ROWS = 20,   /* rows of each list in the table; the rest are counted */
+};
 
 struct overview {
 	struct query scope;               /* the unit of --unit, or the whole plan */
@@ -153,6 +156,46 @@ static void print_unit_counts(struct cli *cli, const struct overview *overview, 
 			plan->year, unit, overview->tasks, overview->milestones, overview->targets, today);
 }
 
+/* The words a name takes on a command line: as it is, or in single quotes
+ * when the shell would read it otherwise. */
+static void put_shell_word(struct strbuf *out, const char *word)
+{
+	if (*word && !strpbrk(word, " \t\n'\"\\$`;&|<>()*?[]{}~#!")) {
+		strbuf_puts(out, word);
+		return;
+	}
+	strbuf_putc(out, '\'');
+	for (const char *c = word; *c; c++)
+		if (*c == '\'')
+			strbuf_puts(out, "'\\''");
+		else
+			strbuf_putc(out, *c);
+	strbuf_putc(out, '\'');
+}
+
+/* The first LIST_ROWS milestones of a list, and how many more there are
+ * with the command that lists them all: an overview stays a glance at any
+ * size of plan. */
+static void print_list(struct cli *cli, const struct overview *overview, const struct milestone_match *matches,
+		       size_t count, bool overdue)
+{
+	size_t shown = count > LIST_ROWS ? LIST_ROWS : count;
+	view_milestones_table(cli, matches, shown, 2, overview->scope.by_unit);
+	if (shown == count)
+		return;
+	struct strbuf command;
+	strbuf_init(&command);
+	strbuf_puts(&command, overdue ? "duty due --overdue" : "duty due");
+	if (overview->scope.by_unit) {
+		strbuf_puts(&command, " --unit ");
+		put_shell_word(&command, cli->plan->units->units[overview->scope.unit].name);
+		if (overview->scope.direct_only)
+			strbuf_puts(&command, " --direct");
+	}
+	fprintf(cli->out, _("  and %zu more: `%s`\n"), count - shown, strbuf_text(&command));
+	strbuf_free(&command);
+}
+
 static void print_table(struct cli *cli, const struct overview *overview)
 {
 	const struct plan *plan = cli->plan;
@@ -185,7 +228,7 @@ static void print_table(struct cli *cli, const struct overview *overview)
 		fprintf(cli->out, "\n");
 		if (overview->due_count) {
 			fprintf(cli->out, _("Due this month (%s, from today on): %zu\n"), month, overview->due_count);
-			view_milestones_table(cli, overview->due, overview->due_count, 2, by_unit);
+			print_list(cli, overview, overview->due, overview->due_count, false);
 		} else {
 			struct query query = overview->scope;
 			query.pending_only = true;
@@ -195,7 +238,7 @@ static void print_table(struct cli *cli, const struct overview *overview)
 		fprintf(cli->out, "\n");
 		if (overview->overdue_count) {
 			fprintf(cli->out, _("Overdue (deadline before %s): %zu\n"), today, overview->overdue_count);
-			view_milestones_table(cli, overview->overdue, overview->overdue_count, 2, by_unit);
+			print_list(cli, overview, overview->overdue, overview->overdue_count, true);
 		} else {
 			fprintf(cli->out, _("Nothing is overdue.\n"));
 		}
@@ -261,7 +304,7 @@ static void print_json(struct cli *cli, const struct overview *overview)
 		json_add_key(&object, lists[l].key);
 		json_begin_array(&list, cli->out, 1);
 		for (size_t i = 0; i < lists[l].count; i++)
-			json_add(&list, json_due(plan, &lists[l].matches[i], overview->scope.by_unit));
+			json_add_due(&list, plan, &lists[l].matches[i], overview->scope.by_unit);
 		written = json_end(&list) && written;
 	}
 	if (!json_end(&object) || !written)
@@ -320,7 +363,9 @@ const struct command command_overview = {
 	.help = N_("Shows the plan's title and counts, a bar per month of the plan year with the\n"
 		   "number of deadlines in it, the milestones that fall due in today's month, and\n"
 		   "the ones whose deadline has passed, leaving out milestones that are done.\n"
-		   "With --format csv it writes the month counts; with --format json, all of it.\n"
+		   "Each list shows its first 20 milestones and how many more there are.\n"
+		   "With --format csv it writes the month counts; with --format json, all of it\n"
+		   "(every milestone of both lists).\n"
 		   "With --unit U, all of it for the tasks of one unit.\n"
 		   "\n"
 		   "Examples:\n"

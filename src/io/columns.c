@@ -45,16 +45,6 @@ bool row_is_blank(const struct csv_row *row)
 	return true;
 }
 
-struct field_text row_field(const struct csv_row *row, size_t column)
-{
-	struct field_text field = { "", 0 };
-	if (column < row->count) {
-		field.text = row->fields[column].data;
-		field.length = text_trim(&field.text, row->fields[column].length);
-	}
-	return field;
-}
-
 bool list_split(const char *text, size_t length, list_item_callback callback, void *context)
 {
 	static const char fullwidth_semicolon[] = "\xEF\xBC\x9B";   /* ； */
@@ -65,7 +55,7 @@ bool list_split(const char *text, size_t length, list_item_callback callback, vo
 			separator = 1;
 		else if (text[i] == ';' || text[i] == '\n' || text[i] == '\r')
 			separator = 1;
-		else if (length - i >= 3 && memcmp(text + i, fullwidth_semicolon, 3) == 0)
+		else if (text[i] == fullwidth_semicolon[0] && length - i >= 3 && memcmp(text + i, fullwidth_semicolon, 3) == 0)
 			separator = 3;
 		if (!separator) {
 			i++;

@@ -1,8 +1,9 @@
 /*
  * csvread.c - feeds libcsv one physical line at a time so that every row
  * gets its starting line and byte span, which libcsv itself does not track,
- * and keeps each field's content in the input buffer itself (see
- * on_field), so loading copies no text.
+ * and gives each field as a span of the input itself (see on_field): the
+ * input is only read (it may be a read-only mapping of the file), and a
+ * field is copied only when its content is not in the input as it is.
  */
 #include "duty/csvread.h"
 #include "duty/array.h"
@@ -15,39 +16,163 @@
 #include <string.h>
 
 struct reader {
-	char *data;                  /* the input; field contents are written over it */
-	size_t cursor;               /* where the next field's content goes */
-	struct csv_field *fields;    /* the current row's fields, pointing into data */
-	size_t field_count, field_capacity;
+	/* What on_field reads and moves for nearly every field. */
+	const char *at;              /* where the next field's bytes start */
+	const char *end;             /* the end of the input */
+	struct csv_field *next;      /* the next field of the current row */
+	struct csv_field *fields_end;   /* the end of the room for them */
+	char delimiter;
+
+	const char *data;            /* the input, never written */
+	size_t size;
+	struct csv_field *fields;    /* the current row's fields */
+	size_t field_capacity;
+	/* Contents that are not in the input as they are (a quoted field with
+	 * doubled quotes): copied here, placed by offset until the row is
+	 * delivered, as the buffer may move while it grows. */
+	char *copies;
+	size_t copies_used, copies_capacity;
+	struct copied_field { size_t field, offset; } *copied;
+	size_t copied_count, copied_capacity;
 	bool row_complete;
 	bool out_of_memory;
 };
 
-/* libcsv hands each field after reading its closing comma or line end.
- * Its content, with quotes and doubled quotes undone, is never longer
- * than the bytes it came from, so writing the contents one after another
- * from the row's first byte never overtakes what libcsv has yet to read:
- * the fields end up NUL-terminated in the input itself, with no copy. */
+static size_t field_count(const struct reader *reader)
+{
+	return (size_t)(reader->next - reader->fields);
+}
+
+static bool is_trimmed_space(char c, char delimiter)
+{
+	return (c == ' ' || c == '\t') && c != delimiter;
+}
+
+/* A quoted field's bytes after the opening quote, from p: where its
+ * closing quote is (a doubled quote is part of the content). */
+static const char *closing_quote(const struct reader *reader, const char *p)
+{
+	while (p < reader->end) {
+		const char *quote = memchr(p, '"', (size_t)(reader->end - p));
+		if (!quote)
+			break;
+		if (quote + 1 < reader->end && quote[1] == '"')
+			p = quote + 2;
+		else
+			return quote;
+	}
+	return reader->end;
+}
+
+static bool keep_copy(struct reader *reader, const char *content, size_t length)
+{
+	if (reader->copies_capacity - reader->copies_used < length) {
+		size_t wanted = reader->copies_used + length;
+		size_t capacity = reader->copies_capacity ? reader->copies_capacity : 256;
+		while (capacity < wanted)
+			capacity *= 2;
+		char *grown = realloc(reader->copies, capacity);
+		if (!grown)
+			return false;
+		reader->copies = grown;
+		reader->copies_capacity = capacity;
+	}
+	struct copied_field *copied = array_reserve(reader->copied, &reader->copied_capacity, reader->copied_count,
+						    sizeof *copied);
+	if (!copied)
+		return false;
+	reader->copied = copied;
+	copied[reader->copied_count++] = (struct copied_field){ field_count(reader), reader->copies_used };
+	memcpy(reader->copies + reader->copies_used, content, length);
+	reader->copies_used += length;
+	return true;
+}
+
+static void run_out_of_memory(struct reader *reader)
+{
+	reader->out_of_memory = true;
+	reader->fields_end = reader->next;   /* no fast path from now on */
+}
+
+/* Where a field's content is in the input, the slow way: the spaces libcsv
+ * trims and the line ends it skips before a row, and a quoted content
+ * between its quotes. A quoted field with doubled quotes ("" for ") is not
+ * in the input as it is, and is copied. */
+__attribute__((noinline)) static void place_field(struct reader *reader, const char *content, size_t length)
+{
+	if (reader->out_of_memory)
+		return;
+	if (reader->next == reader->fields_end) {
+		size_t count = field_count(reader);
+		struct csv_field *fields = array_grow(reader->fields, &reader->field_capacity, count, sizeof *fields);
+		if (!fields) {
+			run_out_of_memory(reader);
+			return;
+		}
+		reader->fields = fields;
+		reader->next = fields + count;
+		reader->fields_end = fields + reader->field_capacity;
+	}
+	const char *p = reader->at, *end = reader->end;
+	char delimiter = reader->delimiter;
+	/* Line ends here come before a row's first field (a line of spaces,
+	 * or a row that began on the same line after a lone CR). */
+	while (p < end && (*p == '\r' || *p == '\n' || is_trimmed_space(*p, delimiter)))
+		p++;
+	struct csv_field *field = reader->next;
+	const char *after;   /* after the field's content, or its closing quote */
+	if (p < end && *p == '"') {
+		if (!length || !memchr(content, '"', length)) {
+			field->data = p + 1;
+			after = p + 1 + length + 1;
+		} else {
+			if (!keep_copy(reader, content, length)) {
+				run_out_of_memory(reader);
+				return;
+			}
+			field->data = NULL;   /* placed when the row is delivered */
+			after = closing_quote(reader, p + 1) + 1;
+		}
+	} else {
+		field->data = p;
+		after = p + length;
+	}
+	field->length = length;
+#ifdef CSVREAD_VERIFY
+	if (field->data && memcmp(field->data, content, length) != 0)
+		abort();
+#endif
+	/* Past the spaces after it, to the delimiter or the line end. */
+	while (after < end && is_trimmed_space(*after, delimiter))
+		after++;
+	reader->at = after < end && *after == delimiter ? after + 1 : after;
+	reader->next++;
+}
+
+/* libcsv hands each field after reading the comma or line end that
+ * closes it, with its content in libcsv's own buffer. The content is
+ * found in the input by following the row (the input is never written).
+ * Nearly every field is unquoted, starts with a byte other than a space,
+ * and is followed by the delimiter: its content is then the input's bytes
+ * where it starts, which takes a few comparisons. */
 static void on_field(void *content, size_t length, void *context)
 {
 	struct reader *reader = context;
-	if (reader->out_of_memory)
-		return;
-	struct csv_field *fields = array_reserve(reader->fields, &reader->field_capacity, reader->field_count,
-						 sizeof *fields);
-	if (!fields) {
-		reader->out_of_memory = true;
+	const unsigned char *at = (const unsigned char *)reader->at;
+	struct csv_field *field = reader->next;
+	if (field < reader->fields_end && length < (size_t)(reader->end - reader->at)
+	    && at[length] == (unsigned char)reader->delimiter && (length == 0 || (at[0] > ' ' && at[0] != '"'))) {
+#ifdef CSVREAD_VERIFY
+		if (memcmp(at, content, length) != 0)
+			abort();
+#endif
+		field->data = (const char *)at;
+		field->length = length;
+		reader->next = field + 1;
+		reader->at = (const char *)at + length + 1;
 		return;
 	}
-	reader->fields = fields;
-	char *target = reader->data + reader->cursor;
-	if (length)
-		memmove(target, content, length);
-	target[length] = '\0';
-	reader->fields[reader->field_count].data = target;
-	reader->fields[reader->field_count].length = length;
-	reader->field_count++;
-	reader->cursor += length + 1;
+	place_field(reader, content, length);
 }
 
 static void on_row_end(int terminator, void *context)
@@ -59,16 +184,20 @@ static void on_row_end(int terminator, void *context)
 
 static void reset_row(struct reader *reader, size_t next_row)
 {
-	reader->cursor = next_row;
-	reader->field_count = 0;
+	reader->at = reader->data + next_row;
+	reader->next = reader->fields;
+	reader->copies_used = 0;
+	reader->copied_count = 0;
 	reader->row_complete = false;
 }
 
 static bool deliver_row(struct reader *reader, struct csv_row *row, const struct csv_callbacks *callbacks,
 			void *context, size_t next_row)
 {
+	for (size_t c = 0; c < reader->copied_count; c++)
+		reader->fields[reader->copied[c].field].data = reader->copies + reader->copied[c].offset;
 	row->fields = reader->fields;
-	row->count = reader->field_count;
+	row->count = field_count(reader);
 	bool go_on = callbacks->row(row, context);
 	reset_row(reader, next_row);
 	return go_on;
@@ -86,15 +215,12 @@ static bool start_parser(struct csv_parser *parser, char delimiter)
 }
 
 /* The line where an unclosed quoted field opened: the row's first line,
- * plus the line breaks inside the fields before it. */
-static long line_of_open_quote(const struct reader *reader, long row_line)
+ * plus the line breaks in its bytes before that field. */
+static long line_of_open_quote(const struct reader *reader, const struct csv_row *row)
 {
-	long line = row_line;
-	for (size_t f = 0; f < reader->field_count; f++) {
-		const char *content = reader->fields[f].data;
-		for (size_t i = 0; i < reader->fields[f].length; i++)
-			line += content[i] == '\n';
-	}
+	long line = row->line;
+	for (const char *p = reader->data + row->start; p < reader->at && p < reader->end; p++)
+		line += *p == '\n';
 	return line;
 }
 
@@ -143,8 +269,8 @@ static bool finish_reading(struct csv_parser *parser, struct reader *reader, str
 			   void *context, struct diagnostics *diag)
 {
 	if (csv_fini(parser, on_field, on_row_end, reader) != 0) {
-		diag_error(diag, file, line_of_open_quote(reader, row->line),
-			   field_name(callbacks, reader->field_count, context),
+		diag_error(diag, file, line_of_open_quote(reader, row),
+			   field_name(callbacks, field_count(reader), context),
 			   _("a quoted field starts on this line but its closing quote never comes; "
 			   "expected a \" before the end of the file"));
 		return false;
@@ -157,16 +283,16 @@ static bool finish_reading(struct csv_parser *parser, struct reader *reader, str
 	return true;
 }
 
-bool csv_read(char *data, size_t size, const char *file, const struct csv_callbacks *callbacks,
+bool csv_read(const char *data, size_t size, const char *file, const struct csv_callbacks *callbacks,
 	      void *context, struct diagnostics *diag)
 {
 	return csv_read_delimited(data, size, ',', file, callbacks, context, diag);
 }
 
-bool csv_read_delimited(char *data, size_t size, char delimiter, const char *file,
+bool csv_read_delimited(const char *data, size_t size, char delimiter, const char *file,
 			const struct csv_callbacks *callbacks, void *context, struct diagnostics *diag)
 {
-	struct reader reader = { .data = data };
+	struct reader reader = { .at = data, .end = data + size, .delimiter = delimiter, .data = data, .size = size };
 	struct csv_parser parser;
 	bool ok = true;        /* no problem found */
 	bool stopped = false;  /* the callback or memory ended the reading */
@@ -187,7 +313,7 @@ bool csv_read_delimited(char *data, size_t size, char delimiter, const char *fil
 			in_row = true;
 			row.line = line;
 			row.start = offset;
-			reader.cursor = offset;
+			reader.at = data + offset;
 		}
 		size_t parsed = csv_parse(&parser, data + offset, length, on_field, on_row_end, &reader);
 		if (reader.out_of_memory) {
@@ -196,7 +322,7 @@ bool csv_read_delimited(char *data, size_t size, char delimiter, const char *fil
 		}
 		if (parsed != length) {
 			report_syntax_error(diag, file, line, data[offset + parsed], delimiter, callbacks, context,
-					    reader.field_count);
+					    field_count(&reader));
 			ok = false;
 			/* Resume with a fresh parser on the next line. */
 			csv_free(&parser);
@@ -230,5 +356,7 @@ bool csv_read_delimited(char *data, size_t size, char delimiter, const char *fil
 	if (stopped)
 		ok = false;
 	free(reader.fields);
+	free(reader.copies);
+	free(reader.copied);
 	return ok;
 }

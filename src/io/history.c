@@ -695,7 +695,7 @@ static void insert_columns(struct history_layout *layout, const unsigned char *m
 static bool upgrade(const char *path, struct history *history, struct diagnostics *diag)
 {
 	struct history_layout *layout = &history->layout;
-	char *raw = NULL, *scratch = NULL;
+	char *raw = NULL;
 	size_t size = 0;
 	if (!file_read_at(path, false, &raw, &size, NULL, diag))
 		return false;
@@ -708,12 +708,8 @@ static bool upgrade(const char *path, struct history *history, struct diagnostic
 	struct raw_rows rows = { 0 };
 	struct diagnostics quiet;
 	diagnostics_init(&quiet, 0);
-	scratch = malloc(size + 1);
-	if (scratch) {
-		memcpy(scratch, raw, size);
-		static const struct csv_callbacks callbacks = { collect_end, NULL };
-		csv_read(scratch, size, path, &callbacks, &rows, &quiet);
-	}
+	static const struct csv_callbacks callbacks = { collect_end, NULL };
+	csv_read(raw, size, path, &callbacks, &rows, &quiet);
 	diagnostics_free(&quiet);
 	unsigned char missing[HISTORY_COLUMN_COUNT];
 	size_t missing_count = missing_columns(layout, missing), trailing = trailing_columns(layout);
@@ -735,7 +731,7 @@ static bool upgrade(const char *path, struct history *history, struct diagnostic
 		at = end;
 	}
 	strbuf_append(&out, raw + at, size - at);
-	bool ok = scratch && !rows.failed && rows.count && !out.failed && !names.failed && !cells.failed;
+	bool ok = !rows.failed && rows.count && !out.failed && !names.failed && !cells.failed;
 	if (!ok)
 		diag_memory_error(diag, path, 0, _("out of memory while adding columns to the history"));
 	ok = ok && file_replace(path, out.data, out.length, diag) == 0;
@@ -750,7 +746,6 @@ static bool upgrade(const char *path, struct history *history, struct diagnostic
 	strbuf_free(&cells);
 	strbuf_free(&out);
 	free(rows.ends);
-	free(scratch);
 	free(raw);
 	return ok;
 }

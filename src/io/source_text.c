@@ -132,17 +132,9 @@ static bool on_csv_row(const struct csv_row *row, void *context)
 static bool read_delimited(struct grid_builder *builder, const char *text, size_t size, char delimiter)
 {
 	/* csvread writes the fields over its input: give it a copy. */
-	char *copy = malloc(size + 1);
-	if (!copy) {
-		diag_memory_error(builder->diag, builder->grid->file, 0, _("out of memory while reading the table"));
-		return false;
-	}
-	memcpy(copy, text, size);
-	copy[size] = '\0';
 	struct csv_reader reader = { builder };
 	static const struct csv_callbacks callbacks = { on_csv_row, NULL };
-	bool ok = csv_read_delimited(copy, size, delimiter, builder->grid->file, &callbacks, &reader, builder->diag);
-	free(copy);
+	bool ok = csv_read_delimited(text, size, delimiter, builder->grid->file, &callbacks, &reader, builder->diag);
 	return ok && !builder->failed;
 }
 

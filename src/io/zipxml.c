@@ -13,6 +13,114 @@
 #include <zip.h>
 
 #include "duty/i18n.h"
+#include "duty/lazylib.h"
+
+#ifndef DUTY_LIBZIP
+#define DUTY_LIBZIP "libzip.so.4"   /* the Makefile gives the one linked against */
+#endif
+
+/* libzip and expat, loaded when the first archive is opened (lazylib.h):
+ * each function below is called through its slot in libzip or expat. */
+#define LIBZIP_FUNCTIONS(X) \
+	X(zip_discard) \
+	X(zip_error_code_zip) \
+	X(zip_error_fini) \
+	X(zip_error_init) \
+	X(zip_error_strerror) \
+	X(zip_fclose) \
+	X(zip_file_get_error) \
+	X(zip_fopen_index) \
+	X(zip_fread) \
+	X(zip_get_error) \
+	X(zip_name_locate) \
+	X(zip_open_from_source) \
+	X(zip_source_buffer_create) \
+	X(zip_source_free) \
+	X(zip_stat_index) \
+	X(zip_stat_init)
+
+static struct {
+#define LIBZIP_SLOT(name) __typeof__(name) *name;
+	LIBZIP_FUNCTIONS(LIBZIP_SLOT)
+} libzip;
+
+static const char *const libzip_names[] = {
+#define LIBZIP_NAME(name) #name,
+	LIBZIP_FUNCTIONS(LIBZIP_NAME)
+};
+
+static struct lazy_library libzip_library = {
+	.soname = DUTY_LIBZIP,
+	.names = libzip_names,
+	.slots = &libzip,
+	.count = sizeof libzip_names / sizeof *libzip_names,
+};
+
+#ifndef DUTY_LIBEXPAT
+#define DUTY_LIBEXPAT "libexpat.so.1"   /* the Makefile gives the one linked against */
+#endif
+
+/* expat, loaded with libzip. */
+#define EXPAT_FUNCTIONS(X) \
+	X(XML_ErrorString) \
+	X(XML_GetBuffer) \
+	X(XML_GetCurrentLineNumber) \
+	X(XML_GetErrorCode) \
+	X(XML_ParseBuffer) \
+	X(XML_ParserCreate) \
+	X(XML_ParserFree) \
+	X(XML_SetCharacterDataHandler) \
+	X(XML_SetElementHandler) \
+	X(XML_SetStartDoctypeDeclHandler) \
+	X(XML_SetUserData) \
+	X(XML_StopParser)
+
+static struct {
+#define EXPAT_SLOT(name) __typeof__(name) *name;
+	EXPAT_FUNCTIONS(EXPAT_SLOT)
+} expat;
+
+static const char *const expat_names[] = {
+#define EXPAT_NAME(name) #name,
+	EXPAT_FUNCTIONS(EXPAT_NAME)
+};
+
+static struct lazy_library expat_library = {
+	.soname = DUTY_LIBEXPAT,
+	.names = expat_names,
+	.slots = &expat,
+	.count = sizeof expat_names / sizeof *expat_names,
+};
+
+#define XML_ErrorString expat.XML_ErrorString
+#define XML_GetBuffer expat.XML_GetBuffer
+#define XML_GetCurrentLineNumber expat.XML_GetCurrentLineNumber
+#define XML_GetErrorCode expat.XML_GetErrorCode
+#define XML_ParseBuffer expat.XML_ParseBuffer
+#define XML_ParserCreate expat.XML_ParserCreate
+#define XML_ParserFree expat.XML_ParserFree
+#define XML_SetCharacterDataHandler expat.XML_SetCharacterDataHandler
+#define XML_SetElementHandler expat.XML_SetElementHandler
+#define XML_SetStartDoctypeDeclHandler expat.XML_SetStartDoctypeDeclHandler
+#define XML_SetUserData expat.XML_SetUserData
+#define XML_StopParser expat.XML_StopParser
+
+#define zip_discard libzip.zip_discard
+#define zip_error_code_zip libzip.zip_error_code_zip
+#define zip_error_fini libzip.zip_error_fini
+#define zip_error_init libzip.zip_error_init
+#define zip_error_strerror libzip.zip_error_strerror
+#define zip_fclose libzip.zip_fclose
+#define zip_file_get_error libzip.zip_file_get_error
+#define zip_fopen_index libzip.zip_fopen_index
+#define zip_fread libzip.zip_fread
+#define zip_get_error libzip.zip_get_error
+#define zip_name_locate libzip.zip_name_locate
+#define zip_open_from_source libzip.zip_open_from_source
+#define zip_source_buffer_create libzip.zip_source_buffer_create
+#define zip_source_free libzip.zip_source_free
+#define zip_stat_index libzip.zip_stat_index
+#define zip_stat_init libzip.zip_stat_init
 
 struct zip_package {
 	zip_t *archive;
@@ -37,6 +145,14 @@ bool zip_looks_like(const void *bytes, size_t size)
 struct zip_package *zip_package_open(const char *name, const void *bytes, size_t size,
 				     struct diagnostics *diag)
 {
+	struct lazy_library *libraries[] = { &libzip_library, &expat_library };
+	for (size_t l = 0; l < 2; l++) {
+		if (!lazylib_load(libraries[l])) {
+			diag_error(diag, name, 0, NULL, _("cannot read ZIP archives (.docx, .xlsx): %s"),
+				   libraries[l]->error);
+			return NULL;
+		}
+	}
 	struct zip_package *package = calloc(1, sizeof *package);
 	if (!package) {
 		diag_memory_error(diag, name, 0, _("out of memory while opening the archive"));

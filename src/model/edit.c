@@ -427,17 +427,9 @@ static bool build_file(const char *path, const char *bytes, size_t size, const s
 	raw.data = bytes + bom;
 	raw.size = size - bom;
 	raw.header_line = plan->header_line;
-	/* csvread writes over what it parses; the spans are of this copy's
-	 * bytes, which are the file's. */
 	static const struct csv_callbacks callbacks = { collect_row, NULL };
-	char *scratch = malloc(raw.size + 1);
-	bool ok = scratch != NULL;
-	if (ok) {
-		memcpy(scratch, raw.data, raw.size);
-		ok = csv_read(scratch, raw.size, path, &callbacks, &raw, diag) && !raw.failed && raw.header;
-	}
-	free(scratch);
-	if (!scratch || raw.failed)
+	bool ok = csv_read(raw.data, raw.size, path, &callbacks, &raw, diag) && !raw.failed && raw.header;
+	if (raw.failed)
 		diag_memory_error(diag, path, 0, _("out of memory"));
 	strbuf_append(out, bytes, bom);
 	ok = ok && apply_edits(&raw, plan, edits, out, diag);

@@ -179,17 +179,11 @@ static void start_directory(const struct import_state *state, struct strbuf *out
 		strbuf_puts(out, layout->newline);
 		return;
 	}
-	char *copy = malloc(state->known_size + 1);   /* csv_read writes over its text */
 	struct diagnostics quiet;
 	diagnostics_init(&quiet, 0);
-	if (copy) {
-		memcpy(copy, state->known_text, state->known_size);
-		copy[state->known_size] = '\0';
-		static const struct csv_callbacks callbacks = { read_layout, NULL };
-		csv_read(copy, state->known_size, "", &callbacks, layout, &quiet);
-	}
+	static const struct csv_callbacks callbacks = { read_layout, NULL };
+	csv_read(state->known_text, state->known_size, "", &callbacks, layout, &quiet);
 	diagnostics_free(&quiet);
-	free(copy);
 	const char *bytes = state->known_bytes;
 	size_t size = state->known_bytes_size;
 	if (memchr(bytes, '\r', size))

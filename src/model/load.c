@@ -27,12 +27,31 @@
 #include "duty/text.h"
 #include "duty/i18n.h"
 
-/* Marks an id index value as the line of a row that was not kept. */
-#define ROW_LINE ((size_t)1 << (sizeof(size_t) * 8 - 2))
+/* Every valid id read so far with its row's line, to find a repeat in
+ * O(1): while the ids ascend (as plans number their tasks) a repeat can
+ * only be the last one; once they do not, a hash table of all of them is
+ * built and kept up. No string is made of an id. */
+struct id_seen {
+	long id;
+	long line;
+};
+
+struct id_set {
+	struct id_seen *items;
+	size_t count, capacity;
+	bool unordered;          /* the ids stopped ascending: slots are used */
+	size_t *slots;           /* 1 + index into items; 0 for an empty slot */
+	size_t slot_count;       /* a power of two, at least twice count */
+};
 
 struct column_group {
 	unsigned number;               /* N in milestoneN_... */
 	size_t columns[GROUP_FIELDS];  /* SIZE_MAX when the header lacks it */
+	/* When the group's columns are side by side, from first to last
+	 * (as duty writes them): a row leaves the group empty when the
+	 * first and last fields are empty and only delimiters lie between. */
+	bool adjacent;
+	size_t first, last;
 };
 
 struct group_set {
@@ -71,10 +90,130 @@ struct plan_loader {
 	struct target *row_targets;
 	struct unit_list row_units, row_leads;
 	struct unit_list milestone_units;
+	struct id_set ids;
+	/* Units cells already resolved without a problem (the same cell
+	 * recurs across a plan): the cell's text to its list in the arena,
+	 * which tasks share. */
+	struct name_index *units_memo;
+	const size_t **memo_lists;
+	size_t *memo_counts;
+	size_t memo_count, memo_capacity;
+	const size_t *row_units_kept;  /* the row's units as kept, when memoised */
 	size_t *unit_stamps;           /* per unit: the last row that named it */
 	size_t row_number;
+	size_t text_size;              /* of plan->text */
 	bool out_of_memory;
 };
+
+/* --- ids ------------------------------------------------------------------ */
+
+static size_t id_slot(long id, size_t slot_count)
+{
+	return (size_t)(((unsigned long long)id * 0x9E3779B97F4A7C15ull) >> 20) & (slot_count - 1);
+}
+
+/* The earlier entry with items[index]'s id, or SIZE_MAX; the entry is
+ * added to the slots when it is new. */
+static size_t id_slots_add(struct id_set *set, size_t index)
+{
+	long id = set->items[index].id;
+	size_t slot = id_slot(id, set->slot_count);
+	while (set->slots[slot]) {
+		size_t other = set->slots[slot] - 1;
+		if (set->items[other].id == id)
+			return other;
+		slot = (slot + 1) & (set->slot_count - 1);
+	}
+	set->slots[slot] = index + 1;
+	return SIZE_MAX;
+}
+
+static bool id_slots_rebuild(struct id_set *set, size_t slot_count)
+{
+	size_t *slots = calloc(slot_count, sizeof *slots);
+	if (!slots)
+		return false;
+	free(set->slots);
+	set->slots = slots;
+	set->slot_count = slot_count;
+	for (size_t i = 0; i < set->count; i++)
+		id_slots_add(set, i);
+	return true;
+}
+
+/* Adds an id read on a line; *first_line is the line where it was read
+ * before, or 0. False when out of memory. */
+static bool id_set_add(struct id_set *set, long id, long line, long *first_line)
+{
+	*first_line = 0;
+	if (!set->unordered && set->count && id <= set->items[set->count - 1].id) {
+		if (id == set->items[set->count - 1].id) {
+			*first_line = set->items[set->count - 1].line;
+			return true;   /* a repeat is not added */
+		}
+		set->unordered = true;
+		size_t slot_count = 64;
+		while (slot_count < 2 * (set->count + 1))
+			slot_count *= 2;
+		if (!id_slots_rebuild(set, slot_count))
+			return false;
+	}
+	struct id_seen *items = array_reserve(set->items, &set->capacity, set->count, sizeof *items);
+	if (!items)
+		return false;
+	set->items = items;
+	items[set->count] = (struct id_seen){ id, line };
+	if (set->unordered) {
+		size_t earlier = id_slots_add(set, set->count);
+		if (earlier != SIZE_MAX) {
+			*first_line = items[earlier].line;
+			return true;
+		}
+		if (2 * (set->count + 1) > set->slot_count) {
+			set->count++;
+			return id_slots_rebuild(set, set->slot_count * 2);
+		}
+	}
+	set->count++;
+	return true;
+}
+
+static void id_set_free(struct id_set *set)
+{
+	free(set->items);
+	free(set->slots);
+}
+
+static int by_id(const void *left, const void *right)
+{
+	long a = ((const struct id_seen *)left)->id, b = ((const struct id_seen *)right)->id;
+	return a < b ? -1 : a > b;
+}
+
+/* plan->id_order: the tasks' indexes in id order, when the file does not
+ * list them so (else plan_find_task searches the tasks themselves). */
+static bool order_ids(struct plan *plan)
+{
+	bool ascending = true;
+	for (size_t t = 1; ascending && t < plan->task_count; t++)
+		ascending = plan->tasks[t - 1].id < plan->tasks[t].id;
+	if (ascending)
+		return true;
+	size_t *order = arena_array(&plan->arena, plan->task_count, sizeof *order);
+	struct id_seen *pairs = malloc(plan->task_count * sizeof *pairs);   /* (id, task index) */
+	if (!order || !pairs) {
+		free(pairs);
+		return false;
+	}
+	for (size_t t = 0; t < plan->task_count; t++)
+		pairs[t] = (struct id_seen){ plan->tasks[t].id, (long)t };
+	qsort(pairs, plan->task_count, sizeof *pairs, by_id);
+	for (size_t t = 0; t < plan->task_count; t++)
+		order[t] = (size_t)pairs[t].line;
+	free(pairs);
+	plan->id_order = order;
+	return true;
+}
 
 /* --- small parsers -------------------------------------------------------- */
 
@@ -140,6 +279,21 @@ static bool build_groups(struct plan_loader *loader, struct group_set *set, stru
 			*column = found[i].column;
 	}
 	return true;
+}
+
+static void find_adjacent_columns(struct column_group *group)
+{
+	size_t first = SIZE_MAX, last = 0, present = 0;
+	for (size_t f = 0; f < GROUP_FIELDS; f++) {
+		if (group->columns[f] == SIZE_MAX)
+			continue;
+		present++;
+		first = group->columns[f] < first ? group->columns[f] : first;
+		last = group->columns[f] > last ? group->columns[f] : last;
+	}
+	group->adjacent = present && last - first + 1 == present;
+	group->first = first;
+	group->last = last;
 }
 
 static bool header_is_row(const struct csv_row *row)
@@ -290,6 +444,9 @@ static bool read_header(struct plan_loader *loader, const struct csv_row *row)
 	}
 	for (size_t s = 0; built && s < 2; s++)
 		built = build_groups(loader, sets[s], found[s], found_count[s]);
+	for (size_t s = 0; built && s < 2; s++)
+		for (size_t g = 0; g < sets[s]->count; g++)
+			find_adjacent_columns(&sets[s]->groups[g]);
 	free(found[0]);
 	free(found[1]);
 	if (!built) {
@@ -365,16 +522,28 @@ static const char *column_name(const struct plan_loader *loader, size_t column)
 	return column < loader->width ? loader->header[column] : NULL;
 }
 
-/* Keeps a field: its text already lies NUL-terminated in the plan's own
- * copy of the file (csvread puts it there); trimming only moves the end. */
+/* Keeps a field. Its text is nearly always a span of the plan's own copy
+ * of the file (csvread's rows point into it), where it is NUL-terminated
+ * in place: the byte after a field's content is a quote, a space, a
+ * delimiter or a line end, which libcsv has read by the time the row is
+ * handed over. A field with doubled quotes is a copy, kept in the arena. */
 static const char *copy_field(struct plan_loader *loader, struct field_text field)
 {
-	(void)loader;
 	if (field.length == 0)
 		return "";   /* also a column the file does not have */
-	char *text = (char *)field.text;
-	text[field.length] = '\0';
-	return text;
+	struct plan *plan = loader->plan;
+	struct csv_field span = { field.text, field.length };
+	if (csv_field_in_input(&span, plan->text, loader->text_size)) {
+		char *text = (char *)field.text;
+		text[field.length] = '\0';
+		return text;
+	}
+	char *copy = arena_strndup(&plan->arena, field.text, field.length);
+	if (!copy) {
+		loader->out_of_memory = true;
+		return "";
+	}
+	return copy;
 }
 
 /* Keeps the cell exactly as written (only surrounding spaces trimmed). */
@@ -484,7 +653,8 @@ static bool read_milestone_units(struct plan_loader *loader, const struct csv_ro
 		loader->out_of_memory = true;
 		return false;
 	}
-	memcpy(units, list->items, list->count * sizeof *units);
+	if (list->count)   /* a cell of separators names none */
+		memcpy(units, list->items, list->count * sizeof *units);
 	milestone->units = units;
 	milestone->unit_count = list->count;
 	return true;
@@ -641,16 +811,26 @@ static bool read_records(struct plan_loader *loader, struct record_reader *reade
 static bool read_group(const struct csv_row *row, const struct column_group *group, size_t count,
 		       size_t definition, struct field_text *fields, bool *progress)
 {
-	bool defined = false;
 	*progress = false;
-	for (size_t f = 0; f < count; f++) {
-		fields[f] = row_field(row, group->columns[f]);
-		if (f < definition)
-			defined = defined || fields[f].length > 0;
-		else
-			*progress = *progress || fields[f].length > 0;
+	if (group->adjacent && group->last < row->count) {
+		/* Empty fields are spans of the input where they are, so an
+		 * empty group is its delimiters alone: no field to look at. */
+		const struct csv_field *first = &row->fields[group->first], *last = &row->fields[group->last];
+		if (!first->length && !last->length && last->data - first->data == (ptrdiff_t)(group->last - group->first))
+			return false;
 	}
-	return defined;
+	size_t defined = 0, recorded = 0;   /* ORed lengths */
+	size_t f = 0;
+	for (; f < definition; f++) {
+		fields[f] = row_field(row, group->columns[f]);
+		defined |= fields[f].length;
+	}
+	for (; f < count; f++) {
+		fields[f] = row_field(row, group->columns[f]);
+		recorded |= fields[f].length;
+	}
+	*progress = recorded != 0;
+	return defined != 0;
 }
 
 /* A milestone's own units and its per-unit records. False when out of
@@ -1114,35 +1294,80 @@ static bool has_header_width(struct plan_loader *loader, const struct csv_row *r
 	return false;
 }
 
-/* The task's id, unique in the file; *key is its index key (NULL when the
- * id is not valid). Returns false when out of memory. */
-static bool read_id(struct plan_loader *loader, const struct csv_row *row, struct task *task, const char **key)
+/* The task's id, unique in the file (kept task or not). Returns false
+ * when out of memory. */
+static bool read_id(struct plan_loader *loader, const struct csv_row *row, struct task *task)
 {
-	struct plan *plan = loader->plan;
 	struct field_text id = row_field(row, loader->fixed[PLAN_ID]);
 	const char *id_column = column_name(loader, loader->fixed[PLAN_ID]);
-	*key = NULL;
 	if (!task_id_parse(id.text, id.length, &task->id)) {
 		diag_error(loader->diag, loader->file, row->line, id_column,
 			   _("the id \"%.*s\" is not a task number; expected a whole number like 12"),
 			   (int)id.length, id.text);
 		return true;
 	}
-	char text[ITEM_ID_SIZE];
-	*key = arena_strdup(&plan->arena, item_id_format(text, task->id, 0));
-	/* plan->ids maps an id to its task's index, or, for a row with
-	 * problems (not kept), to ROW_LINE | its line: a repeat is found
-	 * either way. */
-	size_t first = SIZE_MAX;
-	if (!*key || !name_index_add(plan->ids, *key, strlen(*key), ROW_LINE | (size_t)row->line, &first)) {
+	long first_line;
+	if (!id_set_add(&loader->ids, task->id, row->line, &first_line)) {
 		loader->out_of_memory = true;
 		return false;
 	}
-	if (first != SIZE_MAX)
+	if (first_line)
 		diag_error(loader->diag, loader->file, row->line, id_column,
 			   _("the id %ld is used twice: task %ld is already on line %ld"), task->id, task->id,
-			   first & ROW_LINE ? (long)(first & ~ROW_LINE) : plan->tasks[first].line);
+			   first_line);
 	return true;
+}
+
+/* A units cell read before: its units into loader->row_units. */
+static bool recall_units(struct plan_loader *loader, struct field_text cell)
+{
+	size_t entry = name_index_get(loader->units_memo, cell.text, cell.length);
+	if (entry == SIZE_MAX)
+		return false;
+	size_t count = loader->memo_counts[entry];
+	struct unit_list *list = &loader->row_units;
+	size_t *items = array_reserve(list->items, &list->capacity, count, sizeof *items);
+	if (!items)
+		return false;   /* read the cell again: that says out of memory */
+	list->items = items;
+	memcpy(items, loader->memo_lists[entry], count * sizeof *items);
+	list->count = count;
+	loader->row_units_kept = loader->memo_lists[entry];
+	return true;
+}
+
+/* Keeps the row's units (loader->row_units) for the next row with the
+ * same cell. Only a cell whose units were all found is kept; failing to
+ * keep one costs time, not correctness. */
+static void remember_units(struct plan_loader *loader, struct field_text cell)
+{
+	struct arena *arena = &loader->plan->arena;
+	if (loader->memo_count == loader->memo_capacity) {
+		size_t capacity = loader->memo_capacity ? loader->memo_capacity * 2 : 256;
+		const size_t **lists = realloc(loader->memo_lists, capacity * sizeof *lists);
+		if (lists)
+			loader->memo_lists = lists;
+		size_t *counts = realloc(loader->memo_counts, capacity * sizeof *counts);
+		if (counts)
+			loader->memo_counts = counts;
+		if (!lists || !counts)
+			return;
+		loader->memo_capacity = capacity;
+	}
+	struct csv_field span = { cell.text, cell.length };
+	const char *key = cell.text;
+	if (!csv_field_in_input(&span, loader->plan->text, loader->text_size))
+		key = arena_strndup(arena, cell.text, cell.length);   /* the row's copy goes with the row */
+	size_t count = loader->row_units.count;
+	size_t *kept = arena_array(arena, count + 1, sizeof *kept);
+	if (!key || !kept)
+		return;
+	memcpy(kept, loader->row_units.items, count * sizeof *kept);
+	if (!name_index_add(loader->units_memo, key, cell.length, loader->memo_count, NULL))
+		return;
+	loader->memo_lists[loader->memo_count] = kept;
+	loader->memo_counts[loader->memo_count++] = count;
+	loader->row_units_kept = kept;
 }
 
 /* The units cell (into loader->row_units), lead_units (into row_leads)
@@ -1154,10 +1379,16 @@ static bool read_units(struct plan_loader *loader, const struct csv_row *row, st
 	const char *units_column = column_name(loader, loader->fixed[PLAN_UNITS]);
 	loader->row_units.count = 0;
 	loader->row_leads.count = 0;
+	loader->row_units_kept = NULL;
 	if (loader->units) {
-		loader->row_number++;
-		struct unit_list_reader unit_reader = { loader, &loader->row_units, row->line, units_column };
-		list_split(units.text, units.length, read_unit_name, &unit_reader);
+		if (!recall_units(loader, units)) {
+			size_t errors_before = loader->diag->errors;
+			loader->row_number++;
+			struct unit_list_reader unit_reader = { loader, &loader->row_units, row->line, units_column };
+			list_split(units.text, units.length, read_unit_name, &unit_reader);
+			if (loader->diag->errors == errors_before && !loader->out_of_memory)
+				remember_units(loader, units);
+		}
 		read_lead_units(loader, row);
 		if (loader->out_of_memory)
 			return false;
@@ -1178,23 +1409,25 @@ static bool read_units(struct plan_loader *loader, const struct csv_row *row, st
 }
 
 /* Copies a task whose row had no problem into the plan. */
-static bool keep_task(struct plan_loader *loader, const struct csv_row *row, struct task *task, const char *key)
+static bool keep_task(struct plan_loader *loader, const struct csv_row *row, struct task *task)
 {
 	struct plan *plan = loader->plan;
 	task->title = copy_column(loader, row, loader->fixed[PLAN_TITLE]);
 	task->requirement = copy_column(loader, row, loader->fixed[PLAN_REQUIREMENT]);
 	task->units_text = copy_column(loader, row, loader->fixed[PLAN_UNITS_TEXT]);
 	task->deadline_text = copy_column(loader, row, loader->fixed[PLAN_DEADLINE_TEXT]);
-	size_t *task_units = arena_array(&plan->arena, loader->row_units.count, sizeof *task_units);
+	size_t *task_units = loader->row_units_kept ? NULL
+					: arena_array(&plan->arena, loader->row_units.count, sizeof *task_units);
 	size_t *task_leads = arena_array(&plan->arena, loader->row_leads.count, sizeof *task_leads);
 	struct milestone *milestones = arena_array(&plan->arena, task->milestone_count, sizeof *milestones);
 	struct target *targets = arena_array(&plan->arena, task->target_count, sizeof *targets);
 	const char **extras = arena_array(&plan->arena, loader->extra_count + 1, sizeof *extras);
-	if (!task_units || !task_leads || !milestones || !targets || !extras || loader->out_of_memory) {
+	if ((!task_units && !loader->row_units_kept) || !task_leads || !milestones || !targets || !extras
+	    || loader->out_of_memory) {
 		loader->out_of_memory = true;
 		return false;
 	}
-	if (loader->row_units.count)   /* none when unit names are not checked */
+	if (task_units && loader->row_units.count)   /* none when unit names are not checked */
 		memcpy(task_units, loader->row_units.items, loader->row_units.count * sizeof *task_units);
 	if (loader->row_leads.count)
 		memcpy(task_leads, loader->row_leads.items, loader->row_leads.count * sizeof *task_leads);
@@ -1205,7 +1438,7 @@ static bool keep_task(struct plan_loader *loader, const struct csv_row *row, str
 		if (!extras[e])
 			return false;
 	}
-	task->units = task_units;
+	task->units = task_units ? task_units : loader->row_units_kept;
 	task->unit_count = loader->row_units.count;
 	task->lead_units = task_leads;
 	task->lead_unit_count = loader->row_leads.count;
@@ -1218,7 +1451,7 @@ static bool keep_task(struct plan_loader *loader, const struct csv_row *row, str
 		check_consistency(loader, row, task);
 
 	struct task *slot = next_task_slot(loader);
-	if (!slot || !name_index_put(plan->ids, key, strlen(key), plan->task_count)) {
+	if (!slot) {
 		loader->out_of_memory = true;
 		return false;
 	}
@@ -1236,8 +1469,7 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 		return true;
 	size_t errors_before = loader->diag->errors;
 	struct task task = { .line = row->line };
-	const char *key;
-	if (!read_id(loader, row, &task, &key))
+	if (!read_id(loader, row, &task))
 		return false;
 	require_text(loader, row, PLAN_TITLE, N_("title"));
 	require_text(loader, row, PLAN_REQUIREMENT, N_("requirement"));
@@ -1255,7 +1487,7 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 			   loader->plan->year);
 	if (loader->diag->errors != errors_before)
 		return true;   /* keep reading: report every problem in the file */
-	return keep_task(loader, row, &task, key);
+	return keep_task(loader, row, &task);
 }
 
 static const char *plan_column_name(size_t index, void *context)
@@ -1303,9 +1535,9 @@ static struct plan *load_from_input(const char *name, struct input *input,
 	input->data = NULL;
 	plan->units = units;
 	plan->file = arena_strdup(&plan->arena, name);
-	plan->ids = name_index_new(1024);
 	plan->encoding = input->encoding;
 	size_t *unit_stamps = calloc(units ? units->count + 1 : 1, sizeof *unit_stamps);
+	struct name_index *units_memo = name_index_new(1024);
 	struct plan_loader loader = {
 		.plan = plan,
 		.units = units,
@@ -1315,26 +1547,33 @@ static struct plan *load_from_input(const char *name, struct input *input,
 		.targets = { &target_layout, NULL, 0 },
 		.options = options,
 		.unit_stamps = unit_stamps,
+		.units_memo = units_memo,
+		.text_size = input->size,
 	};
 	size_t errors_before = diag->errors;
-	if (!plan->file || !plan->ids || !unit_stamps) {
+	if (!plan->file || !unit_stamps || !units_memo) {
 		loader.out_of_memory = true;
 	} else {
 		static const struct csv_callbacks callbacks = { on_plan_row, plan_column_name };
-		long last_line = input_line_of(plan->text, input->size);
 		csv_read(plan->text, input->size, name, &callbacks, &loader, diag);
 		if (!loader.out_of_memory && !loader.have_header && diag->errors == errors_before)
-			diag_error(diag, name, last_line, NULL,
+			diag_error(diag, name, input_line_of(plan->text, input->size), NULL,
 				   _("no header row found: expected a row naming the columns, starting "
 				   "with \"id,title,requirement,units_text,units\""));
 		else if (!loader.out_of_memory && plan->task_count == 0 && diag->errors == errors_before)
 			diag_error(diag, name, 0, NULL, _("the plan has no tasks: expected one row per task below the header"));
+		else if (!loader.out_of_memory && diag->errors == errors_before && !order_ids(plan))
+			loader.out_of_memory = true;
 	}
 	if (loader.out_of_memory)
 		diag_memory_error(diag, name, 0, _("out of memory while loading the plan"));
 	if (!plan->title && !loader.out_of_memory)
 		plan->title = arena_strdup(&plan->arena, base_name(name));
 	free(unit_stamps);
+	id_set_free(&loader.ids);
+	name_index_free(units_memo);
+	free(loader.memo_lists);
+	free(loader.memo_counts);
 	free(loader.milestones.groups);
 	free(loader.targets.groups);
 	free(loader.extra);

@@ -90,7 +90,17 @@ bool group_column_same(const char *a, size_t a_length, const char *b, size_t b_l
 
 void group_column_name(struct strbuf *out, const struct group_layout *layout, unsigned number, size_t field)
 {
-	strbuf_printf(out, "%s%u_%s", layout->prefix, number, layout->fields[field]);
+	/* "%s%u_%s" without printf: a header names some sixty of these. */
+	char digits[3 * sizeof number];
+	size_t count = 0;
+	do {
+		digits[sizeof digits - ++count] = (char)('0' + number % 10);
+		number /= 10;
+	} while (number);
+	strbuf_puts(out, layout->prefix);
+	strbuf_append(out, digits + sizeof digits - count, count);
+	strbuf_putc(out, '_');
+	strbuf_puts(out, layout->fields[field]);
 }
 
 bool plan_column_name_is_taken(const char *name, size_t length)
@@ -108,6 +118,10 @@ bool plan_column_name_is_taken(const char *name, size_t length)
 
 bool target_op_parse(const char *text, size_t length, enum target_op *op)
 {
+	if (length == 2 && text[1] == '=' && (text[0] == '>' || text[0] == '<')) {   /* what duty writes */
+		*op = text[0] == '>' ? TARGET_AT_LEAST : TARGET_AT_MOST;
+		return true;
+	}
 	static const struct {
 		const char *text;
 		enum target_op op;
@@ -156,7 +170,6 @@ void plan_free(struct plan *plan)
 	if (!plan)
 		return;
 	free(plan->text);
-	name_index_free(plan->ids);
 	free(plan->tasks);
 	arena_free(&plan->arena);
 	free(plan);
@@ -164,10 +177,18 @@ void plan_free(struct plan *plan)
 
 const struct task *plan_find_task(const struct plan *plan, long id)
 {
-	char key[24];
-	int length = snprintf(key, sizeof key, "%ld", id);
-	size_t index = name_index_get(plan->ids, key, (size_t)length);
-	return index < plan->task_count ? &plan->tasks[index] : NULL;
+	size_t low = 0, high = plan->task_count;
+	while (low < high) {
+		size_t middle = low + (high - low) / 2;
+		const struct task *task = &plan->tasks[plan->id_order ? plan->id_order[middle] : middle];
+		if (task->id == id)
+			return task;
+		if (task->id < id)
+			low = middle + 1;
+		else
+			high = middle;
+	}
+	return NULL;
 }
 
 const struct task *plan_find_item(const struct plan *plan, long id, unsigned milestone, struct diagnostics *diag)

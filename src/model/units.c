@@ -78,8 +78,9 @@ static bool read_header(struct units_loader *loader, const struct csv_row *row)
 	for (int c = 0; c < COLUMN_COUNT; c++) {
 		loader->columns[c] = column_find(row, &unit_directory_columns[c]);
 		if (loader->columns[c] != SIZE_MAX) {
-			loader->column_names[c] = arena_strdup(&loader->directory->arena,
-							       row->fields[loader->columns[c]].data);
+			loader->column_names[c] = arena_strndup(&loader->directory->arena,
+								row->fields[loader->columns[c]].data,
+								row->fields[loader->columns[c]].length);
 		} else if (c == COLUMN_NAME || c == COLUMN_KIND) {
 			diag_error(loader->diag, loader->file, row->line, NULL,
 				   _("the header has no \"%s\" column; expected a header row like "

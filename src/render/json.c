@@ -7,54 +7,267 @@
  */
 #include "duty/json.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "duty/progress.h"
 
-/* The plan outlives every tree made from it, so its strings are referred
- * to, not copied, and the keys below are constants: a task's tree costs a
- * few allocations instead of dozens. */
-static cJSON *reference(const char *text)
+/* --- the nodes of one element --------------------------------------------
+
+   The element being encoded (a task, a milestone of a due list) is a tree
+   of cJSON items taken from chunks that are kept and reused for every
+   element, so encoding costs no malloc or free and no cJSON_Delete; its
+   short texts (dates, ids, numbers) go to a scratch buffer reset with
+   them. The plan outlives every tree made from it, so its strings are
+   referred to, not copied, and keys are constants. A streamed element is
+   printed straight from these nodes (json_add_task, json_add_due); a tree
+   handed to a caller (json_task, ...) is a copy of them in malloc'd
+   items (cJSON_Duplicate), which the caller frees with cJSON_Delete. */
+
+enum { NODE_CHUNK = 256, TEXT_CHUNK = 4096 };
+
+struct node_chunk {
+	struct node_chunk *next;
+	size_t used;
+	cJSON nodes[NODE_CHUNK];
+};
+
+struct text_chunk {
+	struct text_chunk *next;
+	size_t used;
+	char text[TEXT_CHUNK];
+};
+
+static struct {
+	struct node_chunk *nodes, *node_chunk;   /* all chunks; the one in use */
+	struct text_chunk *texts, *text_chunk;
+	size_t *leaves;                          /* a milestone's units, for its progress */
+	size_t leaf_capacity;
+	bool failed;                             /* out of memory while encoding */
+} pool;
+
+/* Makes every node and text of the pool free for the next element. */
+static void pool_reset(void)
 {
-	return cJSON_CreateStringReference(text);
+	for (struct node_chunk *chunk = pool.nodes; chunk; chunk = chunk->next)
+		chunk->used = 0;
+	for (struct text_chunk *chunk = pool.texts; chunk; chunk = chunk->next)
+		chunk->used = 0;
+	pool.node_chunk = pool.nodes;
+	pool.text_chunk = pool.texts;
+	pool.failed = false;
 }
 
-static cJSON *string_or_null(const char *text)
+static cJSON *node(int type)
 {
-	return text && *text ? reference(text) : cJSON_CreateNull();
+	struct node_chunk *chunk = pool.node_chunk;
+	while (chunk && chunk->used == NODE_CHUNK)
+		chunk = chunk->next;
+	if (!chunk) {
+		chunk = malloc(sizeof *chunk);
+		if (!chunk) {
+			pool.failed = true;
+			return NULL;
+		}
+		chunk->used = 0;
+		chunk->next = NULL;
+		struct node_chunk **last = &pool.nodes;
+		while (*last)
+			last = &(*last)->next;
+		*last = chunk;
+	}
+	pool.node_chunk = chunk;
+	cJSON *item = &chunk->nodes[chunk->used++];
+	*item = (cJSON){ .type = type };
+	return item;
+}
+
+/* Room for a text of length bytes and its NUL, valid until the reset. */
+static char *text_room(size_t length)
+{
+	if (length >= TEXT_CHUNK) {
+		pool.failed = true;
+		return NULL;
+	}
+	struct text_chunk *chunk = pool.text_chunk;
+	while (chunk && TEXT_CHUNK - chunk->used <= length)
+		chunk = chunk->next;
+	if (!chunk) {
+		chunk = malloc(sizeof *chunk);
+		if (!chunk) {
+			pool.failed = true;
+			return NULL;
+		}
+		chunk->used = 0;
+		chunk->next = NULL;
+		struct text_chunk **last = &pool.texts;
+		while (*last)
+			last = &(*last)->next;
+		*last = chunk;
+	}
+	pool.text_chunk = chunk;
+	char *room = chunk->text + chunk->used;
+	chunk->used += length + 1;
+	return room;
+}
+
+static void append(cJSON *array, cJSON *item)
+{
+	if (!array || !item) {
+		pool.failed = true;
+		return;
+	}
+	/* As cJSON keeps a list: the first child's prev is the last one. */
+	if (!array->child) {
+		array->child = item;
+		item->prev = item;
+	} else {
+		cJSON *last = array->child->prev;
+		last->next = item;
+		item->prev = last;
+		array->child->prev = item;
+	}
 }
 
 static void add(cJSON *object, const char *key, cJSON *value)
 {
-	if (object && value && !cJSON_AddItemToObjectCS(object, key, value))
-		cJSON_Delete(value);
+	if (value) {
+		value->string = (char *)key;
+		value->type |= cJSON_StringIsConst;
+	}
+	append(object, value);
+}
+
+static cJSON *reference(const char *text)
+{
+	cJSON *item = node(cJSON_String | cJSON_IsReference);
+	if (item)
+		item->valuestring = (char *)text;
+	return item;
+}
+
+static cJSON *null_value(void)
+{
+	return node(cJSON_NULL);
+}
+
+static cJSON *string_or_null(const char *text)
+{
+	return text && *text ? reference(text) : null_value();
+}
+
+static cJSON *boolean(bool value)
+{
+	return node(value ? cJSON_True : cJSON_False);
+}
+
+/* Text printed as it is: a number already written as JSON. */
+static cJSON *raw(const char *text)
+{
+	cJSON *item = node(cJSON_Raw | cJSON_IsReference);
+	if (item)
+		item->valuestring = (char *)text;
+	return item;
+}
+
+/* A number cJSON prints itself (as cJSON_CreateNumber makes it). */
+static cJSON *number(double value)
+{
+	cJSON *item = node(cJSON_Number);
+	if (item) {
+		item->valuedouble = value;
+		item->valueint = value >= INT_MAX ? INT_MAX : value <= (double)INT_MIN ? INT_MIN : (int)value;
+	}
+	return item;
+}
+
+/* A whole number (ids, milestone numbers), its digits written here. */
+static cJSON *whole(long value)
+{
+	char digits[24];
+	size_t length = 0;
+	unsigned long magnitude = value < 0 ? 0UL - (unsigned long)value : (unsigned long)value;
+	do {
+		digits[length++] = (char)('0' + magnitude % 10);
+		magnitude /= 10;
+	} while (magnitude);
+	if (value < 0)
+		digits[length++] = '-';
+	char *text = text_room(length);
+	if (!text)
+		return NULL;
+	for (size_t i = 0; i < length; i++)
+		text[i] = digits[length - 1 - i];
+	text[length] = '\0';
+	return raw(text);
+}
+
+/* Whether a number's literal is what cJSON prints for its value ("%d" for
+ * an int, else "%1.15g"): an optional minus, digits without a leading
+ * zero (or a single 0), an optional fraction without trailing zeros, at
+ * most 15 significant digits, not below 0.0001 (where %g turns to an
+ * exponent), and not a negative zero. */
+static bool literal_is_printed_form(const char *text)
+{
+	const char *p = text;
+	if (*p == '-')
+		p++;
+	if (*p < '0' || *p > '9' || (p[0] == '0' && p[1] >= '0' && p[1] <= '9'))
+		return false;
+	size_t significant = 0, leading_zeros = 0;   /* zeros after the point, before the first digit */
+	bool nonzero = false, fraction = false;
+	for (; *p; p++) {
+		if (*p == '.') {
+			if (fraction || p[1] == '\0')
+				return false;
+			fraction = true;
+			continue;
+		}
+		if (*p < '0' || *p > '9')
+			return false;
+		if (*p != '0')
+			nonzero = true;
+		if (nonzero)
+			significant++;
+		else if (fraction)
+			leading_zeros++;
+	}
+	if (fraction && p[-1] == '0')
+		return false;
+	if (!nonzero)
+		return text[0] != '-' && !fraction;   /* 0, not -0 or 0.0 */
+	return significant <= 15 && leading_zeros < 4;
+}
+
+/* A number from the literal it was read from, when cJSON would print that
+ * literal anyway: no formatting and scanning back of a double. */
+static cJSON *decimal(const char *literal, double value)
+{
+	return literal && literal_is_printed_form(literal) ? raw(literal) : number(value);
 }
 
 static cJSON *date_string(date_t date)
 {
-	char text[DATE_TEXT_SIZE];
+	char *text = text_room(DATE_TEXT_SIZE);
+	if (!text)
+		return NULL;
 	date_format(date, text);
-	return cJSON_CreateString(text);
-}
-
-static cJSON *names_of(const struct plan *plan, const size_t *units, size_t count)
-{
-	cJSON *names = cJSON_CreateArray();
-	for (size_t u = 0; names && u < count; u++)
-		cJSON_AddItemToArray(names, reference(plan->units->units[units[u]].name));
-	return names;
-}
-
-static cJSON *unit_names(const struct plan *plan, const struct task *task)
-{
-	return names_of(plan, task->units, task->unit_count);
+	return reference(text);
 }
 
 static cJSON *date_or_null(date_t date)
 {
-	return date ? date_string(date) : cJSON_CreateNull();
+	return date ? date_string(date) : null_value();
+}
+
+static cJSON *names_of(const struct plan *plan, const size_t *units, size_t count)
+{
+	cJSON *names = node(cJSON_Array);
+	for (size_t u = 0; u < count; u++)
+		append(names, reference(plan->units->units[units[u]].name));
+	return names;
 }
 
 /* done, done_late or pending: the task's JSON does not depend on today. */
@@ -63,27 +276,49 @@ static const char *done_status(date_t deadline, date_t done_on)
 	return done_on ? milestone_status_name(status_on(deadline, done_on, 0)) : "pending";
 }
 
-/* Each unit the milestone governs, with where it stands. */
-static cJSON *json_unit_progress(const struct plan *plan, const struct task *task, const struct milestone *milestone)
+/* A copy of a tree of the pool in malloc'd items, for a caller to keep. */
+static cJSON *owned(cJSON *item)
 {
-	cJSON *list = cJSON_CreateArray();
-	size_t *leaves = plan->units ? malloc((plan->units->count + 1) * sizeof *leaves) : NULL;
-	size_t count = leaves ? milestone_leaf_units(plan->units, task, milestone, leaves) : 0;
-	for (size_t i = 0; list && i < count; i++) {
-		struct progress progress = milestone_progress(plan->units, task, milestone, leaves[i], 0);
-		cJSON *item = cJSON_CreateObject();
-		add(item, "unit", reference(plan->units->units[leaves[i]].name));
+	cJSON *copy = item && !pool.failed ? cJSON_Duplicate(item, true) : NULL;
+	pool_reset();
+	return copy;
+}
+
+/* --- encoders ------------------------------------------------------------- */
+
+/* Each unit the milestone governs, with where it stands. */
+static cJSON *unit_progress(const struct plan *plan, const struct task *task, const struct milestone *milestone)
+{
+	cJSON *list = node(cJSON_Array);
+	if (!plan->units)
+		return list;
+	if (pool.leaf_capacity < plan->units->count + 1) {
+		size_t *leaves = realloc(pool.leaves, (plan->units->count + 1) * sizeof *leaves);
+		if (!leaves) {
+			pool.failed = true;
+			return NULL;
+		}
+		pool.leaves = leaves;
+		pool.leaf_capacity = plan->units->count + 1;
+	}
+	size_t count = milestone_leaf_units(plan->units, task, milestone, pool.leaves);
+	for (size_t i = 0; i < count; i++) {
+		size_t unit = pool.leaves[i];
+		struct progress progress = milestone_progress(plan->units, task, milestone, unit, 0);
+		cJSON *item = node(cJSON_Object);
+		add(item, "unit", reference(plan->units->units[unit].name));
 		add(item, "status", reference(done_status(milestone->deadline, progress.done_on)));
 		add(item, "done_on", date_or_null(progress.done_on));
 		add(item, "note", string_or_null(progress.note));
-		cJSON_AddItemToArray(list, item);
-	}
-	free(leaves);
-	if (plan->units && !leaves) {
-		cJSON_Delete(list);
-		return NULL;
+		append(list, item);
 	}
 	return list;
+}
+
+static cJSON *milestone_id(const struct task *task, size_t index)
+{
+	char *text = text_room(ITEM_ID_SIZE);
+	return text ? reference(item_id_format(text, task->id, index + 1)) : NULL;
 }
 
 cJSON *json_milestone_id(const struct task *task, size_t index)
@@ -92,88 +327,100 @@ cJSON *json_milestone_id(const struct task *task, size_t index)
 	return cJSON_CreateString(item_id_format(id, task->id, index + 1));
 }
 
-cJSON *json_milestone(const struct plan *plan, const struct task *task, const struct milestone *milestone)
+static cJSON *encode_milestone(const struct plan *plan, const struct task *task, const struct milestone *milestone)
 {
-	cJSON *object = cJSON_CreateObject();
-	add(object, "id", json_milestone_id(task, (size_t)(milestone - task->milestones)));
+	cJSON *object = node(cJSON_Object);
+	add(object, "id", milestone_id(task, (size_t)(milestone - task->milestones)));
 	size_t unit_count;
 	const size_t *units = milestone_units(task, milestone, &unit_count);
 	add(object, "deadline", date_string(milestone->deadline));
 	add(object, "phrase", string_or_null(milestone->phrase));
-	add(object, "implied", cJSON_CreateBool(milestone->implied));
+	add(object, "implied", boolean(milestone->implied));
 	add(object, "text", reference(milestone->text));
 	add(object, "units", names_of(plan, units, unit_count));
 	add(object, "status", reference(done_status(milestone->deadline, milestone->completed_on)));
 	add(object, "done_on", date_or_null(milestone->completed_on));
 	add(object, "note", string_or_null(milestone->note));
-	add(object, "progress", json_unit_progress(plan, task, milestone));
+	add(object, "progress", unit_progress(plan, task, milestone));
 	return object;
 }
 
-static cJSON *json_report(double value, date_t date, const char *note)
+cJSON *json_milestone(const struct plan *plan, const struct task *task, const struct milestone *milestone)
 {
-	cJSON *reported = cJSON_CreateObject();
-	add(reported, "value", cJSON_CreateNumber(value));
-	add(reported, "date", date_or_null(date));
-	add(reported, "note", string_or_null(note));
-	return reported;
+	return owned(encode_milestone(plan, task, milestone));
 }
 
-cJSON *json_target(const struct plan *plan, const struct target *target)
+/* A report's fields, added to object: value, date, note. */
+static void add_report(cJSON *object, const char *value_text, double value, date_t date, const char *note)
 {
-	cJSON *object = cJSON_CreateObject();
+	add(object, "value", decimal(value_text, value));
+	add(object, "date", date_or_null(date));
+	add(object, "note", string_or_null(note));
+}
+
+static cJSON *encode_target(const struct plan *plan, const struct target *target)
+{
+	cJSON *object = node(cJSON_Object);
 	add(object, "metric", reference(target->metric));
 	add(object, "op", reference(target_op_text(target->op)));
-	add(object, "value", cJSON_CreateNumber(target->value));
+	add(object, "value", decimal(target->value_text, target->value));
 	add(object, "unit", string_or_null(target->unit));
 	add(object, "text", string_or_null(target->text));
 	if (target->reported) {
-		add(object, "reported", json_report(target->reported_value, target->reported_on, target->report_note));
-		add(object, "met", cJSON_CreateBool(target_is_met(target)));
+		cJSON *reported = node(cJSON_Object);
+		add_report(reported, target->reported_text, target->reported_value, target->reported_on,
+			   target->report_note);
+		add(object, "reported", reported);
+		add(object, "met", boolean(target_is_met(target)));
 	} else {
-		add(object, "reported", cJSON_CreateNull());
-		add(object, "met", cJSON_CreateNull());
+		add(object, "reported", null_value());
+		add(object, "met", null_value());
 	}
-	cJSON *reports = cJSON_CreateArray();
-	for (size_t r = 0; reports && r < target->unit_report_count; r++) {
+	cJSON *reports = node(cJSON_Array);
+	for (size_t r = 0; r < target->unit_report_count; r++) {
 		const struct unit_report *record = &target->unit_reports[r];
-		cJSON *item = cJSON_CreateObject();
+		cJSON *item = node(cJSON_Object);
 		add(item, "unit", reference(plan->units->units[record->unit].name));
-		json_move_fields(item, json_report(record->value, record->reported_on, record->note));
-		add(item, "met", cJSON_CreateBool(target_value_meets(target, record->value)));
-		cJSON_AddItemToArray(reports, item);
+		add_report(item, record->value_text, record->value, record->reported_on, record->note);
+		add(item, "met", boolean(target_value_meets(target, record->value)));
+		append(reports, item);
 	}
 	add(object, "reports", reports);
 	return object;
 }
 
-static cJSON *via_value(const struct plan *plan, size_t via)
+cJSON *json_target(const struct plan *plan, const struct target *target)
 {
-	return via == NO_GROUP ? cJSON_CreateNull() : reference(plan->units->units[via].name);
+	return owned(encode_target(plan, target));
 }
 
-cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via, size_t via)
+static cJSON *via_value(const struct plan *plan, size_t via)
 {
-	cJSON *object = cJSON_CreateObject();
-	add(object, "id", cJSON_CreateNumber((double)task->id));
+	return via == NO_GROUP ? null_value() : reference(plan->units->units[via].name);
+}
+
+static cJSON *encode_task(const struct plan *plan, const struct task *task, bool with_via, size_t via)
+{
+	cJSON *object = node(cJSON_Object);
+	add(object, "id", whole(task->id));
 	add(object, "title", reference(task->title));
 	add(object, "requirement", reference(task->requirement));
-	add(object, "units", unit_names(plan, task));
+	add(object, "units", names_of(plan, task->units, task->unit_count));
 	add(object, "lead_units", names_of(plan, task->lead_units, task->lead_unit_count));
 	add(object, "units_text", reference(task->units_text));
-	add(object, "units_etc", cJSON_CreateBool(task->units_etc));
+	add(object, "units_etc", boolean(task->units_etc));
 	add(object, "deadline_text", string_or_null(task->deadline_text));
-	cJSON *milestones = cJSON_CreateArray();
-	for (size_t m = 0; milestones && m < task->milestone_count; m++)
-		cJSON_AddItemToArray(milestones, json_milestone(plan, task, &task->milestones[m]));
+	cJSON *milestones = node(cJSON_Array);
+	for (size_t m = 0; m < task->milestone_count; m++)
+		append(milestones, encode_milestone(plan, task, &task->milestones[m]));
 	add(object, "milestones", milestones);
-	cJSON *targets = cJSON_CreateArray();
-	for (size_t t = 0; targets && t < task->target_count; t++)
-		cJSON_AddItemToArray(targets, json_target(plan, &task->targets[t]));
+	cJSON *targets = node(cJSON_Array);
+	for (size_t t = 0; t < task->target_count; t++)
+		append(targets, encode_target(plan, &task->targets[t]));
 	add(object, "targets", targets);
 	if (plan->extra_column_count) {
-		cJSON *extra = cJSON_CreateObject();
-		for (size_t e = 0; extra && e < plan->extra_column_count; e++)
+		cJSON *extra = node(cJSON_Object);
+		for (size_t e = 0; e < plan->extra_column_count; e++)
 			add(extra, plan->extra_columns[e], reference(task->extras[e]));
 		add(object, "extra", extra);
 	}
@@ -182,24 +429,37 @@ cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via
 	return object;
 }
 
+cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via, size_t via)
+{
+	return owned(encode_task(plan, task, with_via, via));
+}
+
+static cJSON *role_value(enum unit_role role)
+{
+	const char *name = unit_role_name(role);
+	return name ? reference(name) : null_value();
+}
+
 void json_add_role(cJSON *task, enum unit_role role)
 {
 	const char *name = unit_role_name(role);
-	add(task, "role", name ? reference(name) : cJSON_CreateNull());
+	cJSON *value = name ? cJSON_CreateStringReference(name) : cJSON_CreateNull();
+	if (task && value && !cJSON_AddItemToObjectCS(task, "role", value))
+		cJSON_Delete(value);
 }
 
-cJSON *json_due(const struct plan *plan, const struct milestone_match *match, bool with_via)
+static cJSON *encode_due(const struct plan *plan, const struct milestone_match *match, bool with_via)
 {
 	const struct task *task = match->task;
 	const struct milestone *milestone = &task->milestones[match->index];
-	cJSON *object = cJSON_CreateObject();
-	add(object, "id", json_milestone_id(task, match->index));
-	add(object, "task", cJSON_CreateNumber((double)task->id));
-	add(object, "milestone", cJSON_CreateNumber((double)(match->index + 1)));
+	cJSON *object = node(cJSON_Object);
+	add(object, "id", milestone_id(task, match->index));
+	add(object, "task", whole(task->id));
+	add(object, "milestone", whole((long)match->index + 1));
 	add(object, "title", reference(task->title));
 	add(object, "deadline", date_string(milestone->deadline));
 	add(object, "phrase", string_or_null(milestone->phrase));
-	add(object, "implied", cJSON_CreateBool(milestone->implied));
+	add(object, "implied", boolean(milestone->implied));
 	add(object, "text", reference(milestone->text));
 	size_t unit_count;
 	const size_t *units = milestone_units(task, milestone, &unit_count);
@@ -207,6 +467,11 @@ cJSON *json_due(const struct plan *plan, const struct milestone_match *match, bo
 	if (with_via)
 		add(object, "via", via_value(plan, match->via));
 	return object;
+}
+
+cJSON *json_due(const struct plan *plan, const struct milestone_match *match, bool with_via)
+{
+	return owned(encode_due(plan, match, with_via));
 }
 
 void json_move_fields(cJSON *into, cJSON *from)
@@ -220,10 +485,15 @@ void json_move_fields(cJSON *into, cJSON *from)
 	cJSON_Delete(from);
 }
 
+/* Tabs for up to this nesting depth in one write; deeper is written in parts. */
+static const char tabs[] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+enum { TAB_RUN = sizeof tabs - 1 };
+
 static void print_tabs(FILE *out, int depth)
 {
-	for (int i = 0; i < depth; i++)
-		fputc('\t', out);
+	for (; depth > TAB_RUN; depth -= TAB_RUN)
+		fwrite(tabs, 1, TAB_RUN, out);
+	fwrite(tabs, 1, (size_t)depth, out);
 }
 
 cJSON *json_plan_about(const struct plan *plan)
@@ -234,35 +504,57 @@ cJSON *json_plan_about(const struct plan *plan)
 	return about;
 }
 
+/* A buffer of at least size bytes, kept for the next call. */
+static char *grown(char **buffer, size_t *capacity, size_t size)
+{
+	if (*capacity >= size)
+		return *buffer;
+	size_t wanted = *capacity ? *capacity : 1 << 16;
+	while (wanted < size)
+		wanted *= 2;
+	char *bigger = realloc(*buffer, wanted);
+	if (!bigger)
+		return NULL;
+	*capacity = wanted;
+	return *buffer = bigger;
+}
+
 bool json_print_indented(FILE *out, const cJSON *item, int depth)
 {
-	/* One buffer for all prints, grown when an item does not fit. */
-	static char *buffer;
-	static int capacity;
-	if (!buffer) {
-		capacity = 1 << 16;
-		buffer = malloc((size_t)capacity);
-	}
-	while (buffer && !cJSON_PrintPreallocated((cJSON *)item, buffer, capacity, true)) {
-		char *grown = capacity < (1 << 28) ? realloc(buffer, (size_t)capacity * 2) : NULL;
-		if (!grown) {
-			free(buffer);
-			buffer = NULL;
-			break;
-		}
-		buffer = grown;
-		capacity *= 2;
-	}
-	if (!buffer)
+	/* One buffer for all prints, grown when an item does not fit, and one
+	 * for the item indented: the item is one write. */
+	static char *buffer, *indented;
+	static size_t capacity, indented_capacity;
+	if (!grown(&buffer, &capacity, 1 << 16))
 		return false;
-	/* cJSON escapes newlines inside strings, so every raw newline here is
-	 * formatting and may take the extra indentation. */
-	const char *line = buffer;
-	for (const char *newline; (newline = strchr(line, '\n')) != NULL; line = newline + 1) {
-		fwrite(line, 1, (size_t)(newline - line) + 1, out);
-		print_tabs(out, depth);
+	while (!cJSON_PrintPreallocated((cJSON *)item, buffer, (int)capacity, true))
+		if (capacity >= (1 << 28) || !grown(&buffer, &capacity, capacity * 2))
+			return false;
+	size_t length = strlen(buffer);
+	if (depth <= 0) {
+		fwrite(buffer, 1, length, out);
+		return true;
 	}
-	fputs(line, out);
+	/* cJSON escapes newlines inside strings, so every raw newline here is
+	 * formatting and takes the extra indentation. */
+	size_t newlines = 0;
+	for (const char *n = buffer; (n = memchr(n, '\n', length - (size_t)(n - buffer))) != NULL; n++)
+		newlines++;
+	size_t extra = newlines * (size_t)depth;
+	if (!grown(&indented, &indented_capacity, length + extra + 1))
+		return false;
+	char *to = indented;
+	const char *line = buffer, *end = buffer + length;
+	for (const char *newline; (newline = memchr(line, '\n', (size_t)(end - line))) != NULL; line = newline + 1) {
+		size_t part = (size_t)(newline - line) + 1;
+		memcpy(to, line, part);
+		to += part;
+		memset(to, '\t', (size_t)depth);
+		to += depth;
+	}
+	memcpy(to, line, (size_t)(end - line));
+	to += end - line;
+	fwrite(indented, 1, (size_t)(to - indented), out);
 	return true;
 }
 
@@ -285,8 +577,20 @@ void json_begin_object(struct json_writer *writer, FILE *out, int depth)
 /* The separator and indentation before the next member. */
 static void next_member(struct json_writer *writer)
 {
+	int depth = writer->depth + 1;
+	if (depth < TAB_RUN) {
+		/* ",\n" and the tabs in one write */
+		char separator[2 + TAB_RUN];
+		size_t length = 0;
+		if (writer->count++)
+			separator[length++] = ',';
+		separator[length++] = '\n';
+		memcpy(separator + length, tabs, (size_t)depth);
+		fwrite(separator, 1, length + (size_t)depth, writer->out);
+		return;
+	}
 	fputs(writer->count++ ? ",\n" : "\n", writer->out);
-	print_tabs(writer->out, writer->depth + 1);
+	print_tabs(writer->out, depth);
 }
 
 void json_add_key(struct json_writer *writer, const char *key)
@@ -322,4 +626,29 @@ bool json_end(struct json_writer *writer)
 	}
 	fputc(writer->close, writer->out);
 	return !writer->failed;
+}
+
+/* Prints an element of the pool as the next member and frees the pool for
+ * the one after. */
+static void add_pooled(struct json_writer *writer, cJSON *item)
+{
+	next_member(writer);
+	if (!item || pool.failed || !json_print_indented(writer->out, item, writer->depth + 1))
+		writer->failed = true;
+	pool_reset();
+}
+
+void json_add_task(struct json_writer *writer, const struct plan *plan, const struct task *task, bool with_via,
+		   size_t via, enum unit_role role)
+{
+	cJSON *object = encode_task(plan, task, with_via, via);
+	if (with_via)
+		add(object, "role", role_value(role));
+	add_pooled(writer, object);
+}
+
+void json_add_due(struct json_writer *writer, const struct plan *plan, const struct milestone_match *match,
+		  bool with_via)
+{
+	add_pooled(writer, encode_due(plan, match, with_via));
 }

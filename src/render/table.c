@@ -218,6 +218,8 @@ struct wrapped_cell {
 	struct text_span *lines;
 	size_t count;
 	struct strbuf shortened;   /* the cell cut to one line, for a column that shortens */
+	size_t width;              /* the width of its one line, when measured */
+	bool measured;
 };
 
 static const char *const color_codes[] = { "", "\033[31m", "\033[33m", "\033[2m" };
@@ -253,7 +255,7 @@ static void print_line(FILE *out, const struct table *table, const size_t *width
 			text = cells[c].text + cells[c].lines[line].offset;
 			length = cells[c].lines[line].length;
 		}
-		size_t width = text_width_n(text, length);
+		size_t width = line == 0 && cells[c].measured ? cells[c].width : text_width_n(text, length);
 		size_t pad = widths[c] > width ? widths[c] - width : 0;
 		if (c)
 			strbuf_spaces(buffer, COLUMN_GAP);
@@ -266,15 +268,36 @@ static void print_line(FILE *out, const struct table *table, const size_t *width
 	put_line(out, indent, color, strbuf_text(buffer));
 }
 
+/* Whether text_wrap would leave a cell as it is, one line: it fits, has no
+ * line break, and no space at either end for wrapping to drop. */
+static bool stays_whole(const char *text, size_t width, size_t column_width)
+{
+	size_t length = strlen(text);
+	return width <= column_width && length && !memchr(text, '\n', length) && !strchr(" \t\r", text[0])
+	       && !strchr(" \t\r", text[length - 1]);
+}
+
+/* A row's cells, wrapped or cut to their columns. known holds the cells'
+ * widths as table_print measured them (NULL for the header), so a cell
+ * that stays one line is neither wrapped nor measured again. */
 static bool print_row(FILE *out, const struct table *table, const size_t *widths, const char *const *texts,
-		      size_t indent, bool wrap, bool is_header, struct wrapped_cell *cells, struct strbuf *buffer,
-		      enum row_color color)
+		      const size_t *known, size_t indent, bool wrap, bool is_header, struct wrapped_cell *cells,
+		      struct strbuf *buffer, enum row_color color)
 {
 	size_t height = 1;
 	bool ok = true;
 	for (size_t c = 0; c < table->column_count; c++) {
 		cells[c].text = texts[c];
-		if (wrap && (table->one_line >> c & 1) && !is_header) {
+		cells[c].measured = false;
+		if (known && !(wrap && (table->one_line >> c & 1))
+		    && (wrap ? stays_whole(texts[c], known[c], widths[c]) : !strchr(texts[c], '\n'))) {
+			cells[c].lines = malloc(sizeof *cells[c].lines);
+			cells[c].count = cells[c].lines ? 1 : 0;
+			if (cells[c].lines)
+				*cells[c].lines = (struct text_span){ 0, strlen(texts[c]) };
+			cells[c].width = known[c];
+			cells[c].measured = true;
+		} else if (wrap && (table->one_line >> c & 1) && !is_header) {
 			/* One line, cut to the column with an ellipsis. */
 			strbuf_clear(&cells[c].shortened);
 			text_shorten(&cells[c].shortened, texts[c], widths[c]);
@@ -375,15 +398,21 @@ bool table_print(const struct table *table, const struct table_style *style, FIL
 	size_t *widths = calloc(columns, sizeof *widths);
 	struct wrapped_cell *cells = calloc(columns, sizeof *cells);
 	const char **texts = calloc(columns, sizeof *texts);
+	/* Each cell is measured once, here; printing uses these. */
+	size_t cell_count = table->row_count * columns;
+	size_t *cell_widths = cell_count && cell_count / columns == table->row_count
+				      && cell_count <= SIZE_MAX / sizeof *cell_widths
+				      ? malloc(cell_count * sizeof *cell_widths) : NULL;
 	struct strbuf buffer;
 	strbuf_init(&buffer);
-	bool ok = widths && cells && texts;
+	bool ok = widths && cells && texts && (cell_widths || !cell_count);
 	if (ok) {
 		for (size_t c = 0; c < columns; c++)
 			widths[c] = style->header ? text_width(header_text(&table->columns[c])) : 0;
 		for (size_t r = 0; r < table->row_count; r++)
 			for (size_t c = 0; c < columns; c++) {
 				size_t width = cell_width(cell_at(table, r, c));
+				cell_widths[r * columns + c] = width;
 				if (width > widths[c])
 					widths[c] = width;
 			}
@@ -399,8 +428,8 @@ bool table_print(const struct table *table, const struct table_style *style, FIL
 	if (ok && style->header) {
 		for (size_t c = 0; c < columns; c++)
 			texts[c] = header_text(&table->columns[c]);
-		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, true, cells, &buffer,
-			       ROW_PLAIN);
+		ok = print_row(out, table, widths, texts, NULL, style->indent, style->width != 0, true, cells,
+			       &buffer, ROW_PLAIN);
 		strbuf_clear(&buffer);
 		strbuf_spaces(&buffer, style->indent);
 		for (size_t c = 0; c < columns; c++) {
@@ -418,8 +447,8 @@ bool table_print(const struct table *table, const struct table_style *style, FIL
 			texts[c] = cell_at(table, r, c);
 		enum row_color color = style->color && table->colors && r < table->color_capacity
 					       ? (enum row_color)table->colors[r] : ROW_PLAIN;
-		ok = print_row(out, table, widths, texts, style->indent, style->width != 0, false, cells, &buffer,
-			       color);
+		ok = print_row(out, table, widths, texts, &cell_widths[r * columns], style->indent,
+			       style->width != 0, false, cells, &buffer, color);
 	}
 done:
 	ok = ok && !buffer.failed;
@@ -427,6 +456,7 @@ done:
 	for (size_t c = 0; cells && c < columns; c++)
 		strbuf_free(&cells[c].shortened);
 	free(widths);
+	free(cell_widths);
 	free(cells);
 	free(texts);
 	return ok;

@@ -10,6 +10,88 @@
 
 #include <xlsxwriter.h>
 
+#include "duty/lazylib.h"
+
+#ifndef DUTY_LIBXLSXWRITER
+#define DUTY_LIBXLSXWRITER "libxlsxwriter.so.4"   /* the Makefile gives the one linked against */
+#endif
+
+/* libxlsxwriter, loaded when the first workbook is made (lazylib.h): each
+ * function below is called through its slot in lxw. */
+#define LXW_FUNCTIONS(X) \
+	X(format_set_align) \
+	X(format_set_bg_color) \
+	X(format_set_bold) \
+	X(format_set_bottom) \
+	X(format_set_font_color) \
+	X(format_set_num_format) \
+	X(format_set_pattern) \
+	X(format_set_text_wrap) \
+	X(lxw_strerror) \
+	X(lxw_workbook_free) \
+	X(workbook_add_format) \
+	X(workbook_add_worksheet) \
+	X(workbook_close) \
+	X(workbook_get_worksheet_by_name) \
+	X(workbook_new) \
+	X(workbook_set_properties) \
+	X(worksheet_autofilter) \
+	X(worksheet_fit_to_pages) \
+	X(worksheet_freeze_panes) \
+	X(worksheet_repeat_rows) \
+	X(worksheet_set_column) \
+	X(worksheet_set_header) \
+	X(worksheet_set_landscape) \
+	X(worksheet_set_paper) \
+	X(worksheet_write_datetime) \
+	X(worksheet_write_number) \
+	X(worksheet_write_string)
+
+static struct {
+#define LXW_SLOT(name) __typeof__(name) *name;
+	LXW_FUNCTIONS(LXW_SLOT)
+} lxw;
+
+static const char *const lxw_names[] = {
+#define LXW_NAME(name) #name,
+	LXW_FUNCTIONS(LXW_NAME)
+};
+
+static struct lazy_library lxw_library = {
+	.soname = DUTY_LIBXLSXWRITER,
+	.names = lxw_names,
+	.slots = &lxw,
+	.count = sizeof lxw_names / sizeof *lxw_names,
+};
+
+#define format_set_align lxw.format_set_align
+#define format_set_bg_color lxw.format_set_bg_color
+#define format_set_bold lxw.format_set_bold
+#define format_set_bottom lxw.format_set_bottom
+#define format_set_font_color lxw.format_set_font_color
+#define format_set_num_format lxw.format_set_num_format
+#define format_set_pattern lxw.format_set_pattern
+#define format_set_text_wrap lxw.format_set_text_wrap
+#define lxw_strerror lxw.lxw_strerror
+#define lxw_workbook_free lxw.lxw_workbook_free
+#define workbook_add_format lxw.workbook_add_format
+#define workbook_add_worksheet lxw.workbook_add_worksheet
+#define workbook_close lxw.workbook_close
+#define workbook_get_worksheet_by_name lxw.workbook_get_worksheet_by_name
+#define workbook_new lxw.workbook_new
+#define workbook_set_properties lxw.workbook_set_properties
+#define worksheet_autofilter lxw.worksheet_autofilter
+#define worksheet_fit_to_pages lxw.worksheet_fit_to_pages
+#define worksheet_freeze_panes lxw.worksheet_freeze_panes
+#define worksheet_repeat_rows lxw.worksheet_repeat_rows
+#define worksheet_set_column lxw.worksheet_set_column
+#define worksheet_set_header lxw.worksheet_set_header
+#define worksheet_set_landscape lxw.worksheet_set_landscape
+#define worksheet_set_paper lxw.worksheet_set_paper
+#define worksheet_write_datetime lxw.worksheet_write_datetime
+#define worksheet_write_number lxw.worksheet_write_number
+#define worksheet_write_string lxw.worksheet_write_string
+
 #include "duty/format.h"
 #include "duty/i18n.h"
 #include "duty/itemid.h"
@@ -67,8 +149,15 @@ static lxw_format *cell_format(struct xlsx_book *book, enum cell_kind kind, enum
 	return *format;
 }
 
+const char *xlsx_unavailable(void)
+{
+	return lazylib_load(&lxw_library) ? NULL : lxw_library.error;
+}
+
 struct xlsx_book *xlsx_create(const char *path, const char *title)
 {
+	if (xlsx_unavailable())
+		return NULL;
 	struct xlsx_book *book = calloc(1, sizeof *book);
 	if (!book)
 		return NULL;

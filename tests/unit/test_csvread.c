@@ -31,8 +31,9 @@ static bool collect(const struct csv_row *row, void *context)
 	out->starts[i] = row->start;
 	out->ends[i] = row->end;
 	out->counts[i] = row->count;
-	snprintf(out->first[i], sizeof out->first[i], "%s", row->fields[0].data);
-	snprintf(out->last[i], sizeof out->last[i], "%s", row->fields[row->count - 1].data);
+	snprintf(out->first[i], sizeof out->first[i], "%.*s", (int)row->fields[0].length, row->fields[0].data);
+	snprintf(out->last[i], sizeof out->last[i], "%.*s", (int)row->fields[row->count - 1].length,
+		 row->fields[row->count - 1].data);
 	return true;
 }
 
@@ -41,10 +42,7 @@ static bool read_text(const char *text, struct collected *out, struct diagnostic
 	memset(out, 0, sizeof *out);
 	diagnostics_init(diag, 16);
 	static const struct csv_callbacks callbacks = { collect, NULL };
-	char *copy = strdup(text);   /* csv_read writes the fields over it */
-	bool ok = csv_read(copy, strlen(text), "t.csv", &callbacks, out, diag);
-	free(copy);
-	return ok;
+	return csv_read(text, strlen(text), "t.csv", &callbacks, out, diag);
 }
 
 static void test_rows_know_their_lines_and_bytes(void **state)
@@ -111,6 +109,68 @@ static void test_unterminated_quote_points_where_it_opened(void **state)
 	diagnostics_free(&diag);
 }
 
+/* Every field of a row: its content, and whether it is a span of the
+ * input (else a copy). */
+struct spans {
+	const char *input;
+	size_t size;
+	size_t count;
+	char content[16][32];
+	bool in_input[16];
+};
+
+static bool collect_spans(const struct csv_row *row, void *context)
+{
+	struct spans *out = context;
+	for (size_t f = 0; f < row->count && out->count < 16; f++, out->count++) {
+		snprintf(out->content[out->count], sizeof out->content[0], "%.*s", (int)row->fields[f].length,
+			 row->fields[f].data);
+		out->in_input[out->count] = csv_field_in_input(&row->fields[f], out->input, out->size);
+	}
+	return true;
+}
+
+static void test_fields_are_spans_of_the_input_unless_quotes_were_doubled(void **state)
+{
+	(void)state;
+	/* Spaces around fields and after closing quotes, CRLF, a blank line,
+	 * a line of spaces, a quoted line break and doubled quotes. */
+	const char text[] = "  a , \"b,c\"  ,\"\"\r\n\n   \n\"x\"\"y\"\"\",\"two\nlines\",  \"q\"\"\" ,z";
+	const char *expected[] = { "a", "b,c", "", "x\"y\"", "two\nlines", "q\"", "z" };
+	const bool spans[] = { true, true, true, false, true, false, true };
+	char *input = malloc(sizeof text);   /* exactly the bytes: no NUL after them */
+	memcpy(input, text, sizeof text - 1);
+	struct spans out = { input, sizeof text - 1, 0, { { 0 } }, { 0 } };
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	static const struct csv_callbacks callbacks = { collect_spans, NULL };
+	assert_true(csv_read(input, sizeof text - 1, "t.csv", &callbacks, &out, &diag));
+	assert_int_equal(out.count, 7);
+	for (size_t f = 0; f < 7; f++) {
+		assert_string_equal(out.content[f], expected[f]);
+		assert_int_equal(out.in_input[f], spans[f]);
+	}
+	assert_memory_equal(input, text, sizeof text - 1);   /* not written */
+	free(input);
+	diagnostics_free(&diag);
+}
+
+static void test_tab_separated_fields_keep_their_places(void **state)
+{
+	(void)state;
+	const char text[] = "a\t \t\"b\"\"\"\t\tc \n";
+	const char *expected[] = { "a", "", "b\"", "", "c" };
+	struct spans out = { text, sizeof text - 1, 0, { { 0 } }, { 0 } };
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	static const struct csv_callbacks callbacks = { collect_spans, NULL };
+	assert_true(csv_read_delimited(text, sizeof text - 1, '\t', "t.tsv", &callbacks, &out, &diag));
+	assert_int_equal(out.count, 5);
+	for (size_t f = 0; f < 5; f++)
+		assert_string_equal(out.content[f], expected[f]);
+	diagnostics_free(&diag);
+}
+
 static bool stop_after_one(const struct csv_row *row, void *context)
 {
 	(void)row;
@@ -140,6 +200,8 @@ int main(void)
 		cmocka_unit_test(test_broken_quotes_are_reported_on_their_line_and_reading_goes_on),
 		cmocka_unit_test(test_unterminated_quote_points_where_it_opened),
 		cmocka_unit_test(test_callback_can_stop_reading),
+		cmocka_unit_test(test_fields_are_spans_of_the_input_unless_quotes_were_doubled),
+		cmocka_unit_test(test_tab_separated_fields_keep_their_places),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

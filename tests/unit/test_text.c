@@ -44,6 +44,51 @@ static void test_display_width(void **state)
 	assert_int_equal(text_width_n("市教育局", 6), 4);
 }
 
+/* The width as codepoint_width defines it, a code point at a time (an
+ * invalid byte is one column): what text_width_n's fast paths must give. */
+static size_t width_by_codepoint(const char *text, size_t length)
+{
+	size_t width = 0;
+	for (size_t offset = 0; offset < length;) {
+		uint32_t codepoint;
+		size_t used = utf8_decode(text + offset, length - offset, &codepoint);
+		if (!used) {
+			codepoint = 0xFFFD;
+			used = 1;
+		}
+		width += (size_t)codepoint_width(codepoint);
+		offset += used;
+	}
+	return width;
+}
+
+/* ASCII runs and Chinese characters take fast paths: random mixes of them
+ * with their neighbours at the range edges, cut anywhere, with stray
+ * bytes, measure as a code point at a time. */
+static void test_display_width_fast_paths(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {
+		"a", " ", "\t", "中", "一", "\xE4\xB7\xBF" /* U+4DFF */, "\xE9\xBF\xBF" /* U+9FFF */,
+		"\xEA\x80\x80" /* U+A000 */, "\xE4\xB8\x80", "、", "（", "“", "é", "\xCC\x81", "😀",
+		"\xE4", "\xB8", "\xFF", "\xED\xA0\x80", "\xE9\xBF",
+	};
+	srand(14);
+	char text[256];
+	for (int round = 0; round < 20000; round++) {
+		size_t length = 0;
+		int count = rand() % 12;
+		for (int i = 0; i < count; i++) {
+			const char *piece = pieces[(size_t)rand() % (sizeof pieces / sizeof *pieces)];
+			memcpy(text + length, piece, strlen(piece));
+			length += strlen(piece);
+		}
+		size_t cut = length ? (size_t)rand() % (length + 1) : 0;
+		assert_int_equal(text_width_n(text, cut), width_by_codepoint(text, cut));
+		assert_int_equal(text_width_n(text, length), width_by_codepoint(text, length));
+	}
+}
+
 /* Wraps and returns the lines joined by '|'. */
 static char *wrap(const char *text, size_t width)
 {
@@ -298,6 +343,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_decode_and_validate),
 		cmocka_unit_test(test_display_width),
+		cmocka_unit_test(test_display_width_fast_paths),
 		cmocka_unit_test(test_wrap_breaks_between_chinese_characters),
 		cmocka_unit_test(test_wrap_keeps_punctuation_with_its_word),
 		cmocka_unit_test(test_wrap_does_not_split_latin_words),

@@ -1,0 +1,31 @@
+/*
+ * lazylib.h - a shared library loaded the first time it is needed.
+ *
+ * libzip (reading .docx and .xlsx) and libxlsxwriter (writing workbooks)
+ * bring libcrypto, libbz2, zlib and minizip with them: linked at start-up
+ * they cost every command about a millisecond in the dynamic loader,
+ * more than reading a plan. The modules that use them (io/zipxml.c,
+ * render/xlsx.c) instead list the functions they call and load them with
+ * lazylib_load on first use; a command that never opens an archive or a
+ * workbook never loads them.
+ */
+#ifndef DUTY_LAZYLIB_H
+#define DUTY_LAZYLIB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct lazy_library {
+	const char *soname;             /* "libzip.so.4" */
+	const char *const *names;       /* the functions, in the order of slots */
+	void *slots;                    /* a struct of as many function pointers */
+	size_t count;
+	int state;                      /* 0 not tried, 1 loaded, -1 failed */
+	char error[256];                /* why it failed */
+};
+
+/* Loads the library and fills its slots, once; true when they are all
+ * there. On failure, library->error says why (for a message). */
+bool lazylib_load(struct lazy_library *library);
+
+#endif
