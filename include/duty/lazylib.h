@@ -24,6 +24,22 @@ struct lazy_library {
 	char error[256];                /* why it failed */
 };
 
+/* Declares `functions`, a struct with a pointer typed from the header for
+ * each function FUNCTIONS lists (an X-macro: X(zip_open) X(zip_close) ...),
+ * and `library`, the lazy_library that fills them from the shared library
+ * `file`. A module then calls functions.zip_open(...). */
+#define LAZYLIB_SLOT(name) __typeof__(name) *name;
+#define LAZYLIB_NAME(name) #name,
+#define LAZYLIB_DEFINE(functions, library, file, FUNCTIONS) \
+	static struct { FUNCTIONS(LAZYLIB_SLOT) } functions; \
+	static const char *const library##_names[] = { FUNCTIONS(LAZYLIB_NAME) }; \
+	static struct lazy_library library = { \
+		.soname = (file), \
+		.names = library##_names, \
+		.slots = &functions, \
+		.count = sizeof library##_names / sizeof *library##_names, \
+	}
+
 /* Loads the library and fills its slots, once; true when they are all
  * there. On failure, library->error says why (for a message). */
 bool lazylib_load(struct lazy_library *library);

@@ -39,22 +39,7 @@
 	X(zip_stat_index) \
 	X(zip_stat_init)
 
-static struct {
-#define LIBZIP_SLOT(name) __typeof__(name) *name;
-	LIBZIP_FUNCTIONS(LIBZIP_SLOT)
-} libzip;
-
-static const char *const libzip_names[] = {
-#define LIBZIP_NAME(name) #name,
-	LIBZIP_FUNCTIONS(LIBZIP_NAME)
-};
-
-static struct lazy_library libzip_library = {
-	.soname = DUTY_LIBZIP,
-	.names = libzip_names,
-	.slots = &libzip,
-	.count = sizeof libzip_names / sizeof *libzip_names,
-};
+LAZYLIB_DEFINE(libzip, libzip_library, DUTY_LIBZIP, LIBZIP_FUNCTIONS);
 
 #ifndef DUTY_LIBEXPAT
 #define DUTY_LIBEXPAT "libexpat.so.1"   /* the Makefile gives the one linked against */
@@ -75,22 +60,7 @@ static struct lazy_library libzip_library = {
 	X(XML_SetUserData) \
 	X(XML_StopParser)
 
-static struct {
-#define EXPAT_SLOT(name) __typeof__(name) *name;
-	EXPAT_FUNCTIONS(EXPAT_SLOT)
-} expat;
-
-static const char *const expat_names[] = {
-#define EXPAT_NAME(name) #name,
-	EXPAT_FUNCTIONS(EXPAT_NAME)
-};
-
-static struct lazy_library expat_library = {
-	.soname = DUTY_LIBEXPAT,
-	.names = expat_names,
-	.slots = &expat,
-	.count = sizeof expat_names / sizeof *expat_names,
-};
+LAZYLIB_DEFINE(expat, expat_library, DUTY_LIBEXPAT, EXPAT_FUNCTIONS);
 
 #define XML_ErrorString expat.XML_ErrorString
 #define XML_GetBuffer expat.XML_GetBuffer

@@ -47,22 +47,7 @@
 	X(worksheet_write_number) \
 	X(worksheet_write_string)
 
-static struct {
-#define LXW_SLOT(name) __typeof__(name) *name;
-	LXW_FUNCTIONS(LXW_SLOT)
-} lxw;
-
-static const char *const lxw_names[] = {
-#define LXW_NAME(name) #name,
-	LXW_FUNCTIONS(LXW_NAME)
-};
-
-static struct lazy_library lxw_library = {
-	.soname = DUTY_LIBXLSXWRITER,
-	.names = lxw_names,
-	.slots = &lxw,
-	.count = sizeof lxw_names / sizeof *lxw_names,
-};
+LAZYLIB_DEFINE(lxw, lxw_library, DUTY_LIBXLSXWRITER, LXW_FUNCTIONS);
 
 #define format_set_align lxw.format_set_align
 #define format_set_bg_color lxw.format_set_bg_color
