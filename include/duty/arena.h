@@ -18,6 +18,11 @@ struct arena {
 void arena_init(struct arena *arena);
 void arena_free(struct arena *arena);
 
+/* Makes the arena empty again but keeps its newest (largest) block, so an
+ * arena reused for one item after another settles at a block that holds
+ * one item and then allocates nothing. */
+void arena_reset(struct arena *arena);
+
 /* Returns memory aligned for any object, or NULL when out of memory. */
 void *arena_alloc(struct arena *arena, size_t size);
 

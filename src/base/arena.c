@@ -36,6 +36,22 @@ void arena_free(struct arena *arena)
 	arena->total = 0;
 }
 
+void arena_reset(struct arena *arena)
+{
+	struct arena_block *kept = arena->head;
+	if (!kept)
+		return;
+	struct arena_block *block = kept->next;
+	while (block) {
+		struct arena_block *next = block->next;
+		free(block);
+		block = next;
+	}
+	kept->next = NULL;
+	kept->used = 0;
+	arena->total = 0;
+}
+
 /* Strings need no alignment; objects get max_align_t. Padding is taken
  * from the current block only, so strings pack tightly. */
 static void *allocate(struct arena *arena, size_t size, size_t align)

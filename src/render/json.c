@@ -12,37 +12,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duty/arena.h"
 #include "duty/progress.h"
 
 /* --- the nodes of one element --------------------------------------------
 
    The element being encoded (a task, a milestone of a due list) is a tree
-   of cJSON items taken from chunks that are kept and reused for every
-   element, so encoding costs no malloc or free and no cJSON_Delete; its
-   short texts (dates, ids, numbers) go to a scratch buffer reset with
-   them. The plan outlives every tree made from it, so its strings are
-   referred to, not copied, and keys are constants. A streamed element is
-   printed straight from these nodes (json_add_task, json_add_due); a tree
-   handed to a caller (json_task, ...) is a copy of them in malloc'd
-   items (cJSON_Duplicate), which the caller frees with cJSON_Delete. */
-
-enum { NODE_CHUNK = 256, TEXT_CHUNK = 4096 };
-
-struct node_chunk {
-	struct node_chunk *next;
-	size_t used;
-	cJSON nodes[NODE_CHUNK];
-};
-
-struct text_chunk {
-	struct text_chunk *next;
-	size_t used;
-	char text[TEXT_CHUNK];
-};
+   of cJSON items taken, with its short texts (dates, ids, numbers), from
+   one arena reset after each element: it settles at a block that holds an
+   element, so encoding costs no malloc or free and no cJSON_Delete. The
+   plan outlives every tree made from it, so its strings are referred to,
+   not copied, and keys are constants. A streamed element is printed
+   straight from these nodes (json_add_task, json_add_due); a tree handed
+   to a caller (json_task, ...) is a copy of them in malloc'd items
+   (cJSON_Duplicate), which the caller frees with cJSON_Delete. */
 
 static struct {
-	struct node_chunk *nodes, *node_chunk;   /* all chunks; the one in use */
-	struct text_chunk *texts, *text_chunk;
+	struct arena arena;                      /* the element's nodes and short texts */
 	size_t *leaves;                          /* a milestone's units, for its progress */
 	size_t leaf_capacity;
 	bool failed;                             /* out of memory while encoding */
@@ -51,35 +37,17 @@ static struct {
 /* Makes every node and text of the pool free for the next element. */
 static void pool_reset(void)
 {
-	for (struct node_chunk *chunk = pool.nodes; chunk; chunk = chunk->next)
-		chunk->used = 0;
-	for (struct text_chunk *chunk = pool.texts; chunk; chunk = chunk->next)
-		chunk->used = 0;
-	pool.node_chunk = pool.nodes;
-	pool.text_chunk = pool.texts;
+	arena_reset(&pool.arena);
 	pool.failed = false;
 }
 
 static cJSON *node(int type)
 {
-	struct node_chunk *chunk = pool.node_chunk;
-	while (chunk && chunk->used == NODE_CHUNK)
-		chunk = chunk->next;
-	if (!chunk) {
-		chunk = malloc(sizeof *chunk);
-		if (!chunk) {
-			pool.failed = true;
-			return NULL;
-		}
-		chunk->used = 0;
-		chunk->next = NULL;
-		struct node_chunk **last = &pool.nodes;
-		while (*last)
-			last = &(*last)->next;
-		*last = chunk;
+	cJSON *item = arena_alloc(&pool.arena, sizeof *item);
+	if (!item) {
+		pool.failed = true;
+		return NULL;
 	}
-	pool.node_chunk = chunk;
-	cJSON *item = &chunk->nodes[chunk->used++];
 	*item = (cJSON){ .type = type };
 	return item;
 }
@@ -87,29 +55,9 @@ static cJSON *node(int type)
 /* Room for a text of length bytes and its NUL, valid until the reset. */
 static char *text_room(size_t length)
 {
-	if (length >= TEXT_CHUNK) {
+	char *room = arena_alloc(&pool.arena, length + 1);
+	if (!room)
 		pool.failed = true;
-		return NULL;
-	}
-	struct text_chunk *chunk = pool.text_chunk;
-	while (chunk && TEXT_CHUNK - chunk->used <= length)
-		chunk = chunk->next;
-	if (!chunk) {
-		chunk = malloc(sizeof *chunk);
-		if (!chunk) {
-			pool.failed = true;
-			return NULL;
-		}
-		chunk->used = 0;
-		chunk->next = NULL;
-		struct text_chunk **last = &pool.texts;
-		while (*last)
-			last = &(*last)->next;
-		*last = chunk;
-	}
-	pool.text_chunk = chunk;
-	char *room = chunk->text + chunk->used;
-	chunk->used += length + 1;
 	return room;
 }
 
