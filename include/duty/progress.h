@@ -60,6 +60,12 @@ date_t milestone_completion(const struct unit_directory *units, const struct tas
 size_t milestone_leaf_units(const struct unit_directory *units, const struct task *task,
 			    const struct milestone *milestone, size_t *leaves);
 
+/* How many of the units a milestone governs have done their part by
+ * today, of *count. With recording a unit (or a group), not EVERY_UNIT,
+ * its units count as done too: the part being recorded now. */
+size_t milestone_units_done(const struct unit_directory *units, const struct task *task,
+			    const struct milestone *milestone, date_t today, size_t recording, size_t *count);
+
 struct target_progress {
 	bool reported;
 	bool met;

@@ -74,18 +74,10 @@ static void say_done(struct done_request *request, const struct task *task, size
 static void units_done_text(struct strbuf *out, const struct done_request *request, const struct unit_directory *units,
 			    const struct task *task, const struct milestone *milestone)
 {
-	size_t *leaves = malloc((units->count + 1) * sizeof *leaves);
-	if (!leaves) {
-		out->failed = true;
-		return;
-	}
-	size_t count = milestone_leaf_units(units, task, milestone, leaves), done = 0;
-	for (size_t i = 0; i < count; i++)
-		done += leaves[i] == request->unit || unit_in_group(units, leaves[i], request->unit)
-			|| milestone_progress(units, task, milestone, leaves[i], 0).done_on;
+	size_t count;
+	size_t done = milestone_units_done(units, task, milestone, 0, request->unit, &count);
 	if (count > 1)
 		strbuf_printf(out, _("%zu of %zu units done"), done, count);
-	free(leaves);
 }
 
 /* Says what is there already when it is kept. */

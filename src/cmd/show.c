@@ -55,16 +55,9 @@ static void milestone_status_text(struct strbuf *out, const struct cli *cli, con
 	status_text(out, whole);
 	if (whole.done_on || !milestone->unit_record_count)
 		return;
-	size_t *leaves = malloc((cli->units->count + 1) * sizeof *leaves);
-	if (!leaves) {
-		out->failed = true;
-		return;
-	}
-	size_t count = milestone_leaf_units(cli->units, task, milestone, leaves), done = 0;
-	for (size_t i = 0; i < count; i++)
-		done += milestone_progress(cli->units, task, milestone, leaves[i], cli->today).done_on != 0;
+	size_t count;
+	size_t done = milestone_units_done(cli->units, task, milestone, cli->today, EVERY_UNIT, &count);
 	strbuf_printf(out, _(" (%zu/%zu units done)"), done, count);
-	free(leaves);
 }
 
 /* A record's row of the Progress table. */

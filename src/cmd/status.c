@@ -67,11 +67,10 @@ static const char *attainment(struct target_progress report)
 
 /* "1/12": how many of the units a milestone governs have done their part. */
 static void units_done_text(struct strbuf *out, const struct cli *cli, const struct task *task,
-			    const struct milestone *milestone, size_t *leaves)
+			    const struct milestone *milestone)
 {
-	size_t count = milestone_leaf_units(cli->units, task, milestone, leaves), done = 0;
-	for (size_t i = 0; i < count; i++)
-		done += milestone_progress(cli->units, task, milestone, leaves[i], cli->today).done_on != 0;
+	size_t count;
+	size_t done = milestone_units_done(cli->units, task, milestone, cli->today, EVERY_UNIT, &count);
 	strbuf_printf(out, "%zu/%zu", done, count);
 }
 
@@ -89,12 +88,11 @@ static void print_milestones(struct cli *cli, const struct query *query, const s
 			     size_t count, const struct table_style *style)
 {
 	size_t unit = scope_unit(query);
-	size_t *leaves = malloc((cli->units->count + 1) * sizeof *leaves);
 	struct strbuf units = STRBUF_INIT;
 	struct table table;
 	table_init(&table, milestone_columns, query->by_unit ? 7 : 8);
 	table_shorten(&table, MILESTONE_TEXT_COLUMN);
-	for (size_t i = 0; leaves && i < count; i++) {
+	for (size_t i = 0; i < count; i++) {
 		const struct task *task = tasks[i].task;
 		for (size_t m = 0; m < task->milestone_count; m++) {
 			const struct milestone *milestone = &task->milestones[m];
@@ -107,14 +105,14 @@ static void print_milestones(struct cli *cli, const struct query *query, const s
 				date_format(progress.done_on, done);
 			strbuf_clear(&units);
 			if (!query->by_unit)
-				units_done_text(&units, cli, task, milestone, leaves);
+				units_done_text(&units, cli, task, milestone);
 			const char *cells[] = { item_id_format(id, task->id, m + 1), deadline,
 						format_status(progress.status), done, task->title, milestone->text,
 						progress.note, strbuf_text(&units) };
 			table_add_colored_row(&table, cells, cli_status_color(progress.status));
 		}
 	}
-	if (!leaves || units.failed)
+	if (units.failed)
 		cli->out_of_memory = true;
 	fputs(_("\nMilestones\n"), cli->out);
 	struct table_style sheet = *style;
@@ -122,7 +120,6 @@ static void print_milestones(struct cli *cli, const struct query *query, const s
 	cli_print_table(cli, &table, &sheet);
 	table_free(&table);
 	strbuf_free(&units);
-	free(leaves);
 }
 
 static const struct table_column target_columns[] = {

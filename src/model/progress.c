@@ -46,6 +46,21 @@ size_t milestone_leaf_units(const struct unit_directory *units, const struct tas
 	return count;
 }
 
+size_t milestone_units_done(const struct unit_directory *units, const struct task *task,
+			    const struct milestone *milestone, date_t today, size_t recording, size_t *count)
+{
+	size_t done = 0;
+	*count = 0;
+	for (size_t u = 0; units && u < units->count; u++) {
+		if (!is_leaf(&units->units[u]) || !milestone_duty(units, task, milestone, u).responsible)
+			continue;
+		++*count;
+		done += (recording != EVERY_UNIT && (u == recording || unit_in_group(units, u, recording)))
+			|| milestone_progress(units, task, milestone, u, today).done_on;
+	}
+	return done;
+}
+
 /* The day a unit did its part by its own line or a group's, else 0. */
 static date_t unit_line_date(const struct unit_directory *units, const struct milestone *milestone, size_t unit)
 {

@@ -183,6 +183,14 @@ static void test_milestones_name_their_units(void **state)
 	assert_false(task_duty(recorded.units, task, unit("各县（市、区）政府")).responsible);
 	/* Task 4: the group answers for 4.1 through its members; 瑞安 only for 4.2. */
 	task = plan_find_task(recorded.plan, 4);
+	/* 4.1 names 龙湾 and 洞头, and only 龙湾 is done; recording 洞头's part
+	 * (or the group's) makes two of two. */
+	size_t count;
+	assert_int_equal(milestone_units_done(recorded.units, task, &task->milestones[0], 20181015, EVERY_UNIT, &count), 1);
+	assert_int_equal(count, 2);
+	assert_int_equal(milestone_units_done(recorded.units, task, &task->milestones[0], 0, unit("洞头区政府"), &count), 2);
+	assert_int_equal(milestone_units_done(recorded.units, task, &task->milestones[0], 0, unit("各县（市、区）政府"),
+					      &count), 2);
 	assert_true(milestone_duty(recorded.units, task, &task->milestones[0], unit("各县（市、区）政府")).responsible);
 	assert_false(milestone_duty(recorded.units, task, &task->milestones[0], unit("瑞安市政府")).responsible);
 	struct duty duty = task_duty(recorded.units, task, unit("瑞安市政府"));
