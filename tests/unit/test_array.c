@@ -1,13 +1,15 @@
 /*
  * test_array.c - growing arrays: room is made by doubling, the array is
  * kept while there is room, and a size that would overflow is refused
- * without touching the array.
+ * without touching the array; an arena reset for the next item keeps its
+ * block.
  */
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "testing.h"
 
+#include "duty/arena.h"
 #include "duty/array.h"
 
 static void test_reserve_doubles_from_sixteen(void **state)
@@ -58,12 +60,38 @@ static void test_overflow_is_refused(void **state)
 	free(items);
 }
 
+/* An arena reset for one item after another keeps its newest block: the
+ * memory comes back at the same place, and what was allocated is freed. */
+static void test_arena_reset_reuses_its_block(void **state)
+{
+	(void)state;
+	struct arena arena;
+	arena_init(&arena);
+	arena_reset(&arena);   /* empty: nothing to keep */
+	char *first = NULL;
+	for (int round = 0; round < 3; round++) {
+		char *item = arena_alloc(&arena, 100);
+		assert_non_null(item);
+		for (int i = 0; i < 2000; i++)
+			assert_non_null(arena_alloc(&arena, 64));   /* more than the first block */
+		if (round == 1)
+			first = item;
+		else if (round == 2)
+			assert_ptr_equal(item, first);
+		assert_true(arena.total > 0);
+		arena_reset(&arena);
+		assert_int_equal(arena.total, 0);
+	}
+	arena_free(&arena);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reserve_doubles_from_sixteen),
 		cmocka_unit_test(test_reserve_keeps_the_array_while_there_is_room),
 		cmocka_unit_test(test_overflow_is_refused),
+		cmocka_unit_test(test_arena_reset_reuses_its_block),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
