@@ -12,8 +12,5 @@
  * raw, a field a spreadsheet would run as a formula gets a leading '. */
 void csv_write_record(FILE *out, const char *const *fields, size_t count, bool raw);
 
-/* True when the field starts with =, +, -, @ (or ＝ ＋ － ＠), tab or CR,
- * and is not a plain number ("-15" is read as a number, not run). */
-bool csv_cell_is_formula(const char *field);
 
 #endif

@@ -16,8 +16,4 @@
  * It is looked up with its context (gettext's msgctxt) where it is used. */
 #define NC_(context, text) (text)
 
-/* Sets up the locale and the message catalogue found beside the binary
- * (build/locale), in the installed tree (share/locale), or at LOCALEDIR. */
-void i18n_init(void);
-
 #endif

@@ -18,8 +18,6 @@
 /* A task as in docs/json.md; with_via adds "via" (null or the group). */
 cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via, size_t via);
 
-/* Adds "role" to a task of a unit's list: "lead", "support" or null. */
-void json_add_role(cJSON *task, enum unit_role role);
 
 /* A milestone as in a task's "milestones". */
 cJSON *json_milestone(const struct plan *plan, const struct task *task, const struct milestone *milestone);

@@ -28,8 +28,6 @@ struct written_number {
  * too long to be a count (more than 15 digits). */
 bool number_read(const char *text, size_t length, struct written_number *number);
 
-/* The same, but only digits (ASCII or full-width), never Chinese numerals. */
-bool number_read_digits(const char *text, size_t length, struct written_number *number);
 
 /* Digits only, without a decimal part or thousands commas: "2019" of
  * "2019.6.30". */

@@ -82,9 +82,6 @@ struct target_progress {
 struct target_progress target_progress(const struct unit_directory *units, const struct target *target,
 				       size_t unit);
 
-/* The units a target concerns: those of the milestone whose text holds it,
- * else the task's. */
-const size_t *target_units(const struct task *task, const struct target *target, size_t *count);
 struct duty target_duty(const struct unit_directory *units, const struct task *task, const struct target *target,
 			size_t unit);
 

@@ -70,7 +70,6 @@ enum milestone_status {
 /* The rule, for a milestone as a whole and for each unit: something with
  * this deadline, done on done_on (0: not done), on today. */
 enum milestone_status status_on(date_t deadline, date_t done_on, date_t today);
-bool status_is_done(enum milestone_status status);
 
 /* A milestone as a whole (see completed_on). */
 enum milestone_status milestone_status(const struct milestone *milestone, date_t today);

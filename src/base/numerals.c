@@ -114,7 +114,8 @@ static bool read_digits(const char *text, size_t length, bool fraction, struct w
 	return true;
 }
 
-bool number_read_digits(const char *text, size_t length, struct written_number *number)
+/* Only digits (ASCII or full-width), never Chinese numerals. */
+static bool number_read_digits(const char *text, size_t length, struct written_number *number)
 {
 	return read_digits(text, length, true, number);
 }

@@ -85,7 +85,8 @@ char *paths_working_plan(void)
 	return strbuf_detach(&file);
 }
 
-char *paths_shipped_units(void)
+/* The unit directory shipped with duty, beside the shipped plan; malloc'ed. */
+static char *paths_shipped_units(void)
 {
 	char *plan = paths_shipped_plan();
 	char *units = plan ? paths_sibling(plan, "units.csv") : NULL;

@@ -21,8 +21,6 @@ char *paths_working_directory(void);
 /* The working copy's plan when `duty init` has made one, else NULL. */
 char *paths_working_plan(void);
 
-/* The unit directory shipped with duty, beside the shipped plan; malloc'ed. */
-char *paths_shipped_units(void);
 
 /* The unit directory of a plan: units.csv beside it; when there is none
  * there, the shipped one (*shipped is set), so a plan copied elsewhere on

@@ -132,14 +132,6 @@ struct progress milestone_progress(const struct unit_directory *units, const str
 	return progress;
 }
 
-const size_t *target_units(const struct task *task, const struct target *target, size_t *count)
-{
-	if (target->milestone < task->milestone_count)
-		return milestone_units(task, &task->milestones[target->milestone], count);
-	*count = task->unit_count;
-	return task->units;
-}
-
 struct duty target_duty(const struct unit_directory *units, const struct task *task, const struct target *target,
 			size_t unit)
 {

@@ -329,11 +329,6 @@ enum milestone_status status_on(date_t deadline, date_t done_on, date_t today)
 	return STATUS_PENDING;
 }
 
-bool status_is_done(enum milestone_status status)
-{
-	return status == STATUS_DONE || status == STATUS_DONE_LATE;
-}
-
 enum milestone_status milestone_status(const struct milestone *milestone, date_t today)
 {
 	return status_on(milestone->deadline, milestone->completed_on, today);

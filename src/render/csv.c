@@ -24,7 +24,9 @@ static bool is_plain_number(const char *field)
 	return field[0] && text_parse_decimal(field, strlen(field), &value);
 }
 
-bool csv_cell_is_formula(const char *field)
+/* True when the field starts with =, +, -, @ (or ＝ ＋ － ＠), tab or CR,
+ * and is not a plain number ("-15" is read as a number, not run). */
+static bool csv_cell_is_formula(const char *field)
 {
 	/* The full-width ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20), which a
 	 * Chinese input method types, start formulas in some spreadsheets too. */

@@ -388,14 +388,6 @@ static cJSON *role_value(enum unit_role role)
 	return name ? reference(name) : null_value();
 }
 
-void json_add_role(cJSON *task, enum unit_role role)
-{
-	const char *name = unit_role_name(role);
-	cJSON *value = name ? cJSON_CreateStringReference(name) : cJSON_CreateNull();
-	if (task && value && !cJSON_AddItemToObjectCS(task, "role", value))
-		cJSON_Delete(value);
-}
-
 static cJSON *encode_due(const struct plan *plan, const struct milestone_match *match, bool with_via)
 {
 	const struct task *task = match->task;
