@@ -84,6 +84,22 @@ static const struct table_column milestone_columns[] = {
 };
 enum { MILESTONE_TEXT_COLUMN = 5 };
 
+/* The milestones status shows, one after another from task *t, milestone
+ * *m: every milestone of the tasks, or with --unit those the unit answers
+ * for. NULL after the last. */
+static const struct milestone *next_shown(const struct cli *cli, const struct query *query,
+					  const struct task_match *tasks, size_t count, size_t *t, size_t *m)
+{
+	for (; *t < count; ++*t, *m = 0) {
+		const struct task *task = tasks[*t].task;
+		for (; *m < task->milestone_count; ++*m)
+			if (!query->by_unit
+			    || milestone_duty(cli->units, task, &task->milestones[*m], query->unit).responsible)
+				return &task->milestones[*m];
+	}
+	return NULL;
+}
+
 static void print_milestones(struct cli *cli, const struct query *query, const struct task_match *tasks,
 			     size_t count, const struct table_style *style)
 {
@@ -92,25 +108,21 @@ static void print_milestones(struct cli *cli, const struct query *query, const s
 	struct table table;
 	table_init(&table, milestone_columns, query->by_unit ? 7 : 8);
 	table_shorten(&table, MILESTONE_TEXT_COLUMN);
-	for (size_t i = 0; i < count; i++) {
-		const struct task *task = tasks[i].task;
-		for (size_t m = 0; m < task->milestone_count; m++) {
-			const struct milestone *milestone = &task->milestones[m];
-			if (query->by_unit && !milestone_duty(cli->units, task, milestone, unit).responsible)
-				continue;
-			struct progress progress = milestone_progress(cli->units, task, milestone, unit, cli->today);
-			char deadline[DATE_TEXT_SIZE], done[DATE_TEXT_SIZE] = "", id[ITEM_ID_SIZE];
-			date_format(milestone->deadline, deadline);
-			if (progress.done_on)
-				date_format(progress.done_on, done);
-			strbuf_clear(&units);
-			if (!query->by_unit)
-				units_done_text(&units, cli, task, milestone);
-			const char *cells[] = { item_id_format(id, task->id, m + 1), deadline,
-						format_status(progress.status), done, task->title, milestone->text,
-						progress.note, strbuf_text(&units) };
-			table_add_colored_row(&table, cells, cli_status_color(progress.status));
-		}
+	const struct milestone *milestone;
+	for (size_t t = 0, m = 0; (milestone = next_shown(cli, query, tasks, count, &t, &m)); m++) {
+		const struct task *task = tasks[t].task;
+		struct progress progress = milestone_progress(cli->units, task, milestone, unit, cli->today);
+		char deadline[DATE_TEXT_SIZE], done[DATE_TEXT_SIZE] = "", id[ITEM_ID_SIZE];
+		date_format(milestone->deadline, deadline);
+		if (progress.done_on)
+			date_format(progress.done_on, done);
+		strbuf_clear(&units);
+		if (!query->by_unit)
+			units_done_text(&units, cli, task, milestone);
+		const char *cells[] = { item_id_format(id, task->id, m + 1), deadline,
+					format_status(progress.status), done, task->title, milestone->text,
+					progress.note, strbuf_text(&units) };
+		table_add_colored_row(&table, cells, cli_status_color(progress.status));
 	}
 	if (units.failed)
 		cli->out_of_memory = true;
@@ -270,12 +282,8 @@ static bool json_milestones(struct cli *cli, const struct query *query, const st
 {
 	struct json_writer list;
 	json_begin_array(&list, cli->out, 1);
-	for (size_t i = 0; i < count; i++) {
-		const struct task *task = tasks[i].task;
-		for (size_t m = 0; m < task->milestone_count; m++)
-			if (!query->by_unit || milestone_duty(cli->units, task, &task->milestones[m], query->unit).responsible)
-				json_add(&list, view_json_milestone_status(cli, task, m, scope_unit(query)));
-	}
+	for (size_t t = 0, m = 0; next_shown(cli, query, tasks, count, &t, &m); m++)
+		json_add(&list, view_json_milestone_status(cli, tasks[t].task, m, scope_unit(query)));
 	return json_end(&list);
 }
 
@@ -351,23 +359,19 @@ static void print_csv(struct cli *cli, const struct query *query, const struct t
 	};
 	cli_csv_header(cli, header, 7);
 	size_t unit = scope_unit(query);
-	for (size_t i = 0; i < count; i++) {
-		const struct task *task = tasks[i].task;
-		for (size_t m = 0; m < task->milestone_count; m++) {
-			const struct milestone *milestone = &task->milestones[m];
-			if (query->by_unit && !milestone_duty(cli->units, task, milestone, unit).responsible)
-				continue;
-			struct progress progress = milestone_progress(cli->units, task, milestone, unit, cli->today);
-			char id[24], number[24], deadline[DATE_TEXT_SIZE], done[DATE_TEXT_SIZE] = "";
-			snprintf(id, sizeof id, "%ld", task->id);
-			snprintf(number, sizeof number, "%zu", m + 1);
-			date_format(milestone->deadline, deadline);
-			if (progress.done_on)
-				date_format(progress.done_on, done);
-			const char *fields[] = { id, number, task->title, deadline,
-						 milestone_status_name(progress.status), done, progress.note };
-			csv_write_record(cli->out, fields, 7, cli->raw);
-		}
+	const struct milestone *milestone;
+	for (size_t t = 0, m = 0; (milestone = next_shown(cli, query, tasks, count, &t, &m)); m++) {
+		const struct task *task = tasks[t].task;
+		struct progress progress = milestone_progress(cli->units, task, milestone, unit, cli->today);
+		char id[24], number[24], deadline[DATE_TEXT_SIZE], done[DATE_TEXT_SIZE] = "";
+		snprintf(id, sizeof id, "%ld", task->id);
+		snprintf(number, sizeof number, "%zu", m + 1);
+		date_format(milestone->deadline, deadline);
+		if (progress.done_on)
+			date_format(progress.done_on, done);
+		const char *fields[] = { id, number, task->title, deadline,
+					 milestone_status_name(progress.status), done, progress.note };
+		csv_write_record(cli->out, fields, 7, cli->raw);
 	}
 }
 
