@@ -24,8 +24,11 @@ struct load_options {
 };
 
 struct input {
-	char *data;              /* UTF-8 text, BOM removed, NUL-terminated */
+	char *data;              /* UTF-8 text, BOM removed; NUL-terminated unless mapped */
 	size_t size;
+	char *mapping;           /* a read-only mapping of the file data is in, or NULL */
+	size_t mapping_size;
+	size_t released;         /* bytes of the mapping given back (input_release) */
 	enum encoding encoding;  /* what the file was in */
 	bool had_bom;
 	bool crlf;               /* the first line ends with CRLF */
@@ -40,6 +43,19 @@ const char *encoding_name(enum encoding encoding);
  * file starting with a UTF-8 byte order mark is always UTF-8. */
 bool input_read_file(const char *path, enum encoding encoding, struct input *input,
 		     struct diagnostics *diag);
+
+/* The same for one reader that goes through the text once, front to back
+ * (the plan loader): a UTF-8 file of at least INPUT_MAP_FROM bytes is
+ * mapped, not copied, and never written; its text is then not
+ * NUL-terminated. The reader keeps what it needs of a row as a copy and
+ * calls input_release with the offset it has read up to, so a plan of
+ * any size is never resident whole (docs/design.md, "Memory"). A smaller
+ * file is read, which costs less than a mapping. */
+enum { INPUT_MAP_FROM = 1 << 20, INPUT_RELEASE_STEP = 1 << 20 };
+bool input_map_file(const char *path, enum encoding encoding, struct input *input, struct diagnostics *diag);
+/* Gives back the mapped pages before offset (nothing for a read input).
+ * Reading them again still works: they come back from the page cache. */
+void input_release(struct input *input, size_t offset);
 
 /* Same checks on bytes already in memory (copied). */
 bool input_from_bytes(const char *name, const char *bytes, size_t size, enum encoding encoding,

@@ -2,8 +2,8 @@
  * plan.h - the model of one responsibility table: a plan (title, year) of
  * tasks (重点工作), each with its requirement text, responsible units,
  * milestones (deadlines cut from the requirement) and quantitative targets.
- * Built once by the loader and never changed; the task strings live in the
- * plan's copy of the file's text, everything else in the plan's arena.
+ * Built once by the loader and never changed; its strings and arrays live
+ * in the plan's arena.
  */
 #ifndef DUTY_PLAN_H
 #define DUTY_PLAN_H
@@ -103,7 +103,6 @@ struct task {
 
 struct plan {
 	struct arena arena;
-	char *text;               /* the file's text: the task strings point into it */
 	const char *file;
 	const char *title;
 	int year;

@@ -53,6 +53,15 @@ bool file_read_at(const char *path, bool follow, char **data, size_t *size, stru
 		  struct diagnostics *diag);
 bool file_read(const char *path, char **data, size_t *size, struct diagnostics *diag);
 
+/* The same, but a regular file of at least map_from bytes is mapped
+ * read-only instead of copied (*mapped true: give it back with
+ * file_unmap, and read no byte beyond *size). A mapping shares the
+ * file: a program that shortens the file in place while it is read makes
+ * reading it fail with SIGBUS, which is why only big files are mapped. */
+bool file_read_or_map(const char *path, size_t map_from, char **data, size_t *size, bool *mapped,
+		      struct diagnostics *diag);
+void file_unmap(char *data, size_t size);
+
 /* The file that writing PATH must change: PATH with its symbolic links
  * followed to their end (which need not exist yet). malloc'ed; NULL
  * (errno ELOOP, or ENOMEM) when the links go round. */

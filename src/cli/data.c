@@ -38,7 +38,7 @@ static bool find_paths(struct cli *cli)
  * said, not the unit directory that would be beside it. */
 static int read_plan(struct cli *cli, struct input *input, struct diagnostics *diag)
 {
-	if (input_read_file(cli->plan_path, cli->encoding, input, diag))
+	if (input_map_file(cli->plan_path, cli->encoding, input, diag))
 		return EXIT_OK;
 	cli_print_problems(diag);
 	if (diag->out_of_memory)

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "duty/safefile.h"
 #include "duty/text.h"
@@ -109,6 +111,18 @@ static char *gb18030_to_utf8(const char *data, size_t size, size_t *converted_si
 	return out;
 }
 
+/* Gives back the bytes the input holds: a mapping, or a buffer. */
+static void drop_bytes(struct input *input)
+{
+	if (input->mapping)
+		file_unmap(input->mapping, input->mapping_size);
+	else
+		free(input->data);
+	input->mapping = NULL;
+	input->mapping_size = input->released = 0;
+	input->data = NULL;
+}
+
 static void report_not_text(const char *name, const struct input *raw, size_t bad, enum encoding tried,
 			    struct diagnostics *diag)
 {
@@ -169,7 +183,7 @@ static bool decode(const char *name, struct input *input, enum encoding encoding
 			report_not_text(name, input, bad, encoding, diag);
 		return false;
 	}
-	free(input->data);
+	drop_bytes(input);
 	input->data = converted;
 	input->size = size;
 	input->encoding = ENCODING_GB18030;
@@ -210,23 +224,38 @@ static bool check_text(const char *name, struct input *input, enum encoding enco
 	return true;
 }
 
-/* Takes ownership of bytes (size + 1 allocated). */
-static bool adopt(const char *name, char *bytes, size_t size, enum encoding encoding,
+/* Takes ownership of bytes: a buffer of size + 1, or a read-only mapping
+ * of size bytes (which is never written: a byte order mark is skipped,
+ * and the text is not NUL-terminated). */
+static bool adopt(const char *name, char *bytes, size_t size, bool mapped, enum encoding encoding,
 		  struct input *input, struct diagnostics *diag)
 {
 	memset(input, 0, sizeof *input);
+	char *text = bytes;
 	if (size >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
-		memmove(bytes, bytes + 3, size - 3);
+		if (!mapped)
+			memmove(bytes, bytes + 3, size - 3);
+		else
+			text += 3;
 		size -= 3;
 		input->had_bom = true;
 	}
-	bytes[size] = '\0';
-	input->data = bytes;
+	if (mapped) {
+		input->mapping = bytes;
+		input->mapping_size = size + (size_t)(text - bytes);
+	} else {
+		bytes[size] = '\0';
+	}
+	input->data = text;
 	input->size = size;
 	if (!check_text(name, input, encoding, diag)) {
 		input_free(input);
 		return false;
 	}
+	/* The check has read every page; the reader reads them again as it
+	 * goes, and gives each back behind it. */
+	if (input->mapping)
+		madvise(input->mapping, input->mapping_size, MADV_DONTNEED);
 	return true;
 }
 
@@ -240,7 +269,7 @@ bool input_from_bytes(const char *name, const char *bytes, size_t size, enum enc
 	}
 	if (size)
 		memcpy(copy, bytes, size);
-	return adopt(name, copy, size, encoding, input, diag);
+	return adopt(name, copy, size, false, encoding, input, diag);
 }
 
 bool input_read_file(const char *path, enum encoding encoding, struct input *input,
@@ -250,11 +279,37 @@ bool input_read_file(const char *path, enum encoding encoding, struct input *inp
 	size_t size;
 	if (!file_read(path, &bytes, &size, diag))
 		return false;
-	return adopt(path, bytes, size, encoding, input, diag);   /* file_read leaves room for a NUL */
+	return adopt(path, bytes, size, false, encoding, input, diag);   /* file_read leaves room for a NUL */
+}
+
+bool input_map_file(const char *path, enum encoding encoding, struct input *input, struct diagnostics *diag)
+{
+	char *bytes;
+	size_t size;
+	bool mapped;
+	if (!file_read_or_map(path, INPUT_MAP_FROM, &bytes, &size, &mapped, diag))
+		return false;
+	return adopt(path, bytes, size, mapped, encoding, input, diag);
+}
+
+void input_release(struct input *input, size_t offset)
+{
+	if (!input->mapping || offset > input->size)
+		return;
+	/* Whole pages only, and not for every row: a page of the mapping
+	 * given back is read again from the page cache if it is needed. */
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t end = ((size_t)(input->data - input->mapping) + offset) / page * page;
+	if (end < input->released + INPUT_RELEASE_STEP && offset < input->size)
+		return;
+	if (end > input->released) {
+		madvise(input->mapping + input->released, end - input->released, MADV_DONTNEED);
+		input->released = end;
+	}
 }
 
 void input_free(struct input *input)
 {
-	free(input->data);
+	drop_bytes(input);
 	memset(input, 0, sizeof *input);
 }

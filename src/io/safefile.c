@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "duty/text.h"
@@ -142,11 +143,26 @@ static void refuse_size(const char *path, struct diagnostics *diag)
 		   FILE_SIZE_LIMIT >> 20);
 }
 
-bool file_read_at(const char *path, bool follow, char **data, size_t *size, struct file_identity *identity,
-		  struct diagnostics *diag)
+/* Maps the regular file open on descriptor read-only, whole: NULL when
+ * the system will not (the caller then reads it). */
+static char *map_whole(int descriptor, size_t size)
+{
+	void *mapping = mmap(NULL, size, PROT_READ, MAP_PRIVATE, descriptor, 0);
+	if (mapping == MAP_FAILED)
+		return NULL;
+	/* Read front to back once; what is read goes (input_release). */
+	madvise(mapping, size, MADV_SEQUENTIAL);
+	return mapping;
+}
+
+/* file_read_at, mapping instead of reading a regular file of at least
+ * map_from bytes (*mapped then says so). */
+static bool read_or_map(const char *path, bool follow, size_t map_from, char **data, size_t *size, bool *mapped,
+			struct file_identity *identity, struct diagnostics *diag)
 {
 	*data = NULL;
 	*size = 0;
+	*mapped = false;
 	if (identity)
 		memset(identity, 0, sizeof *identity);
 	bool standard_input = file_is_standard_input(path);
@@ -187,6 +203,16 @@ bool file_read_at(const char *path, bool follow, char **data, size_t *size, stru
 		}
 		if (status.st_size > 0)
 			capacity = (size_t)status.st_size + 1;
+		if (!standard_input && status.st_size > 0 && (size_t)status.st_size >= map_from) {
+			char *mapping = map_whole(descriptor, (size_t)status.st_size);
+			if (mapping) {
+				close(descriptor);
+				*data = mapping;
+				*size = (size_t)status.st_size;
+				*mapped = true;
+				return true;
+			}
+		}
 	}
 	if (!standard_input) {
 		int flags = fcntl(descriptor, F_GETFL);
@@ -241,9 +267,28 @@ bool file_read_at(const char *path, bool follow, char **data, size_t *size, stru
 	return true;
 }
 
+bool file_read_at(const char *path, bool follow, char **data, size_t *size, struct file_identity *identity,
+		  struct diagnostics *diag)
+{
+	bool mapped;
+	return read_or_map(path, follow, SIZE_MAX, data, size, &mapped, identity, diag);
+}
+
 bool file_read(const char *path, char **data, size_t *size, struct diagnostics *diag)
 {
 	return file_read_at(path, true, data, size, NULL, diag);
+}
+
+bool file_read_or_map(const char *path, size_t map_from, char **data, size_t *size, bool *mapped,
+		      struct diagnostics *diag)
+{
+	return read_or_map(path, true, map_from, data, size, mapped, NULL, diag);
+}
+
+void file_unmap(char *data, size_t size)
+{
+	if (data)
+		munmap(data, size);
 }
 
 /* --- where a path leads ------------------------------------------------------- */

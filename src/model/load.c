@@ -101,7 +101,7 @@ struct plan_loader {
 	const size_t *row_units_kept;  /* the row's units as kept, when memoised */
 	size_t *unit_stamps;           /* per unit: the last row that named it */
 	size_t row_number;
-	size_t text_size;              /* of plan->text */
+	struct input *input;           /* the text being read (rows point into it) */
 	bool out_of_memory;
 };
 
@@ -522,23 +522,15 @@ static const char *column_name(const struct plan_loader *loader, size_t column)
 	return column < loader->width ? loader->header[column] : NULL;
 }
 
-/* Keeps a field. Its text is nearly always a span of the plan's own copy
- * of the file (csvread's rows point into it), where it is NUL-terminated
- * in place: the byte after a field's content is a quote, a space, a
- * delimiter or a line end, which libcsv has read by the time the row is
- * handed over. A field with doubled quotes is a copy, kept in the arena. */
+/* Keeps a field: a copy in the arena, where strings pack without
+ * padding. The file's text is only read (it may be a mapping, given back
+ * page by page as the rows go by), so the plan holds what it keeps of the
+ * file, not the file. */
 static const char *copy_field(struct plan_loader *loader, struct field_text field)
 {
 	if (field.length == 0)
 		return "";   /* also a column the file does not have */
-	struct plan *plan = loader->plan;
-	struct csv_field span = { field.text, field.length };
-	if (csv_field_in_input(&span, plan->text, loader->text_size)) {
-		char *text = (char *)field.text;
-		text[field.length] = '\0';
-		return text;
-	}
-	char *copy = arena_strndup(&plan->arena, field.text, field.length);
+	char *copy = arena_strndup(&loader->plan->arena, field.text, field.length);
 	if (!copy) {
 		loader->out_of_memory = true;
 		return "";
@@ -1354,10 +1346,7 @@ static void remember_units(struct plan_loader *loader, struct field_text cell)
 			return;
 		loader->memo_capacity = capacity;
 	}
-	struct csv_field span = { cell.text, cell.length };
-	const char *key = cell.text;
-	if (!csv_field_in_input(&span, loader->plan->text, loader->text_size))
-		key = arena_strndup(arena, cell.text, cell.length);   /* the row's copy goes with the row */
+	const char *key = arena_strndup(arena, cell.text, cell.length);   /* the file's text goes behind the reader */
 	size_t count = loader->row_units.count;
 	size_t *kept = arena_array(arena, count + 1, sizeof *kept);
 	if (!key || !kept)
@@ -1511,7 +1500,9 @@ static bool on_plan_row(const struct csv_row *row, void *context)
 		}
 		return read_preamble(loader, row);
 	}
-	return read_task(loader, row);
+	bool go_on = read_task(loader, row);
+	input_release(loader->input, row->end);
+	return go_on;
 }
 
 static const char *base_name(const char *path)
@@ -1520,7 +1511,7 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* Takes the input's text: the plan's strings live in it. */
+/* Reads the input's text; the plan keeps copies of what it needs. */
 static struct plan *load_from_input(const char *name, struct input *input,
 				    const struct unit_directory *units, const struct load_options *options,
 				    struct diagnostics *diag)
@@ -1531,8 +1522,6 @@ static struct plan *load_from_input(const char *name, struct input *input,
 		return NULL;
 	}
 	arena_init(&plan->arena);
-	plan->text = input->data;
-	input->data = NULL;
 	plan->units = units;
 	plan->file = arena_strdup(&plan->arena, name);
 	plan->encoding = input->encoding;
@@ -1548,16 +1537,16 @@ static struct plan *load_from_input(const char *name, struct input *input,
 		.options = options,
 		.unit_stamps = unit_stamps,
 		.units_memo = units_memo,
-		.text_size = input->size,
+		.input = input,
 	};
 	size_t errors_before = diag->errors;
 	if (!plan->file || !unit_stamps || !units_memo) {
 		loader.out_of_memory = true;
 	} else {
 		static const struct csv_callbacks callbacks = { on_plan_row, plan_column_name };
-		csv_read(plan->text, input->size, name, &callbacks, &loader, diag);
+		csv_read(input->data, input->size, name, &callbacks, &loader, diag);
 		if (!loader.out_of_memory && !loader.have_header && diag->errors == errors_before)
-			diag_error(diag, name, input_line_of(plan->text, input->size), NULL,
+			diag_error(diag, name, input_line_of(input->data, input->size), NULL,
 				   _("no header row found: expected a row naming the columns, starting "
 				   "with \"id,title,requirement,units_text,units\""));
 		else if (!loader.out_of_memory && plan->task_count == 0 && diag->errors == errors_before)
@@ -1613,7 +1602,7 @@ struct plan *plan_load(const char *path, const struct unit_directory *units,
 		       const struct load_options *options, struct diagnostics *diag)
 {
 	struct input input;
-	if (!input_read_file(path, options->encoding, &input, diag))
+	if (!input_map_file(path, options->encoding, &input, diag))
 		return NULL;
 	return plan_load_input(path, &input, units, options, diag);
 }

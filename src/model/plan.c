@@ -169,7 +169,6 @@ void plan_free(struct plan *plan)
 {
 	if (!plan)
 		return;
-	free(plan->text);
 	free(plan->tasks);
 	arena_free(&plan->arena);
 	free(plan);

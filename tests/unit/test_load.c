@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "duty/input.h"
 #include "duty/load.h"
 #include "duty/phrases.h"
 #include "duty/text.h"
@@ -376,6 +378,70 @@ static void test_large_fields_and_many_rows(void **state)
 	strbuf_free(&text);
 }
 
+/* Writes the text to a temporary file whose size is a whole number of
+ * pages (the last field ends in trimmed spaces and no line end), so a
+ * reader that went one byte past a mapping would fault. */
+static void write_paged_file(char *path, const char *prefix, const struct strbuf *text)
+{
+	int descriptor = mkstemp(path);
+	assert_true(descriptor >= 0);
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), size = strlen(prefix) + text->length;
+	size_t padding = (page - size % page) % page;
+	assert_true(write(descriptor, prefix, strlen(prefix)) == (ssize_t)strlen(prefix));
+	assert_true(write(descriptor, text->data, text->length) == (ssize_t)text->length);
+	for (size_t i = 0; i < padding; i++)
+		assert_true(write(descriptor, " ", 1) == 1);
+	close(descriptor);
+}
+
+/* A plan big enough to be mapped (input_map_file) loads as its bytes do:
+ * with a byte order mark, without a final line end, with every string
+ * kept although the mapping goes behind the reader; a broken row names
+ * its line. */
+static void test_mapped_plan_loads_like_read_one(void **state)
+{
+	(void)state;
+	enum { ROWS = 30000 };
+	struct strbuf text;
+	strbuf_init(&text);
+	strbuf_puts(&text, "plan_year,2018\r\nid,title,requirement,units_text,units,milestone1_deadline,"
+			   "milestone1_text\r\n");
+	for (int i = 1; i <= ROWS; i++)
+		strbuf_printf(&text, "%d,任务%d,\"要求%d，\"\"加强\"\"\",市教育局,教育局,2018-%02d-28,要求%d%s", i, i, i,
+			      i % 12 + 1, i, i < ROWS ? "\r\n" : "");
+	assert_false(text.failed);
+	assert_true(text.length > INPUT_MAP_FROM);
+	char path[] = "/tmp/duty-test-mapped-XXXXXX";
+	write_paged_file(path, "\xEF\xBB\xBF", &text);
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	struct plan *plan = plan_load(path, shipped.units, &(struct load_options){ 0 }, &diag);
+	assert_non_null(plan);
+	assert_int_equal(plan->task_count, ROWS);
+	for (long id = 1; id <= ROWS; id += ROWS / 7) {
+		const struct task *found = plan_find_task(plan, id);
+		char expected[64];
+		snprintf(expected, sizeof expected, "任务%ld", id);
+		assert_string_equal(found->title, expected);
+		snprintf(expected, sizeof expected, "要求%ld，\"加强\"", id);
+		assert_string_equal(found->requirement, expected);
+	}
+	assert_string_equal(plan_find_task(plan, ROWS)->milestones[0].text, "要求30000");
+	plan_free(plan);
+	unlink(path);
+
+	/* The same rows with one broken near the end. */
+	strbuf_printf(&text, "\r\n%d,\"坏\"了,要求,市教育局,教育局,2018-01-28,要求\r\n", ROWS + 1);
+	char broken[] = "/tmp/duty-test-mapped-XXXXXX";
+	write_paged_file(broken, "", &text);
+	assert_null(plan_load(broken, shipped.units, &(struct load_options){ 0 }, &diag));
+	assert_true(diag.errors > 0);
+	assert_int_equal(diag.kept[0].line, ROWS + 3);
+	unlink(broken);
+	diagnostics_free(&diag);
+	strbuf_free(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -392,6 +458,7 @@ int main(void)
 		cmocka_unit_test(test_line_breaks_in_unit_lists),
 		cmocka_unit_test(test_messages_show_control_characters),
 		cmocka_unit_test(test_large_fields_and_many_rows),
+		cmocka_unit_test(test_mapped_plan_loads_like_read_one),
 	};
 	return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
 }
