@@ -23,7 +23,9 @@ void arena_free(struct arena *arena);
  * one item and then allocates nothing. */
 void arena_reset(struct arena *arena);
 
-/* Returns memory aligned for any object, or NULL when out of memory. */
+/* Returns memory aligned for pointers, integers and doubles (not for long
+ * double or vector types, which duty does not keep), or NULL when out of
+ * memory. */
 void *arena_alloc(struct arena *arena, size_t size);
 
 /* Zero-filled array of count elements of size bytes; NULL on overflow or OOM. */

@@ -60,6 +60,26 @@ static void test_overflow_is_refused(void **state)
 	free(items);
 }
 
+/* Strings pack byte by byte; an object after one is aligned for pointers
+ * and doubles, and lies after it. */
+static void test_arena_packs_strings_and_aligns_objects(void **state)
+{
+	(void)state;
+	struct arena arena;
+	arena_init(&arena);
+	char *first = arena_strndup(&arena, "abc", 3), *second = arena_strndup(&arena, "de", 2);
+	assert_ptr_equal(second, first + 4);
+	double *number = arena_alloc(&arena, sizeof *number);
+	void **pointer = arena_array(&arena, 3, sizeof *pointer);
+	assert_int_equal((uintptr_t)number % _Alignof(double), 0);
+	assert_int_equal((uintptr_t)pointer % _Alignof(void *), 0);
+	assert_true((char *)number >= second + 3 && (char *)number < second + 3 + 8);
+	*number = 1.5;
+	pointer[2] = number;
+	assert_true(*(double *)pointer[2] == 1.5);
+	arena_free(&arena);
+}
+
 /* An arena reset for one item after another keeps its newest block: the
  * memory comes back at the same place, and what was allocated is freed. */
 static void test_arena_reset_reuses_its_block(void **state)
@@ -91,6 +111,7 @@ int main(void)
 		cmocka_unit_test(test_reserve_doubles_from_sixteen),
 		cmocka_unit_test(test_reserve_keeps_the_array_while_there_is_room),
 		cmocka_unit_test(test_overflow_is_refused),
+		cmocka_unit_test(test_arena_packs_strings_and_aligns_objects),
 		cmocka_unit_test(test_arena_reset_reuses_its_block),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
