@@ -31,13 +31,17 @@ static uint64_t mix(uint64_t hash, uint64_t word)
 static uint32_t hash_bytes(const char *text, size_t length)
 {
 	uint64_t hash = length;
-	for (; length >= 8; text += 8, length -= 8) {
-		uint64_t word;
-		memcpy(&word, text, 8);
+	uint64_t word;
+	if (length >= 8) {
+		const char *last = text + length - 8;
+		for (; text < last; text += 8) {
+			memcpy(&word, text, 8);
+			hash = mix(hash, word);
+		}
+		memcpy(&word, last, 8);   /* the last eight bytes, overlapping the word before */
 		hash = mix(hash, word);
-	}
-	if (length) {
-		uint64_t word = 0;
+	} else if (length) {
+		word = 0;
 		for (size_t i = 0; i < length; i++)
 			word |= (uint64_t)(unsigned char)text[i] << (8 * i);
 		hash = mix(hash, word);

@@ -102,6 +102,11 @@ struct plan_loader {
 	size_t *unit_stamps;           /* per unit: the last row that named it */
 	size_t row_number;
 	struct input *input;           /* the text being read (rows point into it) */
+	/* Short strings kept so far, each once (time phrases, values, units
+	 * of measure, short metrics and unit wordings recur from row to row):
+	 * the text to its copy in the arena. NULL: every string is copied. */
+	struct name_index *short_strings;
+	size_t short_strings_count;
 	bool out_of_memory;
 };
 
@@ -522,19 +527,34 @@ static const char *column_name(const struct plan_loader *loader, size_t column)
 	return column < loader->width ? loader->header[column] : NULL;
 }
 
+/* Up to this many bytes a string is kept once however often it recurs,
+ * in a table of at most SHORT_STRING_LIMIT strings (so a plan of unique
+ * short strings costs a bounded table, not one entry each). */
+enum { SHORT_STRING_MAX = 24, SHORT_STRING_LIMIT = 16384 };
+
 /* Keeps a field: a copy in the arena, where strings pack without
- * padding. The file's text is only read (it may be a mapping, given back
- * page by page as the rows go by), so the plan holds what it keeps of the
- * file, not the file. */
+ * padding, and a short one shared with its repeats. The file's text is
+ * only read (it may be a mapping, given back page by page as the rows go
+ * by), so the plan holds what it keeps of the file, not the file. */
 static const char *copy_field(struct plan_loader *loader, struct field_text field)
 {
 	if (field.length == 0)
 		return "";   /* also a column the file does not have */
+	bool short_string = field.length <= SHORT_STRING_MAX && loader->short_strings;
+	if (short_string) {
+		size_t kept = name_index_get(loader->short_strings, field.text, field.length);
+		if (kept != SIZE_MAX)
+			return (const char *)(uintptr_t)kept;
+	}
 	char *copy = arena_strndup(&loader->plan->arena, field.text, field.length);
 	if (!copy) {
 		loader->out_of_memory = true;
 		return "";
 	}
+	/* Not kept in the table (full, or out of memory) costs bytes only. */
+	if (short_string && loader->short_strings_count < SHORT_STRING_LIMIT
+	    && name_index_add(loader->short_strings, copy, field.length, (size_t)(uintptr_t)copy, NULL))
+		loader->short_strings_count++;
 	return copy;
 }
 
@@ -1527,6 +1547,7 @@ static struct plan *load_from_input(const char *name, struct input *input,
 	plan->encoding = input->encoding;
 	size_t *unit_stamps = calloc(units ? units->count + 1 : 1, sizeof *unit_stamps);
 	struct name_index *units_memo = name_index_new(1024);
+	struct name_index *short_strings = name_index_new(256);   /* NULL: strings are copied */
 	struct plan_loader loader = {
 		.plan = plan,
 		.units = units,
@@ -1538,6 +1559,7 @@ static struct plan *load_from_input(const char *name, struct input *input,
 		.unit_stamps = unit_stamps,
 		.units_memo = units_memo,
 		.input = input,
+		.short_strings = short_strings,
 	};
 	size_t errors_before = diag->errors;
 	if (!plan->file || !unit_stamps || !units_memo) {
@@ -1561,6 +1583,7 @@ static struct plan *load_from_input(const char *name, struct input *input,
 	free(unit_stamps);
 	id_set_free(&loader.ids);
 	name_index_free(units_memo);
+	name_index_free(short_strings);
 	free(loader.memo_lists);
 	free(loader.memo_counts);
 	free(loader.milestones.groups);

@@ -378,6 +378,35 @@ static void test_large_fields_and_many_rows(void **state)
 	strbuf_free(&text);
 }
 
+/* A short string that recurs is kept once; a long one, and any string
+ * that differs by a byte, is its own copy. */
+static void test_short_strings_are_kept_once(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"plan_year,2018\n"
+		"id,title,requirement,units_text,units,milestone1_deadline,milestone1_phrase,milestone1_text\n"
+		"1,一项相当长的任务标题，超过二十四个字节,年底前完成,市教育局,教育局,2018-12-31,年底前,年底前完成\n"
+		"2,一项相当长的任务标题，超过二十四个字节,年底前完成,市教育局,教育局,2018-12-31,年底前,年底前完成\n"
+		"3,标题,年底前完成。,市教育局,教育局,2018-12-31,年底前,年底前完成。\n";
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	struct plan *plan = plan_load_bytes("short.csv", text, sizeof text - 1, shipped.units,
+					    &(struct load_options){ 0 }, &diag);
+	assert_non_null(plan);
+	const struct task *first = plan_find_task(plan, 1), *second = plan_find_task(plan, 2),
+			  *third = plan_find_task(plan, 3);
+	assert_ptr_equal(first->units_text, second->units_text);
+	assert_ptr_equal(first->milestones[0].phrase, third->milestones[0].phrase);
+	assert_ptr_equal(first->requirement, second->requirement);
+	assert_ptr_not_equal(first->title, second->title);   /* longer than a short string */
+	assert_string_equal(first->title, second->title);
+	assert_ptr_not_equal(first->requirement, third->requirement);
+	assert_string_equal(third->requirement, "年底前完成。");
+	plan_free(plan);
+	diagnostics_free(&diag);
+}
+
 /* Writes the text to a temporary file whose size is a whole number of
  * pages (the last field ends in trimmed spaces and no line end), so a
  * reader that went one byte past a mapping would fault. */
@@ -459,6 +488,7 @@ int main(void)
 		cmocka_unit_test(test_messages_show_control_characters),
 		cmocka_unit_test(test_large_fields_and_many_rows),
 		cmocka_unit_test(test_mapped_plan_loads_like_read_one),
+		cmocka_unit_test(test_short_strings_are_kept_once),
 	};
 	return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
 }
