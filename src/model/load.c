@@ -28,19 +28,24 @@
 #include "duty/i18n.h"
 
 /* Every valid id read so far with its row's line, to find a repeat in
- * O(1): while the ids ascend (as plans number their tasks) a repeat can
- * only be the last one; once they do not, a hash table of all of them is
- * built and kept up. No string is made of an id. */
+ * O(1) without a copy of every id: while the ids ascend (as plans number
+ * their tasks) a repeat can only be the last one, and the ids are those
+ * of the tasks kept plus the few rows dropped for a problem. Once they do
+ * not ascend, a hash table of (id, line) pairs is built from those and
+ * kept up. No string is made of an id. */
 struct id_seen {
 	long id;
-	long line;
+	long line;               /* 0: an empty slot */
 };
 
 struct id_set {
-	struct id_seen *items;
-	size_t count, capacity;
+	const struct plan *plan; /* its tasks are the rows kept */
+	struct id_seen last;     /* the latest id added */
+	struct id_seen *dropped; /* ids of rows not kept, while ascending */
+	size_t dropped_count, dropped_capacity;
+	size_t count;
 	bool unordered;          /* the ids stopped ascending: slots are used */
-	size_t *slots;           /* 1 + index into items; 0 for an empty slot */
+	struct id_seen *slots;
 	size_t slot_count;       /* a power of two, at least twice count */
 };
 
@@ -117,32 +122,43 @@ static size_t id_slot(long id, size_t slot_count)
 	return (size_t)(((unsigned long long)id * 0x9E3779B97F4A7C15ull) >> 20) & (slot_count - 1);
 }
 
-/* The earlier entry with items[index]'s id, or SIZE_MAX; the entry is
- * added to the slots when it is new. */
-static size_t id_slots_add(struct id_set *set, size_t index)
+/* The line where the id was added before, or 0 (it is added now). */
+static long id_slots_add(struct id_seen *slots, size_t slot_count, struct id_seen seen)
 {
-	long id = set->items[index].id;
-	size_t slot = id_slot(id, set->slot_count);
-	while (set->slots[slot]) {
-		size_t other = set->slots[slot] - 1;
-		if (set->items[other].id == id)
-			return other;
-		slot = (slot + 1) & (set->slot_count - 1);
+	size_t slot = id_slot(seen.id, slot_count);
+	while (slots[slot].line) {
+		if (slots[slot].id == seen.id)
+			return slots[slot].line;
+		slot = (slot + 1) & (slot_count - 1);
 	}
-	set->slots[slot] = index + 1;
-	return SIZE_MAX;
+	slots[slot] = seen;
+	return 0;
 }
 
+/* Slots for every id so far: the old slots', or while ascending the
+ * kept tasks' and the dropped rows'. */
 static bool id_slots_rebuild(struct id_set *set, size_t slot_count)
 {
-	size_t *slots = calloc(slot_count, sizeof *slots);
+	struct id_seen *slots = calloc(slot_count, sizeof *slots);
 	if (!slots)
 		return false;
+	if (set->unordered) {
+		for (size_t i = 0; i < set->slot_count; i++)
+			if (set->slots[i].line)
+				id_slots_add(slots, slot_count, set->slots[i]);
+	} else {
+		for (size_t t = 0; t < set->plan->task_count; t++)
+			id_slots_add(slots, slot_count,
+				     (struct id_seen){ set->plan->tasks[t].id, set->plan->tasks[t].line });
+		for (size_t d = 0; d < set->dropped_count; d++)
+			id_slots_add(slots, slot_count, set->dropped[d]);
+		free(set->dropped);
+		set->dropped = NULL;
+		set->dropped_count = set->dropped_capacity = 0;
+	}
 	free(set->slots);
 	set->slots = slots;
 	set->slot_count = slot_count;
-	for (size_t i = 0; i < set->count; i++)
-		id_slots_add(set, i);
 	return true;
 }
 
@@ -151,41 +167,49 @@ static bool id_slots_rebuild(struct id_set *set, size_t slot_count)
 static bool id_set_add(struct id_set *set, long id, long line, long *first_line)
 {
 	*first_line = 0;
-	if (!set->unordered && set->count && id <= set->items[set->count - 1].id) {
-		if (id == set->items[set->count - 1].id) {
-			*first_line = set->items[set->count - 1].line;
+	if (!set->unordered && set->count && id <= set->last.id) {
+		if (id == set->last.id) {
+			*first_line = set->last.line;
 			return true;   /* a repeat is not added */
 		}
-		set->unordered = true;
 		size_t slot_count = 64;
 		while (slot_count < 2 * (set->count + 1))
 			slot_count *= 2;
 		if (!id_slots_rebuild(set, slot_count))
 			return false;
+		set->unordered = true;
 	}
-	struct id_seen *items = array_reserve(set->items, &set->capacity, set->count, sizeof *items);
-	if (!items)
-		return false;
-	set->items = items;
-	items[set->count] = (struct id_seen){ id, line };
+	struct id_seen seen = { id, line };
 	if (set->unordered) {
-		size_t earlier = id_slots_add(set, set->count);
-		if (earlier != SIZE_MAX) {
-			*first_line = items[earlier].line;
+		*first_line = id_slots_add(set->slots, set->slot_count, seen);
+		if (*first_line)
 			return true;
-		}
-		if (2 * (set->count + 1) > set->slot_count) {
-			set->count++;
-			return id_slots_rebuild(set, set->slot_count * 2);
-		}
+		if (2 * (set->count + 1) > set->slot_count && !id_slots_rebuild(set, set->slot_count * 2))
+			return false;
 	}
+	set->last = seen;
 	set->count++;
+	return true;
+}
+
+/* The row of the latest id added is not kept as a task: while the ids
+ * ascend, its id is remembered apart. False when out of memory. */
+static bool id_set_drop_last(struct id_set *set)
+{
+	if (set->unordered)
+		return true;
+	struct id_seen *dropped = array_reserve(set->dropped, &set->dropped_capacity, set->dropped_count,
+						sizeof *dropped);
+	if (!dropped)
+		return false;
+	set->dropped = dropped;
+	dropped[set->dropped_count++] = set->last;
 	return true;
 }
 
 static void id_set_free(struct id_set *set)
 {
-	free(set->items);
+	free(set->dropped);
 	free(set->slots);
 }
 
@@ -1308,8 +1332,10 @@ static bool has_header_width(struct plan_loader *loader, const struct csv_row *r
 
 /* The task's id, unique in the file (kept task or not). Returns false
  * when out of memory. */
-static bool read_id(struct plan_loader *loader, const struct csv_row *row, struct task *task)
+/* *id_added: the row's id is new, and was added to the ids read. */
+static bool read_id(struct plan_loader *loader, const struct csv_row *row, struct task *task, bool *id_added)
 {
+	*id_added = false;
 	struct field_text id = row_field(row, loader->fixed[PLAN_ID]);
 	const char *id_column = column_name(loader, loader->fixed[PLAN_ID]);
 	if (!task_id_parse(id.text, id.length, &task->id)) {
@@ -1323,6 +1349,7 @@ static bool read_id(struct plan_loader *loader, const struct csv_row *row, struc
 		loader->out_of_memory = true;
 		return false;
 	}
+	*id_added = !first_line;
 	if (first_line)
 		diag_error(loader->diag, loader->file, row->line, id_column,
 			   _("the id %ld is used twice: task %ld is already on line %ld"), task->id, task->id,
@@ -1478,7 +1505,8 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 		return true;
 	size_t errors_before = loader->diag->errors;
 	struct task task = { .line = row->line };
-	if (!read_id(loader, row, &task))
+	bool id_added;
+	if (!read_id(loader, row, &task, &id_added))
 		return false;
 	require_text(loader, row, PLAN_TITLE, N_("title"));
 	require_text(loader, row, PLAN_REQUIREMENT, N_("requirement"));
@@ -1494,9 +1522,14 @@ static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 			   _("the task has no milestone; expected at least milestone1_deadline and "
 			   "milestone1_text (use %d-12-31 when the requirement gives no time)"),
 			   loader->plan->year);
-	if (loader->diag->errors != errors_before)
+	if (loader->diag->errors != errors_before) {
+		if (id_added && !id_set_drop_last(&loader->ids)) {
+			loader->out_of_memory = true;
+			return false;
+		}
 		return true;   /* keep reading: report every problem in the file */
-	return keep_task(loader, row, &task);
+	}
+	return keep_task(loader, row, &task);   /* false only when out of memory */
 }
 
 static const char *plan_column_name(size_t index, void *context)
@@ -1559,6 +1592,7 @@ static struct plan *load_from_input(const char *name, struct input *input,
 		.unit_stamps = unit_stamps,
 		.units_memo = units_memo,
 		.input = input,
+		.ids = { .plan = plan },
 		.short_strings = short_strings,
 	};
 	size_t errors_before = diag->errors;

@@ -378,6 +378,46 @@ static void test_large_fields_and_many_rows(void **state)
 	strbuf_free(&text);
 }
 
+/* A repeated id names the line it was first on, whether the ids ascend
+ * or not, and whether that row was kept or dropped for a problem. */
+static void test_repeated_ids_name_their_first_line(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"plan_year,2018\n"
+		"id,title,requirement,units_text,units,milestone1_deadline,milestone1_text\n"
+		"1,甲,要求,市教育局,教育局,2018-03-31,要求\n"            /* line 3 */
+		"2,乙,要求,市教育局,教育局,2018-02-30,要求\n"            /* 4: dropped, bad date */
+		"2,丙,要求,市教育局,教育局,2018-03-31,要求\n"            /* 5: repeats 4 (ascending) */
+		"5,丁,要求,市教育局,教育局,2018-03-31,要求\n"            /* 6 */
+		"3,戊,要求,市教育局,教育局,2018-03-31,要求\n"            /* 7: not ascending */
+		"2,己,要求,市教育局,教育局,2018-03-31,要求\n"            /* 8: repeats 4 */
+		"1,庚,要求,市教育局,教育局,2018-03-31,要求\n"            /* 9: repeats 3 */
+		"9,辛,要求,市教育局,教育局,2018-03-31,要求\n"            /* 10 */
+		"3,壬,要求,市教育局,教育局,2018-03-31,要求\n";           /* 11: repeats 7 */
+	struct diagnostics diag;
+	diagnostics_init(&diag, 16);
+	assert_null(plan_load_bytes("ids.csv", text, sizeof text - 1, shipped.units, &(struct load_options){ 0 },
+				    &diag));
+	static const struct {
+		long line;
+		const char *words;
+	} expected[] = {
+		{ 4, "2018-02-30" },
+		{ 5, "the id 2 is used twice: task 2 is already on line 4" },
+		{ 8, "the id 2 is used twice: task 2 is already on line 4" },
+		{ 9, "the id 1 is used twice: task 1 is already on line 3" },
+		{ 11, "the id 3 is used twice: task 3 is already on line 7" },
+	};
+	assert_int_equal(diag.errors, sizeof expected / sizeof expected[0]);
+	for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
+		assert_int_equal(diag.kept[i].line, expected[i].line);
+		if (!strstr(diag.kept[i].message, expected[i].words))
+			fail_msg("\"%s\" not in \"%s\"", expected[i].words, diag.kept[i].message);
+	}
+	diagnostics_free(&diag);
+}
+
 /* A short string that recurs is kept once; a long one, and any string
  * that differs by a byte, is its own copy. */
 static void test_short_strings_are_kept_once(void **state)
@@ -489,6 +529,7 @@ int main(void)
 		cmocka_unit_test(test_large_fields_and_many_rows),
 		cmocka_unit_test(test_mapped_plan_loads_like_read_one),
 		cmocka_unit_test(test_short_strings_are_kept_once),
+		cmocka_unit_test(test_repeated_ids_name_their_first_line),
 	};
 	return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
 }
