@@ -40,18 +40,44 @@ struct unit_report {
 	size_t start, end;
 };
 
+/* What a milestone's progress cells record (milestoneN_done_on, _note and
+ * _units_done), kept apart from it: most milestones have none and share
+ * milestone_record_none, so a milestone costs no room for progress until
+ * some is recorded (memory per task, issue 14). */
+struct milestone_record {
+	const char *note;       /* "" when none */
+	const char *units_done; /* the milestoneN_units_done cell as written */
+	const struct unit_done *unit_records;   /* its lines, in cell order */
+	size_t unit_record_count;
+	date_t done_on;         /* the day it was done as a whole (every unit), 0 when not */
+};
+
+/* What a target's progress cells record (targetN_reported, _reported_on,
+ * _note and _units_reported), kept apart from it as a milestone's is. */
+struct target_record {
+	const char *reported_text;  /* the reported value as written */
+	const char *report_note;
+	const char *units_reported; /* the targetN_units_reported cell as written */
+	const struct unit_report *unit_reports;   /* its lines, in cell order */
+	size_t unit_report_count;
+	double reported_value;
+	date_t reported_on;     /* 0 when not given */
+	bool reported;          /* a value was reported (for the whole target) */
+};
+
+/* The records of every milestone and target with nothing recorded: "" for
+ * each text, 0 for each count and day. */
+extern const struct milestone_record milestone_record_none;
+extern const struct target_record target_record_none;
+
 struct milestone {
 	const char *phrase;     /* time phrase as written ("8月前"), "" when implied */
 	const char *text;       /* the part of the requirement it governs */
 	const size_t *units;    /* the units it names itself (milestoneN_units); NULL: the task's */
 	size_t unit_count;
-	const char *note;       /* progress: a note, "" when none */
+	const struct milestone_record *progress;   /* never NULL: milestone_record_none when none */
 	date_t deadline;
-	date_t done_on;         /* progress: the day it was done as a whole (every unit), 0 when not */
-	date_t completed_on;    /* done_on, else the day the last of its units did its part, else 0 */
-	const char *units_done; /* the milestoneN_units_done cell as written */
-	const struct unit_done *unit_records;   /* its lines, in cell order */
-	size_t unit_record_count;
+	date_t completed_on;    /* progress->done_on, else the day the last of its units did its part, else 0 */
 	unsigned column_group;  /* N of its milestoneN_* columns */
 	bool implied;           /* no time phrase: the year's end by default */
 };
@@ -63,18 +89,11 @@ struct target {
 	const char *value_text; /* the value as written, e.g. "4.5" */
 	const char *unit;       /* "%", "家", "份/千人", or "" */
 	const char *text;       /* the words of the requirement that set it */
-	const char *reported_text;  /* progress: the reported value as written */
-	const char *report_note;
-	const char *units_reported; /* the targetN_units_reported cell as written */
-	const struct unit_report *unit_reports;   /* its lines, in cell order */
-	size_t unit_report_count;
+	const struct target_record *progress;   /* never NULL: target_record_none when none */
 	size_t milestone;       /* the milestone whose text holds it (0-based), SIZE_MAX when none */
 	double value;
-	double reported_value;
 	enum target_op op;
-	date_t reported_on;     /* 0 when not given */
 	unsigned column_group;  /* N of its targetN_* columns */
-	bool reported;          /* progress: a value was reported (for the whole target) */
 };
 
 /* Whether a reported value meets the target: >= and = are met when the

@@ -69,7 +69,7 @@ static bool add_part(const struct requirement_part *part, void *context)
 			.deadline = part->deadlines.dates[d],
 			.phrase = phrase,
 			.text = text,
-			.note = "",
+			.progress = &milestone_record_none,
 			.implied = part->deadlines.implied,
 			.column_group = (unsigned)task->milestone_count,
 		};
@@ -128,8 +128,7 @@ static bool add_target(const struct found_target *found, void *context)
 		.value_text = import_keep(state, found->value, strlen(found->value)),
 		.unit = import_keep(state, found->unit, strlen(found->unit)),
 		.text = import_keep(state, reader->requirement + found->text_start, found->text_length),
-		.reported_text = "",
-		.report_note = "",
+		.progress = &target_record_none,
 		.op = found->op,
 	};
 	if (found->doubt)

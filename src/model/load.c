@@ -833,11 +833,28 @@ static bool read_group(const struct csv_row *row, const struct column_group *gro
 	return defined != 0;
 }
 
+/* What an item's progress cells record, kept in the plan's arena when
+ * some cell is filled; else the shared empty record (most items: memory
+ * per task). */
+static const void *keep_record(struct plan_loader *loader, bool filled, const void *record, size_t size,
+			       const void *none)
+{
+	if (!filled)
+		return none;
+	void *kept = arena_alloc(&loader->plan->arena, size);
+	if (!kept) {
+		loader->out_of_memory = true;
+		return none;
+	}
+	memcpy(kept, record, size);
+	return kept;
+}
+
 /* A milestone's own units and its per-unit records. False when out of
  * memory. */
 static bool read_milestone_progress(struct plan_loader *loader, const struct csv_row *row,
 				    const struct column_group *group, const struct field_text *fields,
-				    struct milestone *milestone)
+				    struct milestone *milestone, struct milestone_record *recorded)
 {
 	if (!read_milestone_units(loader, row, column_name(loader, group->columns[MILESTONE_UNITS]),
 				  fields[MILESTONE_UNITS], milestone))
@@ -852,9 +869,9 @@ static bool read_milestone_progress(struct plan_loader *loader, const struct csv
 	};
 	if (!read_records(loader, &records, fields[MILESTONE_UNITS_DONE]))
 		return false;
-	milestone->unit_records = records.done;
-	milestone->unit_record_count = records.count;
-	milestone->units_done = copy_field(loader, fields[MILESTONE_UNITS_DONE]);
+	recorded->unit_records = records.done;
+	recorded->unit_record_count = records.count;
+	recorded->units_done = copy_field(loader, fields[MILESTONE_UNITS_DONE]);
 	milestone->completed_on = 0;   /* worked out when the task is kept */
 	return true;
 }
@@ -915,10 +932,10 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 				   (int)fields[MILESTONE_IMPLIED].length, fields[MILESTONE_IMPLIED].text);
 			ok = false;
 		}
-		milestone->done_on = 0;
+		struct milestone_record recorded = milestone_record_none;
 		if (fields[MILESTONE_DONE_ON].length
 		    && !date_parse(fields[MILESTONE_DONE_ON].text, fields[MILESTONE_DONE_ON].length,
-				   &milestone->done_on)) {
+				   &recorded.done_on)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[MILESTONE_DONE_ON]),
 				   _("\"%.*s\" is not a valid date; expected the day the milestone was done, "
@@ -926,7 +943,7 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 				   (int)fields[MILESTONE_DONE_ON].length, fields[MILESTONE_DONE_ON].text);
 			ok = false;
 		}
-		if (!read_milestone_progress(loader, row, group, fields, milestone))
+		if (!read_milestone_progress(loader, row, group, fields, milestone, &recorded))
 			return count;
 		if (!ok)
 			continue;
@@ -942,7 +959,8 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 		milestone->implied = implied;
 		milestone->phrase = copy_field(loader, fields[MILESTONE_PHRASE]);
 		milestone->text = copy_field(loader, fields[MILESTONE_TEXT]);
-		milestone->note = copy_field(loader, fields[MILESTONE_NOTE]);
+		recorded.note = copy_field(loader, fields[MILESTONE_NOTE]);
+		milestone->progress = keep_record(loader, progress, &recorded, sizeof recorded, &milestone_record_none);
 		previous = milestone;
 		previous_number = group->number;
 		count++;
@@ -966,7 +984,7 @@ static size_t target_milestone(const struct plan_loader *loader, size_t mileston
 /* A target's per-unit reports. False when out of memory. */
 static bool read_target_progress(struct plan_loader *loader, const struct csv_row *row,
 				 const struct column_group *group, const struct field_text *fields, size_t milestone_count,
-				 struct target *target)
+				 struct target *target, struct target_record *recorded)
 {
 	struct task task = { .units = loader->row_units.items, .unit_count = loader->row_units.count,
 			     .milestones = loader->row_milestones, .milestone_count = milestone_count };
@@ -980,9 +998,9 @@ static bool read_target_progress(struct plan_loader *loader, const struct csv_ro
 	};
 	if (!read_records(loader, &records, fields[TARGET_UNITS_REPORTED]))
 		return false;
-	target->unit_reports = records.reported;
-	target->unit_report_count = records.count;
-	target->units_reported = copy_field(loader, fields[TARGET_UNITS_REPORTED]);
+	recorded->unit_reports = records.reported;
+	recorded->unit_report_count = records.count;
+	recorded->units_reported = copy_field(loader, fields[TARGET_UNITS_REPORTED]);
 	return true;
 }
 
@@ -1063,13 +1081,13 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 				   (int)fields[TARGET_VALUE].length, fields[TARGET_VALUE].text);
 			ok = false;
 		}
-		target->reported = fields[TARGET_REPORTED].length > 0;
-		target->reported_on = 0;
-		if (target->reported && !read_reported(loader, row, group, fields, &target->reported_value))
+		struct target_record recorded = target_record_none;
+		recorded.reported = fields[TARGET_REPORTED].length > 0;
+		if (recorded.reported && !read_reported(loader, row, group, fields, &recorded.reported_value))
 			ok = false;
 		if (fields[TARGET_REPORTED_ON].length
 		    && !date_parse(fields[TARGET_REPORTED_ON].text, fields[TARGET_REPORTED_ON].length,
-				   &target->reported_on)) {
+				   &recorded.reported_on)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[TARGET_REPORTED_ON]),
 				   _("\"%.*s\" is not a valid date; expected the day of the report, as "
@@ -1083,11 +1101,12 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 		target->value_text = copy_field(loader, fields[TARGET_VALUE]);
 		target->unit = copy_field(loader, fields[TARGET_UNIT]);
 		target->text = copy_field(loader, fields[TARGET_TEXT]);
-		target->reported_text = copy_field(loader, fields[TARGET_REPORTED]);
-		target->report_note = copy_field(loader, fields[TARGET_NOTE]);
+		recorded.reported_text = copy_field(loader, fields[TARGET_REPORTED]);
+		recorded.report_note = copy_field(loader, fields[TARGET_NOTE]);
 		target->milestone = target_milestone(loader, milestone_count, target->text);
-		if (!read_target_progress(loader, row, group, fields, milestone_count, target))
+		if (!read_target_progress(loader, row, group, fields, milestone_count, target, &recorded))
 			return count;
+		target->progress = keep_record(loader, progress, &recorded, sizeof recorded, &target_record_none);
 		count++;
 	}
 	return count;

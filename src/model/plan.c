@@ -35,6 +35,9 @@ const struct group_layout milestone_layout = { "milestone", milestone_fields, MI
 					       MILESTONE_DEFINITION };
 const struct group_layout target_layout = { "target", target_fields, TARGET_FIELDS, TARGET_DEFINITION };
 
+const struct milestone_record milestone_record_none = { .note = "", .units_done = "" };
+const struct target_record target_record_none = { .reported_text = "", .report_note = "", .units_reported = "" };
+
 /* Whether text[0..length) is name, ignoring ASCII case. */
 static bool same_letters(const char *text, size_t length, const char *name)
 {
@@ -149,7 +152,7 @@ bool target_value_meets(const struct target *target, double value)
 
 bool target_is_met(const struct target *target)
 {
-	return target_value_meets(target, target->reported_value);
+	return target_value_meets(target, target->progress->reported_value);
 }
 
 const char *target_op_text(enum target_op op)

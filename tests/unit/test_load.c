@@ -300,6 +300,40 @@ static void test_load_from_memory(void **state)
 	diagnostics_free(&diag);
 }
 
+/* What the progress cells record is a record of its own: the items with
+ * none share the empty one, an item with some has its own (memory per
+ * task, issue 14). */
+static void test_items_without_progress_share_the_empty_record(void **state)
+{
+	(void)state;
+	const char *text = "plan_year,2018\n"
+			   "id,title,requirement,units_text,units,milestone1_deadline,milestone1_text,milestone1_note,"
+			   "milestone2_deadline,milestone2_text,milestone2_note,target1_metric,target1_op,target1_value,"
+			   "target1_reported\n"
+			   "7,标题,要求,市教育局,市教育局,2018-06-30,要求,,2018-12-31,要求,已部署,覆盖率,>=,90,\n"
+			   "8,标题,要求,市教育局,市教育局,2018-06-30,要求,,,,,覆盖率,>=,90,95\n";
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	struct plan *plan = plan_load_bytes("memory.csv", text, strlen(text), shipped.units, &(struct load_options){ 0 }, &diag);
+	assert_non_null(plan);
+	const struct task *seven = &plan->tasks[0], *eight = &plan->tasks[1];
+	assert_ptr_equal(seven->milestones[0].progress, &milestone_record_none);
+	assert_ptr_equal(eight->milestones[0].progress, &milestone_record_none);
+	assert_ptr_not_equal(seven->milestones[1].progress, &milestone_record_none);
+	assert_string_equal(seven->milestones[1].progress->note, "已部署");
+	assert_int_equal(seven->milestones[1].progress->done_on, 0);
+	assert_string_equal(seven->milestones[1].progress->units_done, "");
+	assert_ptr_equal(seven->targets[0].progress, &target_record_none);
+	assert_false(target_record_none.reported);
+	assert_string_equal(target_record_none.reported_text, "");
+	assert_ptr_not_equal(eight->targets[0].progress, &target_record_none);
+	assert_true(eight->targets[0].progress->reported);
+	assert_string_equal(eight->targets[0].progress->reported_text, "95");
+	assert_true(target_is_met(&eight->targets[0]));
+	plan_free(plan);
+	diagnostics_free(&diag);
+}
+
 /* Alt+Enter in Excel puts a line break in a cell: in a list of units it
  * separates names like ';' does, and at either end it is trimmed. */
 static void test_line_breaks_in_unit_lists(void **state)
@@ -389,6 +423,7 @@ int main(void)
 		cmocka_unit_test(test_spreadsheet_variants_load_the_same),
 		cmocka_unit_test(test_unknown_columns_are_kept),
 		cmocka_unit_test(test_load_from_memory),
+		cmocka_unit_test(test_items_without_progress_share_the_empty_record),
 		cmocka_unit_test(test_line_breaks_in_unit_lists),
 		cmocka_unit_test(test_messages_show_control_characters),
 		cmocka_unit_test(test_large_fields_and_many_rows),
