@@ -110,7 +110,8 @@ static bool plan_report(const struct plan *plan, const struct history *history, 
 	if (request->target > task->target_count) {
 		diag_error(diag, NULL, 0, NULL, _("task %ld has %zu target%s; there is no target %u (`duty show %ld` "
 						  "lists them)"),
-			   task->id, task->target_count, task->target_count == 1 ? "" : "s", request->target, task->id);
+			   task->id, (size_t)task->target_count, task->target_count == 1 ? "" : "s", request->target,
+			   task->id);
 		return false;
 	}
 	const struct target *target = &task->targets[request->target - 1];

@@ -160,7 +160,7 @@ static const struct table_column target_columns[] = {
  * name their own). */
 static void print_milestones(struct cli *cli, const struct task *task)
 {
-	fprintf(cli->out, _("\nMilestones (%zu)\n"), task->milestone_count);
+	fprintf(cli->out, _("\nMilestones (%zu)\n"), (size_t)task->milestone_count);
 	bool own_units = false;
 	for (size_t m = 0; m < task->milestone_count; m++)
 		own_units = own_units || task->milestones[m].units;
@@ -230,7 +230,7 @@ static void print_table(struct cli *cli, const struct task *task)
 	print_milestones(cli, task);
 	struct table_style style = { .width = cli->width, .indent = 2, .header = true };
 	if (task->target_count) {
-		fprintf(cli->out, _("\nTargets (%zu)\n"), task->target_count);
+		fprintf(cli->out, _("\nTargets (%zu)\n"), (size_t)task->target_count);
 		struct table targets;
 		table_init(&targets, target_columns, 4);
 		struct strbuf goal;

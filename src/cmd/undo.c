@@ -126,7 +126,7 @@ static void say_no_whole(const struct task *task, size_t m, struct undo_request 
 	if (milestone->progress->unit_record_count)
 		strbuf_printf(&request->said, _("%ld.%zu is not recorded done for every unit; %zu unit%s recorded their "
 						"own part: `duty undo %ld.%zu --unit U` takes one back.\n"),
-			      task->id, m + 1, milestone->progress->unit_record_count,
+			      task->id, m + 1, (size_t)milestone->progress->unit_record_count,
 			      milestone->progress->unit_record_count == 1 ? "" : "s", task->id, m + 1);
 }
 
@@ -219,7 +219,7 @@ static bool undo_report(const struct plan *plan, const struct task *task, const 
 {
 	if (request->target > task->target_count) {
 		diag_error(diag, NULL, 0, NULL, _("task %ld has %zu target%s; there is no target %u"), task->id,
-			   task->target_count, task->target_count == 1 ? "" : "s", request->target);
+			   (size_t)task->target_count, task->target_count == 1 ? "" : "s", request->target);
 		return false;
 	}
 	const struct target *target = &task->targets[request->target - 1];

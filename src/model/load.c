@@ -454,6 +454,13 @@ static bool read_header(struct plan_loader *loader, const struct csv_row *row)
 		loader->out_of_memory = true;
 		return false;
 	}
+	/* Each group is at most one milestone or target of a task, and a
+	 * task counts them in uint16_t. */
+	for (size_t s = 0; s < 2; s++)
+		if (sets[s]->count > TASK_ITEMS_MAX)
+			diag_error(loader->diag, loader->file, row->line, NULL,
+				   _("the header has %zu %s column groups, more than duty reads (at most %d)"),
+				   sets[s]->count, sets[s]->layout->prefix, TASK_ITEMS_MAX);
 	if (loader->milestones.count == 0)
 		diag_error(loader->diag, loader->file, row->line, NULL,
 			   _("the header has no milestone columns; expected milestone1_deadline, "
@@ -970,15 +977,15 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 
 /* The milestone whose text holds a target's words, when the task's
  * milestones name their own units (else it does not matter). */
-static size_t target_milestone(const struct plan_loader *loader, size_t milestone_count, const char *text)
+static uint16_t target_milestone(const struct plan_loader *loader, size_t milestone_count, const char *text)
 {
 	bool own_units = false;
 	for (size_t m = 0; m < milestone_count; m++)
 		own_units = own_units || loader->row_milestones[m].units;
 	for (size_t m = 0; own_units && text[0] && m < milestone_count; m++)
 		if (text_contains(loader->row_milestones[m].text, text))
-			return m;
-	return SIZE_MAX;
+			return (uint16_t)m;
+	return TARGET_NO_MILESTONE;
 }
 
 /* A target's per-unit reports. False when out of memory. */
@@ -1067,13 +1074,15 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 				   group->number);
 			ok = false;
 		}
-		if (!target_op_parse(fields[TARGET_OP].text, fields[TARGET_OP].length, &target->op)) {
+		enum target_op op = TARGET_AT_LEAST;
+		if (!target_op_parse(fields[TARGET_OP].text, fields[TARGET_OP].length, &op)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[TARGET_OP]),
 				   _("\"%.*s\" is not a comparison; expected >=, <= or ="),
 				   (int)fields[TARGET_OP].length, fields[TARGET_OP].text);
 			ok = false;
 		}
+		target->op = (uint8_t)op;
 		if (!text_parse_decimal(fields[TARGET_VALUE].text, fields[TARGET_VALUE].length, &target->value)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[TARGET_VALUE]),
@@ -1481,9 +1490,16 @@ static bool keep_task(struct plan_loader *loader, const struct csv_row *row, str
 
 /* One task row: every cell is checked, so one run reports all of a row's
  * problems; a row with none becomes a task. Returns false to stop reading
- * (out of memory). */
+ * (out of memory, or a line past those a task can name). */
 static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 {
+	/* A task keeps its line in an int32_t. No file duty reads (at most
+	 * FILE_SIZE_LIMIT bytes) comes near; text made in memory might. */
+	if (row->line > INT32_MAX) {
+		diag_error(loader->diag, loader->file, row->line, NULL,
+			   _("the plan goes on past line %ld, more than duty reads"), (long)INT32_MAX);
+		return false;
+	}
 	if (!has_header_width(loader, row))
 		return true;
 	size_t errors_before = loader->diag->errors;

@@ -410,6 +410,41 @@ static void test_large_fields_and_many_rows(void **state)
 	strbuf_free(&text);
 }
 
+/* A task counts its milestones and targets in 16 bits (memory per task,
+ * issue 14): a header has at most TASK_ITEMS_MAX groups of each kind. */
+static void test_a_header_has_at_most_65535_groups_of_a_kind(void **state)
+{
+	(void)state;
+	for (int groups = TASK_ITEMS_MAX; groups <= TASK_ITEMS_MAX + 1; groups++) {
+		struct strbuf text = STRBUF_INIT;
+		strbuf_puts(&text, "plan_year,2018\nid,title,requirement,units_text,units");
+		for (int g = 1; g <= groups; g++)
+			strbuf_printf(&text, ",target%d_metric,target%d_op,target%d_value", g, g, g);
+		strbuf_puts(&text, ",milestone1_deadline,milestone1_text\n7,标题,要求,市教育局,市教育局");
+		for (int g = 1; g < groups; g++)
+			strbuf_puts(&text, ",,,");
+		strbuf_puts(&text, ",覆盖率,>=,90,2018-06-30,要求\n");
+		assert_false(text.failed);
+		struct diagnostics diag;
+		diagnostics_init(&diag, 4);
+		struct plan *plan = plan_load_bytes("groups.csv", text.data, text.length, shipped.units,
+						    &(struct load_options){ 0 }, &diag);
+		if (groups == TASK_ITEMS_MAX) {
+			assert_non_null(plan);
+			assert_int_equal(plan->tasks[0].target_count, 1);
+			assert_int_equal(plan->tasks[0].targets[0].column_group, TASK_ITEMS_MAX);
+		} else {
+			assert_null(plan);
+			assert_int_equal(diag.errors, 1);
+			assert_string_equal(diag.kept[0].message, "the header has 65536 target column groups, more than "
+								  "duty reads (at most 65535)");
+		}
+		plan_free(plan);
+		diagnostics_free(&diag);
+		strbuf_free(&text);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -427,6 +462,7 @@ int main(void)
 		cmocka_unit_test(test_line_breaks_in_unit_lists),
 		cmocka_unit_test(test_messages_show_control_characters),
 		cmocka_unit_test(test_large_fields_and_many_rows),
+		cmocka_unit_test(test_a_header_has_at_most_65535_groups_of_a_kind),
 	};
 	return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
 }
