@@ -122,7 +122,7 @@ struct task {
 	const char *deadline_text;   /* the source's deadline column (完成时限) as written, or "" */
 	const struct milestone *milestones;   /* in deadline order */
 	const struct target *targets;
-	const char *const *extras;  /* values of the plan's extra columns */
+	const char *const *extras;  /* values of the plan's extra columns (NULL from the loader when none) */
 	int32_t line;             /* of its row; the loader refuses a row past INT32_MAX */
 	uint16_t unit_count;
 	uint16_t lead_unit_count;

@@ -1449,9 +1449,11 @@ static bool keep_task(struct plan_loader *loader, const struct csv_row *row, str
 	size_t *task_leads = arena_array(&plan->arena, loader->row_leads.count, sizeof *task_leads);
 	struct milestone *milestones = arena_array(&plan->arena, task->milestone_count, sizeof *milestones);
 	struct target *targets = arena_array(&plan->arena, task->target_count, sizeof *targets);
-	const char **extras = arena_array(&plan->arena, loader->extra_count + 1, sizeof *extras);
-	if ((!task_units && !loader->row_units_kept) || !task_leads || !milestones || !targets || !extras
-	    || loader->out_of_memory) {
+	/* Most plans have no extra columns: then no array for each task. */
+	const char **extras = loader->extra_count ? arena_array(&plan->arena, loader->extra_count, sizeof *extras)
+						  : NULL;
+	if ((!task_units && !loader->row_units_kept) || !task_leads || !milestones || !targets
+	    || (loader->extra_count && !extras) || loader->out_of_memory) {
 		loader->out_of_memory = true;
 		return false;
 	}

@@ -215,7 +215,8 @@ const struct task *plan_find_item(const struct plan *plan, long id, unsigned mil
 				   id, id, milestone);
 		else
 			diag_error(diag, NULL, 0, NULL, _("task %ld has %zu milestones, %ld.1 to %ld.%zu; there is no %ld.%u"),
-				   id, (size_t)task->milestone_count, id, id, (size_t)task->milestone_count, id, milestone);
+				   id, (size_t)task->milestone_count, id, id, (size_t)task->milestone_count, id,
+				   milestone);
 		return NULL;
 	}
 	return task;

@@ -296,6 +296,7 @@ static void test_load_from_memory(void **state)
 	assert_int_equal(plan->tasks[0].milestones[0].deadline, 20180630);
 	assert_true(plan->tasks[0].milestones[0].implied);   /* no phrase */
 	assert_string_equal(shipped.units->units[plan->tasks[0].units[0]].name, "市教育局");
+	assert_null(plan->tasks[0].extras);   /* no extra columns: no array for them */
 	plan_free(plan);
 	diagnostics_free(&diag);
 }
@@ -436,8 +437,8 @@ static void test_a_header_has_at_most_65535_groups_of_a_kind(void **state)
 		} else {
 			assert_null(plan);
 			assert_int_equal(diag.errors, 1);
-			assert_string_equal(diag.kept[0].message, "the header has 65536 target column groups, more than "
-								  "duty reads (at most 65535)");
+			assert_string_equal(diag.kept[0].message,
+					    "the header has 65536 target column groups, more than duty reads (at most 65535)");
 		}
 		plan_free(plan);
 		diagnostics_free(&diag);
