@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "duty/arena.h"
 #include "duty/columns.h"
@@ -40,19 +41,55 @@ struct unit_report {
 	size_t start, end;
 };
 
+/* The counts below are narrow to keep the model small (memory per task,
+ * issue 14), and the loaders keep them in range: a task's, a milestone's
+ * and a record's units are distinct units of the directory, which holds at
+ * most UNIT_COUNT_MAX (duty/units.h); a task has at most TASK_ITEMS_MAX
+ * milestones and as many targets (the loader refuses a header with more
+ * groups of either kind, duty import a requirement with more), so a
+ * milestone's index is below TARGET_NO_MILESTONE. */
+#define TASK_ITEMS_MAX UINT16_MAX
+#define TARGET_NO_MILESTONE UINT16_MAX
+
+/* What a milestone's progress cells record (milestoneN_done_on, _note and
+ * _units_done), kept apart from it: most milestones have none and share
+ * milestone_record_none, so a milestone costs no room for progress until
+ * some is recorded (memory per task, issue 14). */
+struct milestone_record {
+	const char *note;       /* "" when none */
+	const char *units_done; /* the milestoneN_units_done cell as written */
+	const struct unit_done *unit_records;   /* its lines, in cell order */
+	uint16_t unit_record_count;
+	date_t done_on;         /* the day it was done as a whole (every unit), 0 when not */
+};
+
+/* What a target's progress cells record (targetN_reported, _reported_on,
+ * _note and _units_reported), kept apart from it as a milestone's is. */
+struct target_record {
+	const char *reported_text;  /* the reported value as written */
+	const char *report_note;
+	const char *units_reported; /* the targetN_units_reported cell as written */
+	const struct unit_report *unit_reports;   /* its lines, in cell order */
+	double reported_value;
+	date_t reported_on;     /* 0 when not given */
+	uint16_t unit_report_count;
+	bool reported;          /* a value was reported (for the whole target) */
+};
+
+/* The records of every milestone and target with nothing recorded: "" for
+ * each text, 0 for each count and day. */
+extern const struct milestone_record milestone_record_none;
+extern const struct target_record target_record_none;
+
 struct milestone {
 	const char *phrase;     /* time phrase as written ("8月前"), "" when implied */
 	const char *text;       /* the part of the requirement it governs */
 	const size_t *units;    /* the units it names itself (milestoneN_units); NULL: the task's */
-	size_t unit_count;
-	const char *note;       /* progress: a note, "" when none */
+	const struct milestone_record *progress;   /* never NULL: milestone_record_none when none */
 	date_t deadline;
-	date_t done_on;         /* progress: the day it was done as a whole (every unit), 0 when not */
-	date_t completed_on;    /* done_on, else the day the last of its units did its part, else 0 */
-	const char *units_done; /* the milestoneN_units_done cell as written */
-	const struct unit_done *unit_records;   /* its lines, in cell order */
-	size_t unit_record_count;
+	date_t completed_on;    /* progress->done_on, else the day the last of its units did its part, else 0 */
 	unsigned column_group;  /* N of its milestoneN_* columns */
+	uint16_t unit_count;
 	bool implied;           /* no time phrase: the year's end by default */
 };
 
@@ -63,18 +100,11 @@ struct target {
 	const char *value_text; /* the value as written, e.g. "4.5" */
 	const char *unit;       /* "%", "家", "份/千人", or "" */
 	const char *text;       /* the words of the requirement that set it */
-	const char *reported_text;  /* progress: the reported value as written */
-	const char *report_note;
-	const char *units_reported; /* the targetN_units_reported cell as written */
-	const struct unit_report *unit_reports;   /* its lines, in cell order */
-	size_t unit_report_count;
-	size_t milestone;       /* the milestone whose text holds it (0-based), SIZE_MAX when none */
+	const struct target_record *progress;   /* never NULL: target_record_none when none */
 	double value;
-	double reported_value;
-	enum target_op op;
-	date_t reported_on;     /* 0 when not given */
 	unsigned column_group;  /* N of its targetN_* columns */
-	bool reported;          /* progress: a value was reported (for the whole target) */
+	uint16_t milestone;     /* the milestone whose text holds it (0-based), TARGET_NO_MILESTONE when none */
+	uint8_t op;             /* an enum target_op, kept in a byte */
 };
 
 /* Whether a reported value meets the target: >= and = are met when the
@@ -88,17 +118,17 @@ struct task {
 	const char *requirement;
 	const char *units_text;   /* the source's wording of the units */
 	const size_t *units;      /* canonical units, indexes into the directory */
-	size_t unit_count;
-	bool units_etc;           /* the source ends with 等/等部门: others unnamed */
 	const size_t *lead_units; /* the units that lead (牵头), each one of units; none when not said */
-	size_t lead_unit_count;
 	const char *deadline_text;   /* the source's deadline column (完成时限) as written, or "" */
 	const struct milestone *milestones;   /* in deadline order */
-	size_t milestone_count;
 	const struct target *targets;
-	size_t target_count;
-	const char *const *extras;  /* values of the plan's extra columns */
-	long line;
+	const char *const *extras;  /* values of the plan's extra columns (NULL from the loader when none) */
+	int32_t line;             /* of its row; the loader refuses a row past INT32_MAX */
+	uint16_t unit_count;
+	uint16_t lead_unit_count;
+	uint16_t milestone_count;
+	uint16_t target_count;
+	bool units_etc;           /* the source ends with 等/等部门: others unnamed */
 };
 
 struct plan {

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "duty/arena.h"
 #include "duty/columns.h"
@@ -46,6 +47,10 @@ struct name_index;
 enum unit_column { UNIT_COLUMN_NAME, UNIT_COLUMN_KIND, UNIT_COLUMN_ALIASES, UNIT_COLUMN_MEMBERS, UNIT_COLUMN_NOTE,
 		   UNIT_COLUMN_COUNT };
 extern const struct column_name unit_directory_columns[UNIT_COLUMN_COUNT];
+
+/* The most units a directory holds; one with more is refused. The plan
+ * keeps its counts of units in uint16_t (duty/plan.h). */
+#define UNIT_COUNT_MAX UINT16_MAX
 
 struct unit_directory {
 	struct arena arena;

@@ -114,13 +114,13 @@ static void mark_whole(struct done_request *request, const struct task *task, si
 	plan_edits_set_field(edits, task->id, &milestone_layout, group, MILESTONE_DONE_ON, request->on);
 	if (request->note)
 		plan_edits_set_field(edits, task->id, &milestone_layout, group, MILESTONE_NOTE, request->note);
-	if (milestone->done_on)
-		date_format(milestone->done_on, was);
+	if (milestone->progress->done_on)
+		date_format(milestone->progress->done_on, was);
 	struct history_entry entry = {
 		.time = request->time, .by = request->by, .action = HISTORY_DONE, .task = task->id,
 		.milestone = (unsigned)m + 1, .value = "", .on = request->on,
-		.note = request->note ? request->note : milestone->note,
-		.old_value = "", .old_on = was, .old_note = milestone->note, .unit = "",
+		.note = request->note ? request->note : milestone->progress->note,
+		.old_value = "", .old_on = was, .old_note = milestone->progress->note, .unit = "",
 	};
 	plan_edits_log(edits, &entry);
 	say_done(request, task, m, NULL, was, NULL);
@@ -138,7 +138,7 @@ static void mark_unit(struct done_request *request, const struct plan *plan, con
 	struct strbuf line = STRBUF_INIT;
 	progress_line_format(&line, name, NULL, request->on, note);
 	tracking_set_unit_line(edits, task->id, &milestone_layout, milestone->column_group, MILESTONE_UNITS_DONE,
-			       milestone->units_done, own != NULL, own ? own->start : 0, own ? own->end : 0,
+			       milestone->progress->units_done, own != NULL, own ? own->start : 0, own ? own->end : 0,
 			       strbuf_text(&line));
 	strbuf_free(&line);
 	char was[DATE_TEXT_SIZE] = "";

@@ -38,13 +38,14 @@ static void report_whole(struct report_request *request, const struct task *task
 	plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_REPORTED_ON, request->on);
 	if (request->note)
 		plan_edits_set_field(edits, task->id, &target_layout, group, TARGET_NOTE, request->note);
-	if (target->reported_on)
-		date_format(target->reported_on, was_on);
+	const struct target_record *was = target->progress;
+	if (was->reported_on)
+		date_format(was->reported_on, was_on);
 	struct history_entry entry = {
 		.time = request->time, .by = request->by, .action = HISTORY_REPORT, .task = task->id,
 		.target = request->target, .value = request->value, .on = request->on,
-		.note = request->note ? request->note : target->report_note,
-		.old_value = target->reported_text, .old_on = was_on, .old_note = target->report_note, .unit = "",
+		.note = request->note ? request->note : was->report_note,
+		.old_value = was->reported_text, .old_on = was_on, .old_note = was->report_note, .unit = "",
 	};
 	plan_edits_log(edits, &entry);
 }
@@ -60,7 +61,7 @@ static void report_unit(struct report_request *request, const struct plan *plan,
 	struct strbuf line = STRBUF_INIT;
 	progress_line_format(&line, name, request->value, request->on, note);
 	tracking_set_unit_line(edits, task->id, &target_layout, target->column_group, TARGET_UNITS_REPORTED,
-			       target->units_reported, own != NULL, own ? own->start : 0, own ? own->end : 0,
+			       target->progress->units_reported, own != NULL, own ? own->start : 0, own ? own->end : 0,
 			       strbuf_text(&line));
 	strbuf_free(&line);
 	char was_on[DATE_TEXT_SIZE] = "";
@@ -87,7 +88,7 @@ static void say_reported(struct report_request *request, const struct plan *plan
 	strbuf_printf(&request->said, _("Task %ld, target %u (%s %s)%s: %s on %s, %s"), task->id, request->target,
 		      target->metric, strbuf_text(&goal), strbuf_text(&whose), strbuf_text(&value), request->on,
 		      target_value_meets(target, request->number) ? _("met") : _("not met"));
-	bool own = request->unit == EVERY_UNIT ? target->reported : before.source == RECORD_OWN;
+	bool own = request->unit == EVERY_UNIT ? target->progress->reported : before.source == RECORD_OWN;
 	if (own)
 		strbuf_printf(&request->said, _(" (was %s)"), before.value_text);
 	strbuf_putc(&request->said, '\n');
@@ -109,7 +110,8 @@ static bool plan_report(const struct plan *plan, const struct history *history, 
 	if (request->target > task->target_count) {
 		diag_error(diag, NULL, 0, NULL, _("task %ld has %zu target%s; there is no target %u (`duty show %ld` "
 						  "lists them)"),
-			   task->id, task->target_count, task->target_count == 1 ? "" : "s", request->target, task->id);
+			   task->id, (size_t)task->target_count, task->target_count == 1 ? "" : "s", request->target,
+			   task->id);
 		return false;
 	}
 	const struct target *target = &task->targets[request->target - 1];

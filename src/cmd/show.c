@@ -53,7 +53,7 @@ static void milestone_status_text(struct strbuf *out, const struct cli *cli, con
 {
 	struct progress whole = milestone_progress(cli->units, task, milestone, EVERY_UNIT, cli->today);
 	status_text(out, whole);
-	if (whole.done_on || !milestone->unit_record_count)
+	if (whole.done_on || !milestone->progress->unit_record_count)
 		return;
 	size_t count;
 	size_t done = milestone_units_done(cli->units, task, milestone, cli->today, EVERY_UNIT, &count);
@@ -87,17 +87,17 @@ static void add_milestone_records(struct table *table, const struct cli *cli, co
 	struct strbuf item = STRBUF_INIT, record = STRBUF_INIT;
 	char date[DATE_TEXT_SIZE];
 	for (size_t m = 0; m < task->milestone_count; m++) {
-		const struct milestone *milestone = &task->milestones[m];
+		const struct milestone_record *recorded = task->milestones[m].progress;
 		strbuf_clear(&item);
 		strbuf_printf(&item, "%ld.%zu", task->id, m + 1);
-		if (milestone->done_on) {
+		if (recorded->done_on) {
 			strbuf_clear(&record);
-			date_format(milestone->done_on, date);
+			date_format(recorded->done_on, date);
 			strbuf_printf(&record, _("done on %s"), date);
-			add_record(table, strbuf_text(&item), _("every unit"), strbuf_text(&record), milestone->note);
+			add_record(table, strbuf_text(&item), _("every unit"), strbuf_text(&record), recorded->note);
 		}
-		for (size_t r = 0; r < milestone->unit_record_count; r++) {
-			const struct unit_done *line = &milestone->unit_records[r];
+		for (size_t r = 0; r < recorded->unit_record_count; r++) {
+			const struct unit_done *line = &recorded->unit_records[r];
 			strbuf_clear(&record);
 			date_format(line->done_on, date);
 			strbuf_printf(&record, _("done on %s"), date);
@@ -114,19 +114,21 @@ static void add_target_records(struct table *table, const struct cli *cli, const
 	struct strbuf item = STRBUF_INIT, record = STRBUF_INIT;
 	for (size_t t = 0; t < task->target_count; t++) {
 		const struct target *target = &task->targets[t];
+		const struct target_record *recorded = target->progress;
 		strbuf_clear(&item);
 		strbuf_printf(&item, _("target %zu"), t + 1);
-		if (target->reported) {
+		if (recorded->reported) {
 			strbuf_clear(&record);
 			report_text(&record, target, target_progress(cli->units, target, EVERY_UNIT));
-			add_record(table, strbuf_text(&item), _("every unit"), strbuf_text(&record), target->report_note);
+			add_record(table, strbuf_text(&item), _("every unit"), strbuf_text(&record),
+				   recorded->report_note);
 		}
-		for (size_t r = 0; r < target->unit_report_count; r++) {
-			size_t unit = target->unit_reports[r].unit;
+		for (size_t r = 0; r < recorded->unit_report_count; r++) {
+			size_t unit = recorded->unit_reports[r].unit;
 			strbuf_clear(&record);
 			report_text(&record, target, target_progress(cli->units, target, unit));
 			add_record(table, strbuf_text(&item), cli->units->units[unit].name, strbuf_text(&record),
-				   target->unit_reports[r].note);
+				   recorded->unit_reports[r].note);
 		}
 	}
 	strbuf_free(&item);
@@ -158,7 +160,7 @@ static const struct table_column target_columns[] = {
  * name their own). */
 static void print_milestones(struct cli *cli, const struct task *task)
 {
-	fprintf(cli->out, _("\nMilestones (%zu)\n"), task->milestone_count);
+	fprintf(cli->out, _("\nMilestones (%zu)\n"), (size_t)task->milestone_count);
 	bool own_units = false;
 	for (size_t m = 0; m < task->milestone_count; m++)
 		own_units = own_units || task->milestones[m].units;
@@ -228,7 +230,7 @@ static void print_table(struct cli *cli, const struct task *task)
 	print_milestones(cli, task);
 	struct table_style style = { .width = cli->width, .indent = 2, .header = true };
 	if (task->target_count) {
-		fprintf(cli->out, _("\nTargets (%zu)\n"), task->target_count);
+		fprintf(cli->out, _("\nTargets (%zu)\n"), (size_t)task->target_count);
 		struct table targets;
 		table_init(&targets, target_columns, 4);
 		struct strbuf goal;
@@ -272,7 +274,7 @@ static void print_milestone_table(struct cli *cli, const struct task *task, size
 		{ _("Milestone"), item_id_format(id, task->id, m + 1) }, { _("Task"), strbuf_text(&title) },
 		{ _("Deadline"), strbuf_text(&when) },                  { _("Text"), milestone->text },
 		{ _("Units"), strbuf_text(&units) },                    { _("Status"), strbuf_text(&status) },
-		{ _("Note"), milestone->note },
+		{ _("Note"), milestone->progress->note },
 	};
 	for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++)
 		table_add_row(&fields, rows[r]);

@@ -179,8 +179,8 @@ static void print_targets(struct cli *cli, const struct query *query, const stru
 				       target_progress(cli->units, target, unit));
 			rows++;
 			/* The whole plan: each unit's own report on a line of its own. */
-			for (size_t r = 0; !query->by_unit && r < target->unit_report_count; r++) {
-				size_t reporter = target->unit_reports[r].unit;
+			for (size_t r = 0; !query->by_unit && r < target->progress->unit_report_count; r++) {
+				size_t reporter = target->progress->unit_reports[r].unit;
 				strbuf_clear(&name);
 				strbuf_printf(&name, "- %s", cli->units->units[reporter].name);
 				add_target_row(&table, "", "", strbuf_text(&name), "", target,

@@ -39,17 +39,17 @@ static void undo_whole(const struct task *task, size_t m, const struct history *
 	if (done && !journal_plan_holds(request->plan, done, false))
 		done = NULL;   /* changed by hand since: the record does not say what came before */
 	const char *on = done ? done->old_on : "";
-	const char *note = done ? done->old_note : milestone->note;
+	const char *note = done ? done->old_note : milestone->progress->note;
 	char was[DATE_TEXT_SIZE];
-	date_format(milestone->done_on, was);
+	date_format(milestone->progress->done_on, was);
 	unsigned group = milestone->column_group;
 	plan_edits_set_field(edits, task->id, &milestone_layout, group, MILESTONE_DONE_ON, on);
-	if (strcmp(note, milestone->note) != 0)
+	if (strcmp(note, milestone->progress->note) != 0)
 		plan_edits_set_field(edits, task->id, &milestone_layout, group, MILESTONE_NOTE, note);
 	struct history_entry entry = {
 		.time = request->time, .by = request->by, .action = HISTORY_UNDO, .task = task->id,
 		.milestone = (unsigned)m + 1, .value = "", .on = on, .note = note,
-		.old_value = "", .old_on = was, .old_note = milestone->note, .unit = "",
+		.old_value = "", .old_on = was, .old_note = milestone->progress->note, .unit = "",
 	};
 	plan_edits_log(edits, &entry);
 	if (on[0])
@@ -76,7 +76,8 @@ static void undo_unit(const struct plan *plan, const struct task *task, size_t m
 	if (on[0])
 		progress_line_format(&line, name, NULL, on, note);
 	tracking_set_unit_line(edits, task->id, &milestone_layout, milestone->column_group, MILESTONE_UNITS_DONE,
-			       milestone->units_done, true, own->start, own->end, on[0] ? strbuf_text(&line) : NULL);
+			       milestone->progress->units_done, true, own->start, own->end,
+			       on[0] ? strbuf_text(&line) : NULL);
 	strbuf_free(&line);
 	char was[DATE_TEXT_SIZE];
 	date_format(own->done_on, was);
@@ -122,11 +123,11 @@ static void say_not_own(const struct plan *plan, const struct task *task, size_t
 static void say_no_whole(const struct task *task, size_t m, struct undo_request *request)
 {
 	const struct milestone *milestone = &task->milestones[m];
-	if (milestone->unit_record_count)
+	if (milestone->progress->unit_record_count)
 		strbuf_printf(&request->said, _("%ld.%zu is not recorded done for every unit; %zu unit%s recorded their "
 						"own part: `duty undo %ld.%zu --unit U` takes one back.\n"),
-			      task->id, m + 1, milestone->unit_record_count,
-			      milestone->unit_record_count == 1 ? "" : "s", task->id, m + 1);
+			      task->id, m + 1, (size_t)milestone->progress->unit_record_count,
+			      milestone->progress->unit_record_count == 1 ? "" : "s", task->id, m + 1);
 }
 
 static void undo_milestones(const struct plan *plan, const struct task *task, const struct history *history,
@@ -137,7 +138,7 @@ static void undo_milestones(const struct plan *plan, const struct task *task, co
 	for (size_t m = first; m < last; m++) {
 		const struct milestone *milestone = &task->milestones[m];
 		if (request->unit == EVERY_UNIT) {
-			if (milestone->done_on)
+			if (milestone->progress->done_on)
 				undo_whole(task, m, history, edits, request);
 			else
 				say_no_whole(task, m, request);
@@ -173,8 +174,8 @@ static void undo_report_record(const struct task *task, const struct target *tar
 	const char *value = last ? last->old_value : "";
 	const char *on = last ? last->old_on : "";
 	const char *note = last ? last->old_note : "";
-	const char *was_value = own ? own->value_text : target->reported_text;
-	date_t was_date = own ? own->reported_on : target->reported_on;
+	const char *was_value = own ? own->value_text : target->progress->reported_text;
+	date_t was_date = own ? own->reported_on : target->progress->reported_on;
 	char was_on[DATE_TEXT_SIZE] = "";
 	if (was_date)
 		date_format(was_date, was_on);
@@ -184,7 +185,7 @@ static void undo_report_record(const struct task *task, const struct target *tar
 		if (value[0])
 			progress_line_format(&line, unit_name, value, on, note);
 		tracking_set_unit_line(edits, task->id, &target_layout, group, TARGET_UNITS_REPORTED,
-				       target->units_reported, true, own->start, own->end,
+				       target->progress->units_reported, true, own->start, own->end,
 				       value[0] ? strbuf_text(&line) : NULL);
 		strbuf_free(&line);
 	} else {
@@ -195,7 +196,7 @@ static void undo_report_record(const struct task *task, const struct target *tar
 	struct history_entry entry = {
 		.time = request->time, .by = request->by, .action = HISTORY_UNDO, .task = task->id,
 		.target = request->target, .value = value, .on = on, .note = note,
-		.old_value = was_value, .old_on = was_on, .old_note = own ? own->note : target->report_note,
+		.old_value = was_value, .old_on = was_on, .old_note = own ? own->note : target->progress->report_note,
 		.unit = unit_name ? unit_name : "",
 	};
 	plan_edits_log(edits, &entry);
@@ -218,7 +219,7 @@ static bool undo_report(const struct plan *plan, const struct task *task, const 
 {
 	if (request->target > task->target_count) {
 		diag_error(diag, NULL, 0, NULL, _("task %ld has %zu target%s; there is no target %u"), task->id,
-			   task->target_count, task->target_count == 1 ? "" : "s", request->target);
+			   (size_t)task->target_count, task->target_count == 1 ? "" : "s", request->target);
 		return false;
 	}
 	const struct target *target = &task->targets[request->target - 1];
@@ -226,7 +227,7 @@ static bool undo_report(const struct plan *plan, const struct task *task, const 
 	struct target_progress report = target_progress(plan->units, target, request->unit);
 	if (unit_name && report.source == RECORD_OWN) {
 		undo_report_record(task, target, unit_name, report.record, history, edits, request);
-	} else if (!unit_name && target->reported) {
+	} else if (!unit_name && target->progress->reported) {
 		undo_report_record(task, target, NULL, NULL, history, edits, request);
 	} else if (unit_name) {
 		strbuf_printf(&request->said, _("Target %u of task %ld has no report of %s's own; nothing to undo.\n"),

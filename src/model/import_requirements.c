@@ -69,7 +69,7 @@ static bool add_part(const struct requirement_part *part, void *context)
 			.deadline = part->deadlines.dates[d],
 			.phrase = phrase,
 			.text = text,
-			.note = "",
+			.progress = &milestone_record_none,
 			.implied = part->deadlines.implied,
 			.column_group = (unsigned)task->milestone_count,
 		};
@@ -128,8 +128,8 @@ static bool add_target(const struct found_target *found, void *context)
 		.value_text = import_keep(state, found->value, strlen(found->value)),
 		.unit = import_keep(state, found->unit, strlen(found->unit)),
 		.text = import_keep(state, reader->requirement + found->text_start, found->text_length),
-		.reported_text = "",
-		.report_note = "",
+		.progress = &target_record_none,
+		.milestone = TARGET_NO_MILESTONE,
 		.op = found->op,
 	};
 	if (found->doubt)
@@ -148,6 +148,14 @@ bool import_read_requirements(struct import_state *state)
 		struct target_reader targets = { state, task, strbuf_text(&task->requirement) };
 		if (!targets_find(targets.requirement, task->requirement.length, add_target, &targets)) {
 			import_out_of_memory(state);
+			return false;
+		}
+		/* The model counts a task's milestones and targets in uint16_t. */
+		if (task->milestone_count > TASK_ITEMS_MAX || task->target_count > TASK_ITEMS_MAX) {
+			diag_error(state->diag, state->source, task->line, NULL,
+				   _("task %ld has %zu milestones and %zu targets, more than duty reads (at most %d of "
+				     "each)"),
+				   task->id, task->milestone_count, task->target_count, TASK_ITEMS_MAX);
 			return false;
 		}
 		state->result->milestone_count += task->milestone_count;

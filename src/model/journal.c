@@ -40,14 +40,16 @@ static bool entry_unit(const struct plan *plan, const struct history_entry *entr
 /* A unit's own line of a milestone or target ({0, "", ""} when it has none). */
 static struct item_progress unit_line(const struct milestone *milestone, const struct target *target, size_t unit)
 {
-	for (size_t r = 0; milestone && r < milestone->unit_record_count; r++)
-		if (milestone->unit_records[r].unit == unit)
-			return (struct item_progress){ milestone->unit_records[r].done_on, "",
-						       milestone->unit_records[r].note };
-	for (size_t r = 0; target && r < target->unit_report_count; r++)
-		if (target->unit_reports[r].unit == unit)
-			return (struct item_progress){ target->unit_reports[r].reported_on,
-						       target->unit_reports[r].value_text, target->unit_reports[r].note };
+	for (size_t r = 0; milestone && r < milestone->progress->unit_record_count; r++) {
+		const struct unit_done *line = &milestone->progress->unit_records[r];
+		if (line->unit == unit)
+			return (struct item_progress){ line->done_on, "", line->note };
+	}
+	for (size_t r = 0; target && r < target->progress->unit_report_count; r++) {
+		const struct unit_report *line = &target->progress->unit_reports[r];
+		if (line->unit == unit)
+			return (struct item_progress){ line->reported_on, line->value_text, line->note };
+	}
 	return (struct item_progress){ 0, "", "" };
 }
 
@@ -61,17 +63,19 @@ static bool find_item(const struct plan *plan, const struct history_entry *entry
 		if (entry->milestone > task->milestone_count)
 			return false;
 		const struct milestone *milestone = &task->milestones[entry->milestone - 1];
+		const struct milestone_record *whole = milestone->progress;
 		*item = unit != SIZE_MAX ? unit_line(milestone, NULL, unit)
-					 : (struct item_progress){ milestone->done_on, "", milestone->note };
+					 : (struct item_progress){ whole->done_on, "", whole->note };
 		return true;
 	}
 	if (!entry->target || entry->target > task->target_count)
 		return false;
 	const struct target *target = &task->targets[entry->target - 1];
+	const struct target_record *whole = target->progress;
 	*item = unit != SIZE_MAX ? unit_line(NULL, target, unit)
-				 : (struct item_progress){ target->reported_on,
-							   target->reported ? target->reported_text : "",
-							   target->report_note };
+				 : (struct item_progress){ whole->reported_on,
+							   whole->reported ? whole->reported_text : "",
+							   whole->report_note };
 	return true;
 }
 
@@ -169,22 +173,22 @@ static size_t check_unrecorded_milestone(const struct plan *plan, const struct t
 					 const struct name_index *last, const char *history_file,
 					 struct diagnostics *diag)
 {
-	const struct milestone *milestone = &task->milestones[m];
+	const struct milestone_record *progress = task->milestones[m].progress;
 	size_t disagreements = 0;
 	char on[DATE_TEXT_SIZE];
-	if (milestone->done_on && !recorded(last, task->id, (unsigned)m + 1, 0, "")) {
-		date_format(milestone->done_on, on);
+	if (progress->done_on && !recorded(last, task->id, (unsigned)m + 1, 0, "")) {
+		date_format(progress->done_on, on);
 		diag_warning(diag, history_file, 0, NULL,
 			     _("the plan has %ld.%zu done on %s, but no record of the history set it (typed "
 			       "by hand?)"),
 			     task->id, m + 1, on);
 		disagreements++;
 	}
-	for (size_t r = 0; r < milestone->unit_record_count; r++) {
-		const char *unit = plan->units->units[milestone->unit_records[r].unit].name;
+	for (size_t r = 0; r < progress->unit_record_count; r++) {
+		const char *unit = plan->units->units[progress->unit_records[r].unit].name;
 		if (recorded(last, task->id, (unsigned)m + 1, 0, unit))
 			continue;
-		date_format(milestone->unit_records[r].done_on, on);
+		date_format(progress->unit_records[r].done_on, on);
 		diag_warning(diag, history_file, 0, NULL,
 			     _("the plan has %ld.%zu done for %s on %s, but no record of the history set it (typed "
 			       "by hand?)"),
@@ -200,23 +204,23 @@ static size_t check_unrecorded_target(const struct plan *plan, const struct task
 				      const struct name_index *last, const char *history_file,
 				      struct diagnostics *diag)
 {
-	const struct target *target = &task->targets[k];
+	const struct target_record *progress = task->targets[k].progress;
 	size_t disagreements = 0;
-	if (target->reported && !recorded(last, task->id, 0, (unsigned)k + 1, "")) {
+	if (progress->reported && !recorded(last, task->id, 0, (unsigned)k + 1, "")) {
 		diag_warning(diag, history_file, 0, NULL,
 			     _("the plan has %s reported for task %ld target %zu, but no record of the history "
 			       "set it (typed by hand?)"),
-			     target->reported_text, task->id, k + 1);
+			     progress->reported_text, task->id, k + 1);
 		disagreements++;
 	}
-	for (size_t r = 0; r < target->unit_report_count; r++) {
-		const char *unit = plan->units->units[target->unit_reports[r].unit].name;
+	for (size_t r = 0; r < progress->unit_report_count; r++) {
+		const char *unit = plan->units->units[progress->unit_reports[r].unit].name;
 		if (recorded(last, task->id, 0, (unsigned)k + 1, unit))
 			continue;
 		diag_warning(diag, history_file, 0, NULL,
 			     _("the plan has %s reported by %s for task %ld target %zu, but no record of the "
 			       "history set it (typed by hand?)"),
-			     target->unit_reports[r].value_text, unit, task->id, k + 1);
+			     progress->unit_reports[r].value_text, unit, task->id, k + 1);
 		disagreements++;
 	}
 	return disagreements;

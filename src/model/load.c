@@ -483,6 +483,13 @@ static bool read_header(struct plan_loader *loader, const struct csv_row *row)
 		loader->out_of_memory = true;
 		return false;
 	}
+	/* Each group is at most one milestone or target of a task, and a
+	 * task counts them in uint16_t. */
+	for (size_t s = 0; s < 2; s++)
+		if (sets[s]->count > TASK_ITEMS_MAX)
+			diag_error(loader->diag, loader->file, row->line, NULL,
+				   _("the header has %zu %s column groups, more than duty reads (at most %d)"),
+				   sets[s]->count, sets[s]->layout->prefix, TASK_ITEMS_MAX);
 	if (loader->milestones.count == 0)
 		diag_error(loader->diag, loader->file, row->line, NULL,
 			   _("the header has no milestone columns; expected milestone1_deadline, "
@@ -869,11 +876,28 @@ static bool read_group(const struct csv_row *row, const struct column_group *gro
 	return defined != 0;
 }
 
+/* What an item's progress cells record, kept in the plan's arena when
+ * some cell is filled; else the shared empty record (most items: memory
+ * per task). */
+static const void *keep_record(struct plan_loader *loader, bool filled, const void *record, size_t size,
+			       const void *none)
+{
+	if (!filled)
+		return none;
+	void *kept = arena_alloc(&loader->plan->arena, size);
+	if (!kept) {
+		loader->out_of_memory = true;
+		return none;
+	}
+	memcpy(kept, record, size);
+	return kept;
+}
+
 /* A milestone's own units and its per-unit records. False when out of
  * memory. */
 static bool read_milestone_progress(struct plan_loader *loader, const struct csv_row *row,
 				    const struct column_group *group, const struct field_text *fields,
-				    struct milestone *milestone)
+				    struct milestone *milestone, struct milestone_record *recorded)
 {
 	if (!read_milestone_units(loader, row, column_name(loader, group->columns[MILESTONE_UNITS]),
 				  fields[MILESTONE_UNITS], milestone))
@@ -888,9 +912,9 @@ static bool read_milestone_progress(struct plan_loader *loader, const struct csv
 	};
 	if (!read_records(loader, &records, fields[MILESTONE_UNITS_DONE]))
 		return false;
-	milestone->unit_records = records.done;
-	milestone->unit_record_count = records.count;
-	milestone->units_done = copy_field(loader, fields[MILESTONE_UNITS_DONE]);
+	recorded->unit_records = records.done;
+	recorded->unit_record_count = records.count;
+	recorded->units_done = copy_field(loader, fields[MILESTONE_UNITS_DONE]);
 	milestone->completed_on = 0;   /* worked out when the task is kept */
 	return true;
 }
@@ -951,10 +975,10 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 				   (int)fields[MILESTONE_IMPLIED].length, fields[MILESTONE_IMPLIED].text);
 			ok = false;
 		}
-		milestone->done_on = 0;
+		struct milestone_record recorded = milestone_record_none;
 		if (fields[MILESTONE_DONE_ON].length
 		    && !date_parse(fields[MILESTONE_DONE_ON].text, fields[MILESTONE_DONE_ON].length,
-				   &milestone->done_on)) {
+				   &recorded.done_on)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[MILESTONE_DONE_ON]),
 				   _("\"%.*s\" is not a valid date; expected the day the milestone was done, "
@@ -962,7 +986,7 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 				   (int)fields[MILESTONE_DONE_ON].length, fields[MILESTONE_DONE_ON].text);
 			ok = false;
 		}
-		if (!read_milestone_progress(loader, row, group, fields, milestone))
+		if (!read_milestone_progress(loader, row, group, fields, milestone, &recorded))
 			return count;
 		if (!ok)
 			continue;
@@ -978,7 +1002,8 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 		milestone->implied = implied;
 		milestone->phrase = copy_field(loader, fields[MILESTONE_PHRASE]);
 		milestone->text = copy_field(loader, fields[MILESTONE_TEXT]);
-		milestone->note = copy_field(loader, fields[MILESTONE_NOTE]);
+		recorded.note = copy_field(loader, fields[MILESTONE_NOTE]);
+		milestone->progress = keep_record(loader, progress, &recorded, sizeof recorded, &milestone_record_none);
 		previous = milestone;
 		previous_number = group->number;
 		count++;
@@ -988,21 +1013,21 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 
 /* The milestone whose text holds a target's words, when the task's
  * milestones name their own units (else it does not matter). */
-static size_t target_milestone(const struct plan_loader *loader, size_t milestone_count, const char *text)
+static uint16_t target_milestone(const struct plan_loader *loader, size_t milestone_count, const char *text)
 {
 	bool own_units = false;
 	for (size_t m = 0; m < milestone_count; m++)
 		own_units = own_units || loader->row_milestones[m].units;
 	for (size_t m = 0; own_units && text[0] && m < milestone_count; m++)
 		if (text_contains(loader->row_milestones[m].text, text))
-			return m;
-	return SIZE_MAX;
+			return (uint16_t)m;
+	return TARGET_NO_MILESTONE;
 }
 
 /* A target's per-unit reports. False when out of memory. */
 static bool read_target_progress(struct plan_loader *loader, const struct csv_row *row,
 				 const struct column_group *group, const struct field_text *fields, size_t milestone_count,
-				 struct target *target)
+				 struct target *target, struct target_record *recorded)
 {
 	struct task task = { .units = loader->row_units.items, .unit_count = loader->row_units.count,
 			     .milestones = loader->row_milestones, .milestone_count = milestone_count };
@@ -1016,9 +1041,9 @@ static bool read_target_progress(struct plan_loader *loader, const struct csv_ro
 	};
 	if (!read_records(loader, &records, fields[TARGET_UNITS_REPORTED]))
 		return false;
-	target->unit_reports = records.reported;
-	target->unit_report_count = records.count;
-	target->units_reported = copy_field(loader, fields[TARGET_UNITS_REPORTED]);
+	recorded->unit_reports = records.reported;
+	recorded->unit_report_count = records.count;
+	recorded->units_reported = copy_field(loader, fields[TARGET_UNITS_REPORTED]);
 	return true;
 }
 
@@ -1085,13 +1110,15 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 				   group->number);
 			ok = false;
 		}
-		if (!target_op_parse(fields[TARGET_OP].text, fields[TARGET_OP].length, &target->op)) {
+		enum target_op op = TARGET_AT_LEAST;
+		if (!target_op_parse(fields[TARGET_OP].text, fields[TARGET_OP].length, &op)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[TARGET_OP]),
 				   _("\"%.*s\" is not a comparison; expected >=, <= or ="),
 				   (int)fields[TARGET_OP].length, fields[TARGET_OP].text);
 			ok = false;
 		}
+		target->op = (uint8_t)op;
 		if (!text_parse_decimal(fields[TARGET_VALUE].text, fields[TARGET_VALUE].length, &target->value)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[TARGET_VALUE]),
@@ -1099,13 +1126,13 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 				   (int)fields[TARGET_VALUE].length, fields[TARGET_VALUE].text);
 			ok = false;
 		}
-		target->reported = fields[TARGET_REPORTED].length > 0;
-		target->reported_on = 0;
-		if (target->reported && !read_reported(loader, row, group, fields, &target->reported_value))
+		struct target_record recorded = target_record_none;
+		recorded.reported = fields[TARGET_REPORTED].length > 0;
+		if (recorded.reported && !read_reported(loader, row, group, fields, &recorded.reported_value))
 			ok = false;
 		if (fields[TARGET_REPORTED_ON].length
 		    && !date_parse(fields[TARGET_REPORTED_ON].text, fields[TARGET_REPORTED_ON].length,
-				   &target->reported_on)) {
+				   &recorded.reported_on)) {
 			diag_error(loader->diag, loader->file, row->line,
 				   column_name(loader, group->columns[TARGET_REPORTED_ON]),
 				   _("\"%.*s\" is not a valid date; expected the day of the report, as "
@@ -1119,11 +1146,12 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 		target->value_text = copy_field(loader, fields[TARGET_VALUE]);
 		target->unit = copy_field(loader, fields[TARGET_UNIT]);
 		target->text = copy_field(loader, fields[TARGET_TEXT]);
-		target->reported_text = copy_field(loader, fields[TARGET_REPORTED]);
-		target->report_note = copy_field(loader, fields[TARGET_NOTE]);
+		recorded.reported_text = copy_field(loader, fields[TARGET_REPORTED]);
+		recorded.report_note = copy_field(loader, fields[TARGET_NOTE]);
 		target->milestone = target_milestone(loader, milestone_count, target->text);
-		if (!read_target_progress(loader, row, group, fields, milestone_count, target))
+		if (!read_target_progress(loader, row, group, fields, milestone_count, target, &recorded))
 			return count;
+		target->progress = keep_record(loader, progress, &recorded, sizeof recorded, &target_record_none);
 		count++;
 	}
 	return count;
@@ -1457,9 +1485,11 @@ static bool keep_task(struct plan_loader *loader, const struct csv_row *row, str
 	size_t *task_leads = arena_array(&plan->arena, loader->row_leads.count, sizeof *task_leads);
 	struct milestone *milestones = arena_array(&plan->arena, task->milestone_count, sizeof *milestones);
 	struct target *targets = arena_array(&plan->arena, task->target_count, sizeof *targets);
-	const char **extras = arena_array(&plan->arena, loader->extra_count + 1, sizeof *extras);
-	if ((!task_units && !loader->row_units_kept) || !task_leads || !milestones || !targets || !extras
-	    || loader->out_of_memory) {
+	/* Most plans have no extra columns: then no array for each task. */
+	const char **extras = loader->extra_count ? arena_array(&plan->arena, loader->extra_count, sizeof *extras)
+						  : NULL;
+	if ((!task_units && !loader->row_units_kept) || !task_leads || !milestones || !targets
+	    || (loader->extra_count && !extras) || loader->out_of_memory) {
 		loader->out_of_memory = true;
 		return false;
 	}
@@ -1498,9 +1528,16 @@ static bool keep_task(struct plan_loader *loader, const struct csv_row *row, str
 
 /* One task row: every cell is checked, so one run reports all of a row's
  * problems; a row with none becomes a task. Returns false to stop reading
- * (out of memory). */
+ * (out of memory, or a line past those a task can name). */
 static bool read_task(struct plan_loader *loader, const struct csv_row *row)
 {
+	/* A task keeps its line in an int32_t. No file duty reads (at most
+	 * FILE_SIZE_LIMIT bytes) comes near; text made in memory might. */
+	if (row->line > INT32_MAX) {
+		diag_error(loader->diag, loader->file, row->line, NULL,
+			   _("the plan goes on past line %ld, more than duty reads"), (long)INT32_MAX);
+		return false;
+	}
 	if (!has_header_width(loader, row))
 		return true;
 	size_t errors_before = loader->diag->errors;

@@ -35,6 +35,16 @@ const struct group_layout milestone_layout = { "milestone", milestone_fields, MI
 					       MILESTONE_DEFINITION };
 const struct group_layout target_layout = { "target", target_fields, TARGET_FIELDS, TARGET_DEFINITION };
 
+/* Memory per task (issue 14): a plan of a million tasks holds some 2.5
+ * million milestones and 3 million targets, so a field added to these
+ * costs megabytes; a change that makes one bigger must say so here. */
+_Static_assert(sizeof(struct milestone) <= 48, "struct milestone grew (memory per task, issue 14)");
+_Static_assert(sizeof(struct target) <= 56, "struct target grew (memory per task, issue 14)");
+_Static_assert(sizeof(struct task) <= 96, "struct task grew (memory per task, issue 14)");
+
+const struct milestone_record milestone_record_none = { .note = "", .units_done = "" };
+const struct target_record target_record_none = { .reported_text = "", .report_note = "", .units_reported = "" };
+
 /* Whether text[0..length) is name, ignoring ASCII case. */
 static bool same_letters(const char *text, size_t length, const char *name)
 {
@@ -149,7 +159,7 @@ bool target_value_meets(const struct target *target, double value)
 
 bool target_is_met(const struct target *target)
 {
-	return target_value_meets(target, target->reported_value);
+	return target_value_meets(target, target->progress->reported_value);
 }
 
 const char *target_op_text(enum target_op op)
@@ -204,7 +214,8 @@ const struct task *plan_find_item(const struct plan *plan, long id, unsigned mil
 				   id, id, milestone);
 		else
 			diag_error(diag, NULL, 0, NULL, _("task %ld has %zu milestones, %ld.1 to %ld.%zu; there is no %ld.%u"),
-				   id, task->milestone_count, id, id, task->milestone_count, id, milestone);
+				   id, (size_t)task->milestone_count, id, id, (size_t)task->milestone_count, id,
+				   milestone);
 		return NULL;
 	}
 	return task;

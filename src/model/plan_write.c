@@ -63,11 +63,11 @@ static const char *milestone_field(const struct plan *plan, const void *item, si
 	case MILESTONE_UNITS:   /* none: the task's */
 		return unit_names(scratch, plan->units, milestone->units, milestone->units ? milestone->unit_count : 0);
 	case MILESTONE_DONE_ON:
-		return date_or_empty(milestone->done_on, scratch);
+		return date_or_empty(milestone->progress->done_on, scratch);
 	case MILESTONE_NOTE:
-		return milestone->note;
+		return milestone->progress->note;
 	case MILESTONE_UNITS_DONE:
-		return milestone->units_done;
+		return milestone->progress->units_done;
 	case MILESTONE_FIELDS:
 		break;
 	}
@@ -90,13 +90,13 @@ static const char *target_field(const struct plan *plan, const void *item, size_
 	case TARGET_TEXT:
 		return target->text;
 	case TARGET_REPORTED:
-		return target->reported ? target->reported_text : "";
+		return target->progress->reported ? target->progress->reported_text : "";
 	case TARGET_REPORTED_ON:
-		return date_or_empty(target->reported_on, scratch);
+		return date_or_empty(target->progress->reported_on, scratch);
 	case TARGET_NOTE:
-		return target->report_note;
+		return target->progress->report_note;
 	case TARGET_UNITS_REPORTED:
-		return target->units_reported;
+		return target->progress->units_reported;
 	case TARGET_FIELDS:
 		break;
 	}

@@ -15,19 +15,21 @@
 static const struct unit_done *group_record(const struct unit_directory *units, const struct milestone *milestone,
 					    size_t unit)
 {
-	for (size_t r = 0; r < milestone->unit_record_count; r++) {
-		size_t group = milestone->unit_records[r].unit;
+	const struct milestone_record *recorded = milestone->progress;
+	for (size_t r = 0; r < recorded->unit_record_count; r++) {
+		size_t group = recorded->unit_records[r].unit;
 		if (units->units[group].is_group && unit_in_group(units, unit, group))
-			return &milestone->unit_records[r];
+			return &recorded->unit_records[r];
 	}
 	return NULL;
 }
 
 static const struct unit_done *own_record(const struct milestone *milestone, size_t unit)
 {
-	for (size_t r = 0; r < milestone->unit_record_count; r++)
-		if (milestone->unit_records[r].unit == unit)
-			return &milestone->unit_records[r];
+	const struct milestone_record *recorded = milestone->progress;
+	for (size_t r = 0; r < recorded->unit_record_count; r++)
+		if (recorded->unit_records[r].unit == unit)
+			return &recorded->unit_records[r];
 	return NULL;
 }
 
@@ -75,7 +77,7 @@ static date_t unit_line_date(const struct unit_directory *units, const struct mi
 static date_t members_done_on(const struct unit_directory *units, const struct task *task,
 			      const struct milestone *milestone, size_t group)
 {
-	if (!units || milestone->unit_record_count == 0)
+	if (!units || milestone->progress->unit_record_count == 0)
 		return 0;
 	date_t last = 0;
 	size_t count = 0;
@@ -96,8 +98,8 @@ static date_t members_done_on(const struct unit_directory *units, const struct t
 date_t milestone_completion(const struct unit_directory *units, const struct task *task,
 			    const struct milestone *milestone)
 {
-	if (milestone->done_on)
-		return milestone->done_on;
+	if (milestone->progress->done_on)
+		return milestone->progress->done_on;
 	return members_done_on(units, task, milestone, EVERY_UNIT);
 }
 
@@ -105,21 +107,22 @@ struct progress milestone_progress(const struct unit_directory *units, const str
 				   const struct milestone *milestone, size_t unit, date_t today)
 {
 	struct progress progress = { .note = "", .source = RECORD_NONE, .group = NO_GROUP };
+	const struct milestone_record *whole = milestone->progress;
 	const struct unit_done *record = NULL;
 	if (unit == EVERY_UNIT) {
 		progress.done_on = milestone->completed_on;
-		progress.source = milestone->done_on ? RECORD_WHOLE : progress.done_on ? RECORD_MEMBERS : RECORD_NONE;
-		progress.note = milestone->note;
+		progress.source = whole->done_on ? RECORD_WHOLE : progress.done_on ? RECORD_MEMBERS : RECORD_NONE;
+		progress.note = whole->note;
 	} else if ((record = own_record(milestone, unit)) != NULL) {
 		progress.source = RECORD_OWN;
 		progress.record = record;
 	} else if ((record = group_record(units, milestone, unit)) != NULL) {
 		progress.source = RECORD_GROUP;
 		progress.group = record->unit;
-	} else if (milestone->done_on) {
+	} else if (whole->done_on) {
 		progress.source = RECORD_WHOLE;
-		progress.done_on = milestone->done_on;
-		progress.note = milestone->note;
+		progress.done_on = whole->done_on;
+		progress.note = whole->note;
 	} else if (units->units[unit].is_group) {
 		progress.done_on = members_done_on(units, task, milestone, unit);
 		progress.source = progress.done_on ? RECORD_MEMBERS : RECORD_NONE;
@@ -143,13 +146,14 @@ struct duty target_duty(const struct unit_directory *units, const struct task *t
 static const struct unit_report *report_of(const struct unit_directory *units, const struct target *target,
 					   size_t unit)
 {
-	for (size_t r = 0; r < target->unit_report_count; r++)
-		if (target->unit_reports[r].unit == unit)
-			return &target->unit_reports[r];
-	for (size_t r = 0; r < target->unit_report_count; r++) {
-		size_t group = target->unit_reports[r].unit;
+	const struct target_record *recorded = target->progress;
+	for (size_t r = 0; r < recorded->unit_report_count; r++)
+		if (recorded->unit_reports[r].unit == unit)
+			return &recorded->unit_reports[r];
+	for (size_t r = 0; r < recorded->unit_report_count; r++) {
+		size_t group = recorded->unit_reports[r].unit;
 		if (units->units[group].is_group && unit_in_group(units, unit, group))
-			return &target->unit_reports[r];
+			return &recorded->unit_reports[r];
 	}
 	return NULL;
 }
@@ -167,13 +171,14 @@ struct target_progress target_progress(const struct unit_directory *units, const
 		progress.value = record->value;
 		progress.reported_on = record->reported_on;
 		progress.note = record->note;
-	} else if (target->reported) {
+	} else if (target->progress->reported) {
+		const struct target_record *whole = target->progress;
 		progress.source = RECORD_WHOLE;
 		progress.reported = true;
-		progress.value_text = target->reported_text;
-		progress.value = target->reported_value;
-		progress.reported_on = target->reported_on;
-		progress.note = target->report_note;
+		progress.value_text = whole->reported_text;
+		progress.value = whole->reported_value;
+		progress.reported_on = whole->reported_on;
+		progress.note = whole->report_note;
 	}
 	progress.met = progress.reported && target_value_meets(target, progress.value);
 	return progress;

@@ -315,7 +315,7 @@ size_t task_next_milestone(const struct plan *plan, const struct query *query, c
 			return m;
 		last = m;
 	}
-	return last != SIZE_MAX ? last : task->milestone_count - 1;
+	return last != SIZE_MAX ? last : (size_t)task->milestone_count - 1;
 }
 
 enum milestone_status status_on(date_t deadline, date_t done_on, date_t today)

@@ -161,6 +161,12 @@ static bool read_unit(struct units_loader *loader, const struct csv_row *row)
 		return true;
 	}
 
+	/* A plan counts a task's units in 16 bits (duty/plan.h). */
+	if (directory->count == UNIT_COUNT_MAX) {
+		diag_error(loader->diag, loader->file, row->line, NULL,
+			   _("the directory has more than %d units, more than duty reads"), UNIT_COUNT_MAX);
+		return false;
+	}
 	struct unit *units = array_reserve(directory->units, &loader->unit_capacity, directory->count, sizeof *units);
 	if (units)
 		directory->units = units;

@@ -288,7 +288,7 @@ static cJSON *encode_milestone(const struct plan *plan, const struct task *task,
 	add(object, "units", names_of(plan, units, unit_count));
 	add(object, "status", reference(done_status(milestone->deadline, milestone->completed_on)));
 	add(object, "done_on", date_or_null(milestone->completed_on));
-	add(object, "note", string_or_null(milestone->note));
+	add(object, "note", string_or_null(milestone->progress->note));
 	add(object, "progress", unit_progress(plan, task, milestone));
 	return object;
 }
@@ -314,10 +314,11 @@ static cJSON *encode_target(const struct plan *plan, const struct target *target
 	add(object, "value", decimal(target->value_text, target->value));
 	add(object, "unit", string_or_null(target->unit));
 	add(object, "text", string_or_null(target->text));
-	if (target->reported) {
+	const struct target_record *recorded = target->progress;
+	if (recorded->reported) {
 		cJSON *reported = node(cJSON_Object);
-		add_report(reported, target->reported_text, target->reported_value, target->reported_on,
-			   target->report_note);
+		add_report(reported, recorded->reported_text, recorded->reported_value, recorded->reported_on,
+			   recorded->report_note);
 		add(object, "reported", reported);
 		add(object, "met", boolean(target_is_met(target)));
 	} else {
@@ -325,8 +326,8 @@ static cJSON *encode_target(const struct plan *plan, const struct target *target
 		add(object, "met", null_value());
 	}
 	cJSON *reports = node(cJSON_Array);
-	for (size_t r = 0; r < target->unit_report_count; r++) {
-		const struct unit_report *record = &target->unit_reports[r];
+	for (size_t r = 0; r < recorded->unit_report_count; r++) {
+		const struct unit_report *record = &recorded->unit_reports[r];
 		cJSON *item = node(cJSON_Object);
 		add(item, "unit", reference(plan->units->units[record->unit].name));
 		add_report(item, record->value_text, record->value, record->reported_on, record->note);

@@ -384,7 +384,7 @@ static void targets_text(struct strbuf *out, const struct unit_directory *units,
 {
 	for (size_t t = 0; t < task->target_count; t++) {
 		const struct target *target = &task->targets[t];
-		if ((target->milestone != index && target->milestone != SIZE_MAX)
+		if ((target->milestone != index && target->milestone != TARGET_NO_MILESTONE)
 		    || !target_duty(units, task, target, unit).responsible)
 			continue;
 		if (out->length)

@@ -29,20 +29,21 @@ static void exercise_progress(const struct plan *plan)
 		const struct task *task = &plan->tasks[t];
 		for (size_t m = 0; m < task->milestone_count; m++) {
 			const struct milestone *milestone = &task->milestones[m];
-			for (size_t r = 0; r < milestone->unit_record_count; r++) {
-				const struct unit_done *record = &milestone->unit_records[r];
-				if (record->start > record->end || record->end > strlen(milestone->units_done))
+			const struct milestone_record *recorded = milestone->progress;
+			for (size_t r = 0; r < recorded->unit_record_count; r++) {
+				const struct unit_done *record = &recorded->unit_records[r];
+				if (record->start > record->end || record->end > strlen(recorded->units_done))
 					abort();
 				struct strbuf line = STRBUF_INIT, cell = STRBUF_INIT;
-				strbuf_append(&line, milestone->units_done + record->start, record->end - record->start);
-				progress_cell_change(&cell, milestone->units_done, true, record->start, record->end,
+				strbuf_append(&line, recorded->units_done + record->start, record->end - record->start);
+				progress_cell_change(&cell, recorded->units_done, true, record->start, record->end,
 						     strbuf_text(&line));
-				if (!cell.failed && strcmp(strbuf_text(&cell), milestone->units_done) != 0)
+				if (!cell.failed && strcmp(strbuf_text(&cell), recorded->units_done) != 0)
 					abort();
 				strbuf_free(&line);
 				strbuf_free(&cell);
 			}
-			if (milestone->completed_on && milestone->done_on && milestone->completed_on != milestone->done_on)
+			if (milestone->completed_on && recorded->done_on && milestone->completed_on != recorded->done_on)
 				abort();
 		}
 	}

@@ -72,7 +72,7 @@ static bool set_note(const struct plan *plan, const struct history *history, str
 			     request->note);
 	struct history_entry entry = { .time = "2018-10-15T00:00:00+0800", .by = request->by, .action = HISTORY_DONE,
 				       .task = 1, .milestone = 1, .value = "", .on = "", .note = request->note,
-				       .old_value = "", .old_on = "", .old_note = task->milestones[0].note };
+				       .old_value = "", .old_on = "", .old_note = task->milestones[0].progress->note };
 	plan_edits_log(edits, &entry);
 	return true;
 }
@@ -121,7 +121,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (result != EDIT_DONE)
 			abort();
 		struct plan *plan = plan_load(plan_path, units, &(struct load_options){ 0 }, &diag);
-		if (!plan || strcmp(plan_find_task(plan, 1)->milestones[0].note, request.note) != 0)
+		if (!plan || strcmp(plan_find_task(plan, 1)->milestones[0].progress->note, request.note) != 0)
 			abort();
 		plan_free(plan);
 		struct history history;

@@ -150,7 +150,7 @@ static void test_gb18030_and_crlf_stay_as_they_are(void **state)
 	struct plan *plan = plan_load(path, units, &(struct load_options){ 0 }, &diag);
 	assert_non_null(plan);
 	assert_int_equal(plan->encoding, ENCODING_GB18030);
-	assert_string_equal(plan_find_task(plan, 12)->targets[0].report_note, "中");
+	assert_string_equal(plan_find_task(plan, 12)->targets[0].progress->report_note, "中");
 	plan_free(plan);
 	diagnostics_free(&diag);
 	assert_non_null(strstr(after, "\r\n"));
@@ -169,8 +169,8 @@ static void test_missing_columns_are_added(void **state)
 	struct plan *plan = plan_load(path, units, &(struct load_options){ .thorough = true }, &diag);
 	assert_non_null(plan);
 	assert_int_equal(diag.errors + diag.warnings, 0);
-	assert_int_equal(plan_find_task(plan, 8)->milestones[2].done_on, 20181201);
-	assert_int_equal(plan_find_task(plan, 1)->milestones[0].done_on, 0);
+	assert_int_equal(plan_find_task(plan, 8)->milestones[2].progress->done_on, 20181201);
+	assert_int_equal(plan_find_task(plan, 1)->milestones[0].progress->done_on, 0);
 	plan_free(plan);
 	diagnostics_free(&diag);
 	free(path);
@@ -217,7 +217,7 @@ static void test_concurrent_writers_all_count(void **state)
 	struct plan *plan = plan_load(path, units, &(struct load_options){ 0 }, &diag);
 	assert_non_null(plan);
 	for (size_t t = 0; t < plan->task_count; t++)
-		assert_int_equal(plan->tasks[t].milestones[0].done_on, 20181015);
+		assert_int_equal(plan->tasks[t].milestones[0].progress->done_on, 20181015);
 	plan_free(plan);
 	char history_file[128];
 	snprintf(history_file, sizeof history_file, "%s/busy.history.csv", directory);

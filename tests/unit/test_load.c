@@ -298,6 +298,41 @@ static void test_load_from_memory(void **state)
 	assert_int_equal(plan->tasks[0].milestones[0].deadline, 20180630);
 	assert_true(plan->tasks[0].milestones[0].implied);   /* no phrase */
 	assert_string_equal(shipped.units->units[plan->tasks[0].units[0]].name, "市教育局");
+	assert_null(plan->tasks[0].extras);   /* no extra columns: no array for them */
+	plan_free(plan);
+	diagnostics_free(&diag);
+}
+
+/* What the progress cells record is a record of its own: the items with
+ * none share the empty one, an item with some has its own (memory per
+ * task, issue 14). */
+static void test_items_without_progress_share_the_empty_record(void **state)
+{
+	(void)state;
+	const char *text = "plan_year,2018\n"
+			   "id,title,requirement,units_text,units,milestone1_deadline,milestone1_text,milestone1_note,"
+			   "milestone2_deadline,milestone2_text,milestone2_note,target1_metric,target1_op,target1_value,"
+			   "target1_reported\n"
+			   "7,标题,要求,市教育局,市教育局,2018-06-30,要求,,2018-12-31,要求,已部署,覆盖率,>=,90,\n"
+			   "8,标题,要求,市教育局,市教育局,2018-06-30,要求,,,,,覆盖率,>=,90,95\n";
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	struct plan *plan = plan_load_bytes("memory.csv", text, strlen(text), shipped.units, &(struct load_options){ 0 }, &diag);
+	assert_non_null(plan);
+	const struct task *seven = &plan->tasks[0], *eight = &plan->tasks[1];
+	assert_ptr_equal(seven->milestones[0].progress, &milestone_record_none);
+	assert_ptr_equal(eight->milestones[0].progress, &milestone_record_none);
+	assert_ptr_not_equal(seven->milestones[1].progress, &milestone_record_none);
+	assert_string_equal(seven->milestones[1].progress->note, "已部署");
+	assert_int_equal(seven->milestones[1].progress->done_on, 0);
+	assert_string_equal(seven->milestones[1].progress->units_done, "");
+	assert_ptr_equal(seven->targets[0].progress, &target_record_none);
+	assert_false(target_record_none.reported);
+	assert_string_equal(target_record_none.reported_text, "");
+	assert_ptr_not_equal(eight->targets[0].progress, &target_record_none);
+	assert_true(eight->targets[0].progress->reported);
+	assert_string_equal(eight->targets[0].progress->reported_text, "95");
+	assert_true(target_is_met(&eight->targets[0]));
 	plan_free(plan);
 	diagnostics_free(&diag);
 }
@@ -511,6 +546,41 @@ static void test_mapped_plan_loads_like_read_one(void **state)
 	strbuf_free(&text);
 }
 
+/* A task counts its milestones and targets in 16 bits (memory per task,
+ * issue 14): a header has at most TASK_ITEMS_MAX groups of each kind. */
+static void test_a_header_has_at_most_65535_groups_of_a_kind(void **state)
+{
+	(void)state;
+	for (int groups = TASK_ITEMS_MAX; groups <= TASK_ITEMS_MAX + 1; groups++) {
+		struct strbuf text = STRBUF_INIT;
+		strbuf_puts(&text, "plan_year,2018\nid,title,requirement,units_text,units");
+		for (int g = 1; g <= groups; g++)
+			strbuf_printf(&text, ",target%d_metric,target%d_op,target%d_value", g, g, g);
+		strbuf_puts(&text, ",milestone1_deadline,milestone1_text\n7,标题,要求,市教育局,市教育局");
+		for (int g = 1; g < groups; g++)
+			strbuf_puts(&text, ",,,");
+		strbuf_puts(&text, ",覆盖率,>=,90,2018-06-30,要求\n");
+		assert_false(text.failed);
+		struct diagnostics diag;
+		diagnostics_init(&diag, 4);
+		struct plan *plan = plan_load_bytes("groups.csv", text.data, text.length, shipped.units,
+						    &(struct load_options){ 0 }, &diag);
+		if (groups == TASK_ITEMS_MAX) {
+			assert_non_null(plan);
+			assert_int_equal(plan->tasks[0].target_count, 1);
+			assert_int_equal(plan->tasks[0].targets[0].column_group, TASK_ITEMS_MAX);
+		} else {
+			assert_null(plan);
+			assert_int_equal(diag.errors, 1);
+			assert_string_equal(diag.kept[0].message,
+					    "the header has 65536 target column groups, more than duty reads (at most 65535)");
+		}
+		plan_free(plan);
+		diagnostics_free(&diag);
+		strbuf_free(&text);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -524,12 +594,14 @@ int main(void)
 		cmocka_unit_test(test_spreadsheet_variants_load_the_same),
 		cmocka_unit_test(test_unknown_columns_are_kept),
 		cmocka_unit_test(test_load_from_memory),
+		cmocka_unit_test(test_items_without_progress_share_the_empty_record),
 		cmocka_unit_test(test_line_breaks_in_unit_lists),
 		cmocka_unit_test(test_messages_show_control_characters),
 		cmocka_unit_test(test_large_fields_and_many_rows),
 		cmocka_unit_test(test_mapped_plan_loads_like_read_one),
 		cmocka_unit_test(test_short_strings_are_kept_once),
 		cmocka_unit_test(test_repeated_ids_name_their_first_line),
+		cmocka_unit_test(test_a_header_has_at_most_65535_groups_of_a_kind),
 	};
 	return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
 }

@@ -41,14 +41,14 @@ static void same_milestone(const struct milestone *a, const struct milestone *b)
 	assert_string_equal(a->phrase, b->phrase);
 	assert_int_equal(a->implied, b->implied);
 	assert_string_equal(a->text, b->text);
-	assert_int_equal(a->done_on, b->done_on);
-	assert_string_equal(a->note, b->note);
+	assert_int_equal(a->progress->done_on, b->progress->done_on);
+	assert_string_equal(a->progress->note, b->progress->note);
 	assert_int_equal(a->column_group, b->column_group);
 	/* The units it names itself (none: the task's), and each unit's part. */
 	assert_int_equal(a->units == NULL, b->units == NULL);
 	same_indexes(a->units, a->units ? a->unit_count : 0, b->units, b->units ? b->unit_count : 0);
-	assert_string_equal(a->units_done, b->units_done);
-	assert_int_equal(a->unit_record_count, b->unit_record_count);
+	assert_string_equal(a->progress->units_done, b->progress->units_done);
+	assert_int_equal(a->progress->unit_record_count, b->progress->unit_record_count);
 }
 
 static void same_target(const struct target *a, const struct target *b)
@@ -58,12 +58,12 @@ static void same_target(const struct target *a, const struct target *b)
 	assert_string_equal(a->value_text, b->value_text);
 	assert_string_equal(a->unit, b->unit);
 	assert_string_equal(a->text, b->text);
-	assert_int_equal(a->reported, b->reported);
-	assert_string_equal(a->reported_text, b->reported_text);
-	assert_int_equal(a->reported_on, b->reported_on);
-	assert_string_equal(a->report_note, b->report_note);
-	assert_string_equal(a->units_reported, b->units_reported);
-	assert_int_equal(a->unit_report_count, b->unit_report_count);
+	assert_int_equal(a->progress->reported, b->progress->reported);
+	assert_string_equal(a->progress->reported_text, b->progress->reported_text);
+	assert_int_equal(a->progress->reported_on, b->progress->reported_on);
+	assert_string_equal(a->progress->report_note, b->progress->report_note);
+	assert_string_equal(a->progress->units_reported, b->progress->units_reported);
+	assert_int_equal(a->progress->unit_report_count, b->progress->unit_report_count);
 	assert_int_equal(a->column_group, b->column_group);
 }
 

@@ -180,13 +180,18 @@ static void test_next_milestone(void **state)
 	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, task), 0);
 	struct milestone milestones[3];
 	memcpy(milestones, task->milestones, sizeof milestones);
+	struct milestone_record done[3];
+	for (size_t m = 0; m < 3; m++) {
+		done[m] = *milestones[m].progress;
+		milestones[m].progress = &done[m];
+	}
 	struct task copy = *task;
 	copy.milestones = milestones;
-	milestones[0].done_on = milestones[0].completed_on = 20180420;
+	done[0].done_on = milestones[0].completed_on = 20180420;
 	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, &copy), 1);
-	milestones[1].done_on = milestones[1].completed_on = 20180720;
+	done[1].done_on = milestones[1].completed_on = 20180720;
 	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, &copy), 2);
-	milestones[2].done_on = milestones[2].completed_on = 20181220;
+	done[2].done_on = milestones[2].completed_on = 20181220;
 	assert_int_equal(task_next_milestone(shipped.plan, &(struct query){ 0 }, &copy), 2);   /* all done: the last */
 }
 

@@ -61,7 +61,7 @@ static void test_every_target_of_the_shipped_plan(void **state)
 		struct collected c = find(task->requirement);
 		if (c.count != task->target_count)
 			print_error("task %ld: %zu targets found, %zu in the plan\n", task->id, c.count,
-				    task->target_count);
+				    (size_t)task->target_count);
 		assert_int_equal(c.count, task->target_count);
 		for (size_t k = 0; k < task->target_count; k++) {
 			const struct target *target = &task->targets[k];

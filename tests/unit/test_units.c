@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duty/strbuf.h"
 #include "duty/units.h"
 
 static struct unit_directory *units;
@@ -210,6 +211,32 @@ static void test_broken_directories(void **state)
 	check_broken(TEST_DATA_DIR "/empty.csv", 0, "the file is empty");
 }
 
+/* The plan counts a task's units in 16 bits (memory per task, issue 14),
+ * so a directory holds at most UNIT_COUNT_MAX units. */
+static void test_a_directory_holds_at_most_65535_units(void **state)
+{
+	(void)state;
+	struct strbuf text = STRBUF_INIT;
+	strbuf_puts(&text, "name,kind,aliases,members,note\n");
+	for (int u = 1; u <= UNIT_COUNT_MAX; u++)
+		strbuf_printf(&text, "单位%d,city_department,,,\n", u);
+	assert_false(text.failed);
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	struct unit_directory *full = units_load_bytes("full.csv", text.data, text.length,
+						       &(struct load_options){ 0 }, &diag);
+	assert_non_null(full);
+	assert_int_equal(full->count, UNIT_COUNT_MAX);
+	units_free(full);
+	strbuf_puts(&text, "再一个,city_department,,,\n");
+	assert_null(units_load_bytes("full.csv", text.data, text.length, &(struct load_options){ 0 }, &diag));
+	assert_int_equal(diag.errors, 1);
+	assert_int_equal(diag.kept[0].line, UNIT_COUNT_MAX + 2);
+	assert_string_equal(diag.kept[0].message, "the directory has more than 65535 units, more than duty reads");
+	diagnostics_free(&diag);
+	strbuf_free(&text);
+}
+
 static void test_nested_groups_are_transitive(void **state)
 {
 	(void)state;
@@ -320,6 +347,7 @@ int main(void)
 		cmocka_unit_test(test_guessing_kinds),
 		cmocka_unit_test(test_source_unit_list_with_unknown_name),
 		cmocka_unit_test(test_broken_directories),
+		cmocka_unit_test(test_a_directory_holds_at_most_65535_units),
 		cmocka_unit_test(test_nested_groups_are_transitive),
 	};
 	return cmocka_run_group_tests(tests, load_units, free_shipped);
