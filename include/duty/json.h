@@ -22,7 +22,7 @@ cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via
 /* A milestone as in a task's "milestones". */
 cJSON *json_milestone(const struct plan *plan, const struct task *task, const struct milestone *milestone);
 /* A target as in docs/json.md, with its reports. */
-cJSON *json_target(const struct plan *plan, const struct target *target);
+cJSON *json_target(const struct plan *plan, const struct task *task, const struct target *target);
 
 /* Moves every field of object `from` to the end of `into`, and frees from. */
 void json_move_fields(cJSON *into, cJSON *from);

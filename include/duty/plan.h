@@ -83,9 +83,11 @@ extern const struct target_record target_record_none;
 
 struct milestone {
 	const char *phrase;     /* time phrase as written ("8月前"), "" when implied */
-	const char *text;       /* the part of the requirement it governs */
 	const size_t *units;    /* the units it names itself (milestoneN_units); NULL: the task's */
 	const struct milestone_record *progress;   /* never NULL: milestone_record_none when none */
+	/* The part of the requirement it governs, found in the task's
+	 * requirement, not copied: read it with milestone_text. */
+	uint32_t text_start, text_length;
 	date_t deadline;
 	date_t completed_on;    /* progress->done_on, else the day the last of its units did its part, else 0 */
 	unsigned column_group;  /* N of its milestoneN_* columns */
@@ -99,10 +101,12 @@ struct target {
 	const char *metric;     /* the thing counted */
 	const char *value_text; /* the value as written, e.g. "4.5" */
 	const char *unit;       /* "%", "家", "份/千人", or "" */
-	const char *text;       /* the words of the requirement that set it */
 	const struct target_record *progress;   /* never NULL: target_record_none when none */
 	double value;
 	unsigned column_group;  /* N of its targetN_* columns */
+	/* The words of the requirement that set it, found where the task's
+	 * requirement has them, not copied: read them with target_text. */
+	uint32_t text_start, text_length;
 	uint16_t milestone;     /* the milestone whose text holds it (0-based), TARGET_NO_MILESTONE when none */
 	uint8_t op;             /* an enum target_op, kept in a byte */
 };
@@ -130,6 +134,25 @@ struct task {
 	uint16_t target_count;
 	bool units_etc;           /* the source ends with 等/等部门: others unnamed */
 };
+
+/* The part of the requirement a milestone of the task governs, and the
+ * words that set a target of it (not NUL-terminated). They are bytes of
+ * task->requirement; words that are not in it (a plan edited by hand)
+ * lie after the requirement's NUL, in the same allocation. strbuf_set
+ * makes a string of them. */
+static inline struct field_text milestone_text(const struct task *task, const struct milestone *milestone)
+{
+	return (struct field_text){ task->requirement + milestone->text_start, milestone->text_length };
+}
+
+static inline struct field_text target_text(const struct task *task, const struct target *target)
+{
+	return (struct field_text){ task->requirement + target->text_start, target->text_length };
+}
+
+/* The same as strings, in scratch (valid until it changes). */
+const char *milestone_text_string(const struct task *task, const struct milestone *milestone, struct strbuf *scratch);
+const char *target_text_string(const struct task *task, const struct target *target, struct strbuf *scratch);
 
 struct plan {
 	struct arena arena;

@@ -22,6 +22,9 @@ void strbuf_init(struct strbuf *buffer);
 void strbuf_free(struct strbuf *buffer);
 void strbuf_clear(struct strbuf *buffer);
 void strbuf_append(struct strbuf *buffer, const char *text, size_t length);
+/* Makes the buffer hold exactly text[0..length) and returns it as a
+ * string (for words that are not NUL-terminated, such as milestone_text). */
+const char *strbuf_set(struct strbuf *buffer, const char *text, size_t length);
 void strbuf_puts(struct strbuf *buffer, const char *text);
 void strbuf_putc(struct strbuf *buffer, char c);
 void strbuf_spaces(struct strbuf *buffer, size_t count);

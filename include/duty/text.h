@@ -72,6 +72,8 @@ size_t text_edit_distance(const char *a, const char *b);
 
 /* Case-sensitive substring test that never matches inside a UTF-8 sequence. */
 bool text_contains(const char *haystack, const char *needle);
+/* The same on lengths: where needle first is in haystack, or NULL. */
+const char *text_find(const char *haystack, size_t haystack_length, const char *needle, size_t needle_length);
 
 /* The numbers people type. Full-width forms (１２, ８．１, ９８％, typed with
  * a Chinese input method) count as their ASCII twins everywhere: ids,

@@ -110,6 +110,13 @@ const char *strbuf_text(const struct strbuf *buffer)
 	return buffer->data ? buffer->data : "";
 }
 
+const char *strbuf_set(struct strbuf *buffer, const char *text, size_t length)
+{
+	strbuf_clear(buffer);
+	strbuf_append(buffer, text, length);
+	return strbuf_text(buffer);
+}
+
 char *strbuf_detach(struct strbuf *buffer)
 {
 	if (buffer->failed) {

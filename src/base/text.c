@@ -2,6 +2,7 @@
  * text.c - UTF-8, display width and wrapping. One width function serves
  * every renderer so tables, wrapped text and the calendar agree on columns.
  */
+#define _GNU_SOURCE   /* memmem */
 #include "duty/text.h"
 
 #include <errno.h>
@@ -552,6 +553,35 @@ bool text_contains(const char *haystack, const char *needle)
 	/* UTF-8 is self-synchronising: a valid needle can only match at a
 	 * character boundary, so a byte search is enough. */
 	return strstr(haystack, needle) != NULL;
+}
+
+/* Candidates text_find compares before it leaves the rest to memmem. */
+enum { FIND_CANDIDATES = 16 };
+
+const char *text_find(const char *haystack, size_t haystack_length, const char *needle, size_t needle_length)
+{
+	/* As text_contains: bytes suffice. A needle's place is looked for by
+	 * its last byte, in Chinese text a continuation byte (one of 64) and
+	 * so far rarer than a lead byte: a few compares find most needles
+	 * faster than memmem can prepare its tables. A haystack that keeps
+	 * matching that byte (hostile, or repetitive) goes to memmem, which
+	 * stays linear. */
+	if (needle_length == 0 || needle_length > haystack_length)
+		return needle_length == 0 ? haystack : NULL;
+	unsigned char last = (unsigned char)needle[needle_length - 1];
+	const char *at = haystack + needle_length - 1, *end = haystack + haystack_length;
+	for (int tries = 0; tries < FIND_CANDIDATES; tries++) {
+		at = memchr(at, last, (size_t)(end - at));
+		if (!at)
+			return NULL;
+		const char *start = at - (needle_length - 1);
+		if (memcmp(start, needle, needle_length - 1) == 0)
+			return start;
+		if (++at == end)
+			return NULL;
+	}
+	const char *from = at - (needle_length - 1);
+	return memmem(from, (size_t)(end - from), needle, needle_length);
 }
 
 bool text_fold_narrow(const char *text, size_t length, char *out, size_t size, size_t *out_length)

@@ -75,6 +75,7 @@ static void print_unit_milestones(struct cli *cli, size_t unit, const struct que
 	const struct unit_directory *units = cli->units;
 	struct table table;
 	table_init(&table, milestone_columns, 6);
+	struct strbuf text = STRBUF_INIT;
 	for (size_t t = 0; t < cli->plan->task_count; t++) {
 		const struct task *task = &cli->plan->tasks[t];
 		struct duty duty = task_duty(units, task, unit);
@@ -90,10 +91,11 @@ static void print_unit_milestones(struct cli *cli, size_t unit, const struct que
 			if (progress.done_on)
 				date_format(progress.done_on, done);
 			const char *cells[] = { item_id_format(id, task->id, m + 1), deadline, format_status(progress.status),
-						done, milestone->text, progress.note };
+						done, milestone_text_string(task, milestone, &text), progress.note };
 			table_add_colored_row(&table, cells, cli_status_color(progress.status));
 		}
 	}
+	strbuf_free(&text);
 	fprintf(cli->out, _("\nMilestones of %s\n"), units->units[unit].name);
 	struct table_style style = cli_table_style(cli, 2, true);
 	style.name = _("Milestones");

@@ -56,7 +56,7 @@ void view_milestones_table(struct cli *cli, const struct milestone_match *matche
 	struct table table;
 	size_t columns = with_via ? 7 : 6;
 	table_init(&table, milestone_columns, columns);
-	struct strbuf id, units;
+	struct strbuf id, units, text = STRBUF_INIT;
 	strbuf_init(&id);
 	strbuf_init(&units);
 	for (size_t i = 0; i < count; i++) {
@@ -70,7 +70,8 @@ void view_milestones_table(struct cli *cli, const struct milestone_match *matche
 		format_milestone_units(&units, plan, task, milestone, "、");
 		const char *cells[] = {
 			strbuf_text(&id), deadline, milestone->implied ? _("(implied)") : milestone->phrase,
-			task->title,      milestone->text, strbuf_text(&units), via_name(plan, matches[i].via),
+			task->title,      milestone_text_string(task, milestone, &text), strbuf_text(&units),
+			via_name(plan, matches[i].via),
 		};
 		table_add_colored_row(&table, cells, cli_milestone_color(cli, milestone));
 	}
@@ -79,6 +80,7 @@ void view_milestones_table(struct cli *cli, const struct milestone_match *matche
 	table_free(&table);
 	strbuf_free(&id);
 	strbuf_free(&units);
+	strbuf_free(&text);
 }
 
 void view_milestones(struct cli *cli, const struct milestone_match *matches, size_t count,
@@ -102,7 +104,7 @@ void view_milestones(struct cli *cli, const struct milestone_match *matches, siz
 			NC_("CSV header", "text"),    NC_("CSV header", "units"),     NC_("CSV header", "via"),
 		};
 		cli_csv_header(cli, header, with_via ? 9 : 8);
-		struct strbuf units;
+		struct strbuf units, text = STRBUF_INIT;
 		strbuf_init(&units);
 		for (size_t i = 0; i < count; i++) {
 			const struct task *task = matches[i].task;
@@ -114,11 +116,12 @@ void view_milestones(struct cli *cli, const struct milestone_match *matches, siz
 			strbuf_clear(&units);
 			format_milestone_units(&units, plan, task, milestone, ";");
 			const char *fields[] = { id, index, task->title, deadline, milestone->phrase,
-						 milestone->implied ? "1" : "0", milestone->text,
+						 milestone->implied ? "1" : "0", milestone_text_string(task, milestone, &text),
 						 strbuf_text(&units), via_name(plan, matches[i].via) };
 			csv_write_record(cli->out, fields, with_via ? 9 : 8, cli->raw);
 		}
 		strbuf_free(&units);
+		strbuf_free(&text);
 		return;
 	}
 	view_milestones_table(cli, matches, count, 0, with_via);

@@ -66,7 +66,8 @@ static void say_done(struct done_request *request, const struct task *task, size
 		remark(&remarks, "%s", strbuf_text(units_done));
 	if (remarks.length)
 		strbuf_printf(&request->said, " (%s)", strbuf_text(&remarks));
-	strbuf_printf(&request->said, ": %s\n", milestone->text);
+	struct field_text text = milestone_text(task, milestone);
+	strbuf_printf(&request->said, ": %.*s\n", (int)text.length, text.text);
 	strbuf_free(&remarks);
 }
 

@@ -98,7 +98,7 @@ static void print_section_table(struct cli *cli, const struct next_list *list, e
 	bool with_via = list->scope.by_unit;
 	struct table table;
 	table_init(&table, columns, with_via ? 7 : 6);
-	struct strbuf when = STRBUF_INIT, units = STRBUF_INIT;
+	struct strbuf when = STRBUF_INIT, units = STRBUF_INIT, text = STRBUF_INIT;
 	for (size_t i = 0; i < count; i++) {
 		const struct task *task = matches[i].task;
 		const struct milestone *milestone = &task->milestones[matches[i].index];
@@ -110,7 +110,7 @@ static void print_section_table(struct cli *cli, const struct next_list *list, e
 		format_milestone_units(&units, plan, task, milestone, "、");
 		const char *cells[] = {
 			item_id_format(id, task->id, matches[i].index + 1), deadline, strbuf_text(&when), task->title,
-			milestone->text, strbuf_text(&units),
+			milestone_text_string(task, milestone, &text), strbuf_text(&units),
 			matches[i].via == NO_GROUP ? "" : plan->units->units[matches[i].via].name,
 		};
 		table_add_colored_row(&table, cells, cli_status_color(status_of(cli, list, &matches[i])));
@@ -120,6 +120,7 @@ static void print_section_table(struct cli *cli, const struct next_list *list, e
 	table_free(&table);
 	strbuf_free(&when);
 	strbuf_free(&units);
+	strbuf_free(&text);
 }
 
 static void print_table(struct cli *cli, const struct next_list *list)
@@ -201,7 +202,7 @@ static void print_csv(struct cli *cli, const struct next_list *list)
 	};
 	bool with_via = list->scope.by_unit;
 	cli_csv_header(cli, header, with_via ? 10 : 9);
-	struct strbuf units = STRBUF_INIT;
+	struct strbuf units = STRBUF_INIT, text = STRBUF_INIT;
 	for (int s = 0; s < SECTION_COUNT; s++) {
 		for (size_t i = 0; i < list->counts[s]; i++) {
 			const struct milestone_match *match = &list->matches[s][i];
@@ -216,13 +217,14 @@ static void print_csv(struct cli *cli, const struct next_list *list)
 			format_milestone_units(&units, cli->plan, task, milestone, ";");
 			const char *fields[] = {
 				section_names[s], id, number, task->title, deadline, days,
-				milestone_status_name(status_of(cli, list, match)), milestone->text,
+				milestone_status_name(status_of(cli, list, match)), milestone_text_string(task, milestone, &text),
 				strbuf_text(&units), match->via == NO_GROUP ? "" : cli->units->units[match->via].name,
 			};
 			csv_write_record(cli->out, fields, with_via ? 10 : 9, cli->raw);
 		}
 	}
 	strbuf_free(&units);
+	strbuf_free(&text);
 }
 
 static int run_next(struct cli *cli)

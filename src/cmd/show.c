@@ -166,7 +166,7 @@ static void print_milestones(struct cli *cli, const struct task *task)
 		own_units = own_units || task->milestones[m].units;
 	struct table milestones;
 	table_init(&milestones, milestone_columns, own_units ? 6 : 5);
-	struct strbuf status = STRBUF_INIT, governed = STRBUF_INIT;
+	struct strbuf status = STRBUF_INIT, governed = STRBUF_INIT, text = STRBUF_INIT;
 	for (size_t m = 0; m < task->milestone_count; m++) {
 		const struct milestone *milestone = &task->milestones[m];
 		char deadline[DATE_TEXT_SIZE], id[ITEM_ID_SIZE];
@@ -177,7 +177,7 @@ static void print_milestones(struct cli *cli, const struct task *task)
 		format_milestone_units(&governed, cli->plan, task, milestone, "、");
 		const char *row[] = { item_id_format(id, task->id, m + 1), deadline,
 				      milestone->implied ? _("(implied)") : milestone->phrase, strbuf_text(&status),
-				      milestone->text, strbuf_text(&governed) };
+				      milestone_text_string(task, milestone, &text), strbuf_text(&governed) };
 		table_add_colored_row(&milestones, row, cli_milestone_color(cli, milestone));
 	}
 	struct table_style style = { .width = cli->width, .indent = 2, .header = true };
@@ -185,6 +185,7 @@ static void print_milestones(struct cli *cli, const struct task *task)
 	table_free(&milestones);
 	strbuf_free(&status);
 	strbuf_free(&governed);
+	strbuf_free(&text);
 }
 
 static void print_table(struct cli *cli, const struct task *task)
@@ -233,8 +234,9 @@ static void print_table(struct cli *cli, const struct task *task)
 		fprintf(cli->out, _("\nTargets (%zu)\n"), (size_t)task->target_count);
 		struct table targets;
 		table_init(&targets, target_columns, 4);
-		struct strbuf goal;
+		struct strbuf goal, words;
 		strbuf_init(&goal);
+		strbuf_init(&words);
 		for (size_t t = 0; t < task->target_count; t++) {
 			const struct target *target = &task->targets[t];
 			strbuf_clear(&number);
@@ -242,12 +244,13 @@ static void print_table(struct cli *cli, const struct task *task)
 			strbuf_clear(&goal);
 			format_target_goal(&goal, target);
 			const char *row[] = { strbuf_text(&number), target->metric, strbuf_text(&goal),
-					      target->text };
+					      target_text_string(task, target, &words) };
 			table_add_row(&targets, row);
 		}
 		cli_print_table(cli, &targets, &style);
 		table_free(&targets);
 		strbuf_free(&goal);
+		strbuf_free(&words);
 	} else {
 		fputs(_("\nTargets: none with a number\n"), cli->out);
 	}
@@ -262,7 +265,8 @@ static void print_milestone_table(struct cli *cli, const struct task *task, size
 	const struct plan *plan = cli->plan;
 	const struct milestone *milestone = &task->milestones[m];
 	char id[ITEM_ID_SIZE], deadline[DATE_TEXT_SIZE];
-	struct strbuf title = STRBUF_INIT, when = STRBUF_INIT, units = STRBUF_INIT, status = STRBUF_INIT;
+	struct strbuf title = STRBUF_INIT, when = STRBUF_INIT, units = STRBUF_INIT, status = STRBUF_INIT,
+		      text = STRBUF_INIT;
 	strbuf_printf(&title, "%ld %s", task->id, task->title);
 	date_format(milestone->deadline, deadline);
 	strbuf_printf(&when, "%s %s", deadline, milestone->implied ? _("(implied)") : milestone->phrase);
@@ -272,7 +276,7 @@ static void print_milestone_table(struct cli *cli, const struct task *task, size
 	table_init(&fields, field_columns, 2);
 	const char *rows[][2] = {
 		{ _("Milestone"), item_id_format(id, task->id, m + 1) }, { _("Task"), strbuf_text(&title) },
-		{ _("Deadline"), strbuf_text(&when) },                  { _("Text"), milestone->text },
+		{ _("Deadline"), strbuf_text(&when) },                  { _("Text"), milestone_text_string(task, milestone, &text) },
 		{ _("Units"), strbuf_text(&units) },                    { _("Status"), strbuf_text(&status) },
 		{ _("Note"), milestone->progress->note },
 	};
@@ -306,6 +310,7 @@ static void print_milestone_table(struct cli *cli, const struct task *task, size
 	strbuf_free(&when);
 	strbuf_free(&units);
 	strbuf_free(&status);
+	strbuf_free(&text);
 }
 
 /* `show ID.M --format json`: the task and milestone numbers, the task's
@@ -362,22 +367,26 @@ static void print_csv(const struct cli *cli, const struct task *task)
 	cli_csv_header(cli, header, 11);
 	char id[24], number[24];
 	snprintf(id, sizeof id, "%ld", task->id);
+	struct strbuf words = STRBUF_INIT;
 	for (size_t m = 0; m < task->milestone_count; m++) {
 		const struct milestone *milestone = &task->milestones[m];
 		char deadline[DATE_TEXT_SIZE];
 		date_format(milestone->deadline, deadline);
 		snprintf(number, sizeof number, "%zu", m + 1);
 		const char *fields[] = { id, "milestone", number, deadline, milestone->phrase,
-					 milestone->implied ? "1" : "0", "", "", "", "", milestone->text };
+					 milestone->implied ? "1" : "0", "", "", "", "",
+					 milestone_text_string(task, milestone, &words) };
 		csv_write_record(cli->out, fields, 11, cli->raw);
 	}
 	for (size_t t = 0; t < task->target_count; t++) {
 		const struct target *target = &task->targets[t];
 		snprintf(number, sizeof number, "%zu", t + 1);
 		const char *fields[] = { id, "target", number, "", "", "", target->metric,
-					 target_op_text(target->op), target->value_text, target->unit, target->text };
+					 target_op_text(target->op), target->value_text, target->unit,
+					 target_text_string(task, target, &words) };
 		csv_write_record(cli->out, fields, 11, cli->raw);
 	}
+	strbuf_free(&words);
 }
 
 static int run_show(struct cli *cli)

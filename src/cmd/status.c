@@ -104,7 +104,7 @@ static void print_milestones(struct cli *cli, const struct query *query, const s
 			     size_t count, const struct table_style *style)
 {
 	size_t unit = scope_unit(query);
-	struct strbuf units = STRBUF_INIT;
+	struct strbuf units = STRBUF_INIT, text = STRBUF_INIT;
 	struct table table;
 	table_init(&table, milestone_columns, query->by_unit ? 7 : 8);
 	table_shorten(&table, MILESTONE_TEXT_COLUMN);
@@ -120,11 +120,12 @@ static void print_milestones(struct cli *cli, const struct query *query, const s
 		if (!query->by_unit)
 			units_done_text(&units, cli, task, milestone);
 		const char *cells[] = { item_id_format(id, task->id, m + 1), deadline,
-					format_status(progress.status), done, task->title, milestone->text,
+					format_status(progress.status), done, task->title,
+					milestone_text_string(task, milestone, &text),
 					progress.note, strbuf_text(&units) };
 		table_add_colored_row(&table, cells, cli_status_color(progress.status));
 	}
-	if (units.failed)
+	if (units.failed || text.failed)
 		cli->out_of_memory = true;
 	fputs(_("\nMilestones\n"), cli->out);
 	struct table_style sheet = *style;
@@ -132,6 +133,7 @@ static void print_milestones(struct cli *cli, const struct query *query, const s
 	cli_print_table(cli, &table, &sheet);
 	table_free(&table);
 	strbuf_free(&units);
+	strbuf_free(&text);
 }
 
 static const struct table_column target_columns[] = {
@@ -301,7 +303,7 @@ static bool json_targets(struct cli *cli, const struct query *query, const struc
 			cJSON *item = cJSON_CreateObject();
 			cJSON_AddNumberToObject(item, "task", (double)task->id);
 			cJSON_AddNumberToObject(item, "target", (double)(t + 1));
-			json_move_fields(item, json_target(cli->plan, target));
+			json_move_fields(item, json_target(cli->plan, task, target));
 			json_add(&list, item);
 		}
 	}

@@ -52,12 +52,16 @@ static void undo_whole(const struct task *task, size_t m, const struct history *
 		.old_value = "", .old_on = was, .old_note = milestone->progress->note, .unit = "",
 	};
 	plan_edits_log(edits, &entry);
+	struct strbuf text = STRBUF_INIT;
+	milestone_text_string(task, milestone, &text);
 	if (on[0])
 		strbuf_printf(&request->said, _("%ld.%zu is done on %s again (the change to %s is taken back): %s\n"),
-			      task->id, m + 1, on, was, milestone->text);
+			      task->id, m + 1, on, was, strbuf_text(&text));
 	else
 		strbuf_printf(&request->said, _("%ld.%zu is not done (it was done on %s): %s\n"), task->id, m + 1, was,
-			      milestone->text);
+			      strbuf_text(&text));
+	request->said.failed = request->said.failed || text.failed;
+	strbuf_free(&text);
 }
 
 /* The unit's own line: back to the line the `done` in effect replaced, or
@@ -87,13 +91,17 @@ static void undo_unit(const struct plan *plan, const struct task *task, size_t m
 		.old_value = "", .old_on = was, .old_note = own->note, .unit = name,
 	};
 	plan_edits_log(edits, &entry);
+	struct strbuf text = STRBUF_INIT;
+	milestone_text_string(task, milestone, &text);
 	if (on[0])
 		strbuf_printf(&request->said, _("%ld.%zu is done for %s on %s again (the change to %s is taken back): "
 						"%s\n"),
-			      task->id, m + 1, name, on, was, milestone->text);
+			      task->id, m + 1, name, on, was, strbuf_text(&text));
 	else
 		strbuf_printf(&request->said, _("%ld.%zu is not done for %s (it was done on %s): %s\n"), task->id, m + 1,
-			      name, was, milestone->text);
+			      name, was, strbuf_text(&text));
+	request->said.failed = request->said.failed || text.failed;
+	strbuf_free(&text);
 }
 
 /* Why a milestone the unit answers for has no line of its own to take back. */

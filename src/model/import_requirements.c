@@ -68,7 +68,8 @@ static bool add_part(const struct requirement_part *part, void *context)
 		milestones[task->milestone_count] = (struct milestone){
 			.deadline = part->deadlines.dates[d],
 			.phrase = phrase,
-			.text = text,
+			.text_start = (uint32_t)(reader->piece->start + part->start),   /* in the requirement */
+			.text_length = (uint32_t)part->length,
 			.progress = &milestone_record_none,
 			.implied = part->deadlines.implied,
 			.column_group = (unsigned)task->milestone_count,
@@ -127,7 +128,8 @@ static bool add_target(const struct found_target *found, void *context)
 		.metric = import_keep(state, found->metric, strlen(found->metric)),
 		.value_text = import_keep(state, found->value, strlen(found->value)),
 		.unit = import_keep(state, found->unit, strlen(found->unit)),
-		.text = import_keep(state, reader->requirement + found->text_start, found->text_length),
+		.text_start = (uint32_t)found->text_start,   /* words of the requirement (target_text) */
+		.text_length = (uint32_t)found->text_length,
 		.progress = &target_record_none,
 		.milestone = TARGET_NO_MILESTONE,
 		.op = found->op,

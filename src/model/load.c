@@ -71,6 +71,13 @@ struct unit_list {
 	size_t count, capacity;
 };
 
+/* Where the words of a milestone's or target's text are: in the
+ * requirement (found), or among the words kept apart after it. */
+struct words_place {
+	struct field_text words;
+	uint32_t *start, *length;
+};
+
 struct plan_loader {
 	struct plan *plan;
 	const struct unit_directory *units;   /* NULL: unit names are not checked */
@@ -93,6 +100,9 @@ struct plan_loader {
 	/* Scratch space reused for every row. */
 	struct milestone *row_milestones;
 	struct target *row_targets;
+	struct field_text *row_milestone_words;   /* each milestone's text, until the task is kept */
+	struct field_text *row_target_words;      /* each target's text, until the task is kept */
+	struct words_place *row_words;            /* room for both, for keep_requirement */
 	struct unit_list row_units, row_leads;
 	struct unit_list milestone_units;
 	struct id_set ids;
@@ -506,7 +516,11 @@ static bool read_header(struct plan_loader *loader, const struct csv_row *row)
 	const char **extra_names = arena_array(&plan->arena, loader->extra_count + 1, sizeof *extra_names);
 	loader->row_milestones = calloc(loader->milestones.count + 1, sizeof *loader->row_milestones);
 	loader->row_targets = calloc(loader->targets.count + 1, sizeof *loader->row_targets);
-	if (!extra_names || !loader->row_milestones || !loader->row_targets) {
+	loader->row_milestone_words = calloc(loader->milestones.count + 1, sizeof *loader->row_milestone_words);
+	loader->row_target_words = calloc(loader->targets.count + 1, sizeof *loader->row_target_words);
+	loader->row_words = calloc(loader->milestones.count + loader->targets.count + 1, sizeof *loader->row_words);
+	if (!extra_names || !loader->row_milestones || !loader->row_targets || !loader->row_milestone_words
+	    || !loader->row_target_words || !loader->row_words) {
 		loader->out_of_memory = true;
 		return false;
 	}
@@ -1001,7 +1015,7 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 		}
 		milestone->implied = implied;
 		milestone->phrase = copy_field(loader, fields[MILESTONE_PHRASE]);
-		milestone->text = copy_field(loader, fields[MILESTONE_TEXT]);
+		loader->row_milestone_words[count] = fields[MILESTONE_TEXT];   /* placed by keep_requirement */
 		recorded.note = copy_field(loader, fields[MILESTONE_NOTE]);
 		milestone->progress = keep_record(loader, progress, &recorded, sizeof recorded, &milestone_record_none);
 		previous = milestone;
@@ -1013,14 +1027,16 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 
 /* The milestone whose text holds a target's words, when the task's
  * milestones name their own units (else it does not matter). */
-static uint16_t target_milestone(const struct plan_loader *loader, size_t milestone_count, const char *text)
+static uint16_t target_milestone(const struct plan_loader *loader, size_t milestone_count, struct field_text words)
 {
 	bool own_units = false;
 	for (size_t m = 0; m < milestone_count; m++)
 		own_units = own_units || loader->row_milestones[m].units;
-	for (size_t m = 0; own_units && text[0] && m < milestone_count; m++)
-		if (text_contains(loader->row_milestones[m].text, text))
+	for (size_t m = 0; own_units && words.length && m < milestone_count; m++) {
+		struct field_text text = loader->row_milestone_words[m];
+		if (text_find(text.text, text.length, words.text, words.length))
 			return (uint16_t)m;
+	}
 	return TARGET_NO_MILESTONE;
 }
 
@@ -1145,10 +1161,10 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 		target->metric = copy_field(loader, fields[TARGET_METRIC]);
 		target->value_text = copy_field(loader, fields[TARGET_VALUE]);
 		target->unit = copy_field(loader, fields[TARGET_UNIT]);
-		target->text = copy_field(loader, fields[TARGET_TEXT]);
+		loader->row_target_words[count] = fields[TARGET_TEXT];   /* placed by keep_requirement */
 		recorded.reported_text = copy_field(loader, fields[TARGET_REPORTED]);
 		recorded.report_note = copy_field(loader, fields[TARGET_NOTE]);
-		target->milestone = target_milestone(loader, milestone_count, target->text);
+		target->milestone = target_milestone(loader, milestone_count, fields[TARGET_TEXT]);
 		if (!read_target_progress(loader, row, group, fields, milestone_count, target, &recorded))
 			return count;
 		target->progress = keep_record(loader, progress, &recorded, sizeof recorded, &target_record_none);
@@ -1266,11 +1282,12 @@ static void check_consistency(struct plan_loader *loader, const struct csv_row *
 				     milestone->implied ? _("implied is 1 but the milestone has the time phrase \"%s\"")
 							: _("implied is 0 but the milestone has no time phrase%s"),
 				     milestone->phrase);
-		if (milestone->phrase[0] && !strstr(milestone->text, milestone->phrase)
+		struct field_text text = milestone_text(task, milestone);
+		if (milestone->phrase[0] && !text_find(text.text, text.length, milestone->phrase, strlen(milestone->phrase))
 		    && !strstr(task->deadline_text, milestone->phrase))
 			diag_warning(diag, loader->file, row->line, phrase_column,
 				     _("the time phrase \"%s\" is not in the milestone's text"), milestone->phrase);
-		if (!strstr(task->requirement, milestone->text))
+		if (milestone->text_start + milestone->text_length > strlen(task->requirement))   /* placed after it */
 			diag_warning(diag, loader->file, row->line,
 				     column_name(loader, group->columns[MILESTONE_TEXT]),
 				     _("the milestone's text is not part of the requirement"));
@@ -1278,7 +1295,7 @@ static void check_consistency(struct plan_loader *loader, const struct csv_row *
 	for (size_t t = 0; t < task->target_count; t++) {
 		const struct target *target = &task->targets[t];
 		const struct column_group *group = find_group(&loader->targets, target->column_group);
-		if (target->text[0] && !strstr(task->requirement, target->text))
+		if (target->text_start + target->text_length > strlen(task->requirement))   /* placed after it */
 			diag_warning(diag, loader->file, row->line, column_name(loader, group->columns[TARGET_TEXT]),
 				     _("the target's text is not part of the requirement"));
 	}
@@ -1472,12 +1489,77 @@ static bool read_units(struct plan_loader *loader, const struct csv_row *row, st
 	return true;
 }
 
+/* Where words are in the requirement: looked for from `from` first, as a
+ * requirement's parts come in order, then before it. */
+static const char *find_words(struct field_text requirement, size_t from, struct field_text words)
+{
+	const char *found = text_find(requirement.text + from, requirement.length - from, words.text, words.length);
+	if (!found && from) {
+		size_t before = from + words.length - 1 < requirement.length ? from + words.length - 1 : requirement.length;
+		found = text_find(requirement.text, before, words.text, words.length);
+	}
+	return found;
+}
+
+/* The task's requirement, and where each milestone's and target's text
+ * is in it: a milestone's text is the part of the requirement it governs
+ * and a target's the words that set it, so each is found there, not
+ * copied (milestone_text, target_text). Words a hand-edited plan gives
+ * that are not in the requirement go after its NUL, in one allocation. */
+static void keep_requirement(struct plan_loader *loader, const struct csv_row *row, struct task *task,
+			     struct milestone *milestones, struct target *targets)
+{
+	struct field_text requirement = row_field(row, loader->fixed[PLAN_REQUIREMENT]);
+	size_t count = 0, apart = 0;
+	struct words_place *places = loader->row_words;
+	for (size_t m = 0; m < task->milestone_count; m++)
+		places[count++] = (struct words_place){ loader->row_milestone_words[m], &milestones[m].text_start,
+							&milestones[m].text_length };
+	for (size_t t = 0; t < task->target_count; t++)
+		places[count++] = (struct words_place){ loader->row_target_words[t], &targets[t].text_start,
+							&targets[t].text_length };
+	size_t from = 0;
+	for (size_t p = 0; p < count; p++) {
+		if (p == task->milestone_count)
+			from = 0;   /* the targets' words, in order too */
+		struct field_text words = places[p].words;
+		const char *found = find_words(requirement, from, words);
+		/* Offsets fit: a plan file is at most FILE_SIZE_LIMIT (1 GiB). */
+		*places[p].start = found ? (uint32_t)(found - requirement.text) : UINT32_MAX;
+		*places[p].length = (uint32_t)words.length;
+		if (found)
+			from = (size_t)(found - requirement.text) + words.length;
+		else
+			apart += words.length;
+	}
+	if (!apart) {
+		task->requirement = copy_field(loader, requirement);
+		return;
+	}
+	char *block = arena_alloc(&loader->plan->arena, requirement.length + 1 + apart);
+	if (!block) {
+		loader->out_of_memory = true;
+		task->requirement = "";
+		return;
+	}
+	memcpy(block, requirement.text, requirement.length);
+	block[requirement.length] = '\0';
+	size_t end = requirement.length + 1;
+	for (size_t p = 0; p < count; p++) {
+		if (*places[p].start != UINT32_MAX)
+			continue;
+		memcpy(block + end, places[p].words.text, places[p].words.length);
+		*places[p].start = (uint32_t)end;
+		end += places[p].words.length;
+	}
+	task->requirement = block;
+}
+
 /* Copies a task whose row had no problem into the plan. */
 static bool keep_task(struct plan_loader *loader, const struct csv_row *row, struct task *task)
 {
 	struct plan *plan = loader->plan;
 	task->title = copy_column(loader, row, loader->fixed[PLAN_TITLE]);
-	task->requirement = copy_column(loader, row, loader->fixed[PLAN_REQUIREMENT]);
 	task->units_text = copy_column(loader, row, loader->fixed[PLAN_UNITS_TEXT]);
 	task->deadline_text = copy_column(loader, row, loader->fixed[PLAN_DEADLINE_TEXT]);
 	size_t *task_units = loader->row_units_kept ? NULL
@@ -1499,6 +1581,9 @@ static bool keep_task(struct plan_loader *loader, const struct csv_row *row, str
 		memcpy(task_leads, loader->row_leads.items, loader->row_leads.count * sizeof *task_leads);
 	memcpy(milestones, loader->row_milestones, task->milestone_count * sizeof *milestones);
 	memcpy(targets, loader->row_targets, task->target_count * sizeof *targets);
+	keep_requirement(loader, row, task, milestones, targets);
+	if (loader->out_of_memory)
+		return false;
 	for (size_t e = 0; e < loader->extra_count; e++) {
 		extras[e] = copy_column(loader, row, loader->extra[e]);
 		if (!extras[e])
@@ -1662,6 +1747,9 @@ static struct plan *load_from_input(const char *name, struct input *input,
 	free(loader.extra);
 	free(loader.row_milestones);
 	free(loader.row_targets);
+	free(loader.row_milestone_words);
+	free(loader.row_target_words);
+	free(loader.row_words);
 	free(loader.row_units.items);
 	free(loader.row_leads.items);
 	free(loader.milestone_units.items);

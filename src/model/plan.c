@@ -236,3 +236,15 @@ size_t plan_target_count(const struct plan *plan)
 		count += plan->tasks[t].target_count;
 	return count;
 }
+
+const char *milestone_text_string(const struct task *task, const struct milestone *milestone, struct strbuf *scratch)
+{
+	struct field_text text = milestone_text(task, milestone);
+	return strbuf_set(scratch, text.text, text.length);
+}
+
+const char *target_text_string(const struct task *task, const struct target *target, struct strbuf *scratch)
+{
+	struct field_text text = target_text(task, target);
+	return strbuf_set(scratch, text.text, text.length);
+}

@@ -46,9 +46,11 @@ static const char *unit_names(struct strbuf *names, const struct unit_directory 
 
 /* The text of one field of an item, a model string or built in scratch
  * (empty when called). */
-typedef const char *(*field_text)(const struct plan *plan, const void *item, size_t field, struct strbuf *scratch);
+typedef const char *(*field_text)(const struct plan *plan, const struct task *task, const void *item, size_t field,
+				  struct strbuf *scratch);
 
-static const char *milestone_field(const struct plan *plan, const void *item, size_t field, struct strbuf *scratch)
+static const char *milestone_field(const struct plan *plan, const struct task *task, const void *item, size_t field,
+				   struct strbuf *scratch)
 {
 	const struct milestone *milestone = item;
 	switch ((enum milestone_field)field) {
@@ -59,7 +61,7 @@ static const char *milestone_field(const struct plan *plan, const void *item, si
 	case MILESTONE_IMPLIED:
 		return milestone->implied ? "1" : "0";
 	case MILESTONE_TEXT:
-		return milestone->text;
+		return milestone_text_string(task, milestone, scratch);
 	case MILESTONE_UNITS:   /* none: the task's */
 		return unit_names(scratch, plan->units, milestone->units, milestone->units ? milestone->unit_count : 0);
 	case MILESTONE_DONE_ON:
@@ -74,7 +76,8 @@ static const char *milestone_field(const struct plan *plan, const void *item, si
 	return "";
 }
 
-static const char *target_field(const struct plan *plan, const void *item, size_t field, struct strbuf *scratch)
+static const char *target_field(const struct plan *plan, const struct task *task, const void *item, size_t field,
+				struct strbuf *scratch)
 {
 	(void)plan;
 	const struct target *target = item;
@@ -88,7 +91,7 @@ static const char *target_field(const struct plan *plan, const void *item, size_
 	case TARGET_UNIT:
 		return target->unit;
 	case TARGET_TEXT:
-		return target->text;
+		return target_text_string(task, target, scratch);
 	case TARGET_REPORTED:
 		return target->progress->reported ? target->progress->reported_text : "";
 	case TARGET_REPORTED_ON:
@@ -213,8 +216,8 @@ static void write_task_columns(struct strbuf *out, const struct plan *plan, cons
 }
 
 /* The cells of groups 1..groups, empty where the task has no item. */
-static void write_groups(struct strbuf *out, const struct plan *plan, const struct group_items *list,
-			 unsigned groups)
+static void write_groups(struct strbuf *out, const struct plan *plan, const struct task *task,
+			 const struct group_items *list, unsigned groups)
 {
 	struct strbuf scratch = STRBUF_INIT;
 	size_t next = 0;
@@ -227,7 +230,7 @@ static void write_groups(struct strbuf *out, const struct plan *plan, const stru
 		}
 		for (size_t f = 0; f < list->field_count; f++) {
 			strbuf_clear(&scratch);
-			put_field(out, item ? list->field(plan, item, f, &scratch) : "", false);
+			put_field(out, item ? list->field(plan, task, item, f, &scratch) : "", false);
 		}
 	}
 	out->failed = out->failed || scratch.failed;
@@ -243,8 +246,8 @@ bool plan_write(const struct plan *plan, struct strbuf *out)
 		const struct task *task = &plan->tasks[t];
 		write_task_columns(out, plan, task);
 		struct group_items milestones = milestones_of(task), targets = targets_of(task);
-		write_groups(out, plan, &milestones, milestone_groups);
-		write_groups(out, plan, &targets, target_groups);
+		write_groups(out, plan, task, &milestones, milestone_groups);
+		write_groups(out, plan, task, &targets, target_groups);
 		for (size_t e = 0; e < plan->extra_column_count; e++)
 			put_field(out, task->extras[e], false);
 		strbuf_putc(out, '\n');

@@ -169,8 +169,7 @@ void ics_event(FILE *out, const struct plan *plan, const struct task *task, size
 	strbuf_init(&summary);
 	strbuf_puts(&summary, strbuf_text(&text));
 
-	strbuf_clear(&text);
-	strbuf_puts(&text, milestone->text);
+	milestone_text_string(task, milestone, &text);
 	for (size_t t = 0; t < task->target_count; t++) {
 		const struct target *target = &task->targets[t];
 		strbuf_printf(&text, "\n%s ", target->metric);

@@ -106,6 +106,23 @@ static cJSON *string_or_null(const char *text)
 	return text && *text ? reference(text) : null_value();
 }
 
+/* Words that are not NUL-terminated (a part of a requirement), as a
+ * string. */
+static cJSON *words(struct field_text part)
+{
+	char *text = text_room(part.length);
+	if (!text)
+		return NULL;
+	memcpy(text, part.text, part.length);
+	text[part.length] = '\0';
+	return reference(text);
+}
+
+static cJSON *words_or_null(struct field_text part)
+{
+	return part.length ? words(part) : null_value();
+}
+
 static cJSON *boolean(bool value)
 {
 	return node(value ? cJSON_True : cJSON_False);
@@ -284,7 +301,7 @@ static cJSON *encode_milestone(const struct plan *plan, const struct task *task,
 	add(object, "deadline", date_string(milestone->deadline));
 	add(object, "phrase", string_or_null(milestone->phrase));
 	add(object, "implied", boolean(milestone->implied));
-	add(object, "text", reference(milestone->text));
+	add(object, "text", words(milestone_text(task, milestone)));
 	add(object, "units", names_of(plan, units, unit_count));
 	add(object, "status", reference(done_status(milestone->deadline, milestone->completed_on)));
 	add(object, "done_on", date_or_null(milestone->completed_on));
@@ -306,14 +323,14 @@ static void add_report(cJSON *object, const char *value_text, double value, date
 	add(object, "note", string_or_null(note));
 }
 
-static cJSON *encode_target(const struct plan *plan, const struct target *target)
+static cJSON *encode_target(const struct plan *plan, const struct task *task, const struct target *target)
 {
 	cJSON *object = node(cJSON_Object);
 	add(object, "metric", reference(target->metric));
 	add(object, "op", reference(target_op_text(target->op)));
 	add(object, "value", decimal(target->value_text, target->value));
 	add(object, "unit", string_or_null(target->unit));
-	add(object, "text", string_or_null(target->text));
+	add(object, "text", words_or_null(target_text(task, target)));
 	const struct target_record *recorded = target->progress;
 	if (recorded->reported) {
 		cJSON *reported = node(cJSON_Object);
@@ -338,9 +355,9 @@ static cJSON *encode_target(const struct plan *plan, const struct target *target
 	return object;
 }
 
-cJSON *json_target(const struct plan *plan, const struct target *target)
+cJSON *json_target(const struct plan *plan, const struct task *task, const struct target *target)
 {
-	return owned(encode_target(plan, target));
+	return owned(encode_target(plan, task, target));
 }
 
 static cJSON *via_value(const struct plan *plan, size_t via)
@@ -365,7 +382,7 @@ static cJSON *encode_task(const struct plan *plan, const struct task *task, bool
 	add(object, "milestones", milestones);
 	cJSON *targets = node(cJSON_Array);
 	for (size_t t = 0; t < task->target_count; t++)
-		append(targets, encode_target(plan, &task->targets[t]));
+		append(targets, encode_target(plan, task, &task->targets[t]));
 	add(object, "targets", targets);
 	if (plan->extra_column_count) {
 		cJSON *extra = node(cJSON_Object);
@@ -401,7 +418,7 @@ static cJSON *encode_due(const struct plan *plan, const struct milestone_match *
 	add(object, "deadline", date_string(milestone->deadline));
 	add(object, "phrase", string_or_null(milestone->phrase));
 	add(object, "implied", boolean(milestone->implied));
-	add(object, "text", reference(milestone->text));
+	add(object, "text", words(milestone_text(task, milestone)));
 	size_t unit_count;
 	const size_t *units = milestone_units(task, milestone, &unit_count);
 	add(object, "units", names_of(plan, units, unit_count));

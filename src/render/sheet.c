@@ -44,17 +44,22 @@ enum { MILESTONE_TEXT_COLUMNS = 40 };
 /* "2018-10-31: 11月前主要农产品制定生产操作规程或生产模式图或标…" or
  * "2018-12-31 (year end): 创建放心示范餐饮店340家", plus where the unit stands,
  * in words. */
-static void milestone_line(struct strbuf *out, const struct milestone *milestone, struct progress progress)
+static void milestone_line(struct strbuf *out, const struct task *task, const struct milestone *milestone,
+			   struct progress progress)
 {
+	struct field_text text = milestone_text(task, milestone);
 	char date[DATE_TEXT_SIZE];
 	date_format(milestone->deadline, date);
 	strbuf_puts(out, date);
 	if (milestone->implied)
 		strbuf_printf(out, " %s", _("(year end)"));
-	else if (!strstr(milestone->text, milestone->phrase))
+	else if (!text_find(text.text, text.length, milestone->phrase, strlen(milestone->phrase)))
 		strbuf_printf(out, " %s", milestone->phrase);
 	strbuf_puts(out, ": ");
-	text_shorten(out, milestone->text, MILESTONE_TEXT_COLUMNS);
+	struct strbuf whole = STRBUF_INIT;
+	text_shorten(out, strbuf_set(&whole, text.text, text.length), MILESTONE_TEXT_COLUMNS);
+	out->failed = out->failed || whole.failed;
+	strbuf_free(&whole);
 	if (progress.done_on)
 		date_format(progress.done_on, date);
 	if (progress.status == STATUS_DONE)
@@ -158,7 +163,7 @@ static void task_parts(FILE *out, const struct markup *markup, const struct plan
 			continue;
 		struct progress progress = milestone_progress(plan->units, task, milestone, unit, today);
 		strbuf_clear(text);
-		milestone_line(text, milestone, progress);
+		milestone_line(text, task, milestone, progress);
 		markup->milestone_item(out, progress);
 		markup->text(out, strbuf_text(text));
 		fputs(markup->item_end, out);

@@ -406,14 +406,14 @@ static void put_milestone_row(struct xlsx_book *book, lxw_worksheet *sheet, size
 	struct progress progress = milestone_progress(plan->units, task, milestone, unit, today);
 	enum row_color color = progress.status == STATUS_OVERDUE ? ROW_RED : ROW_PLAIN;
 	char id[ITEM_ID_SIZE];
-	struct strbuf targets = STRBUF_INIT, units = STRBUF_INIT;
+	struct strbuf targets = STRBUF_INIT, units = STRBUF_INIT, text = STRBUF_INIT;
 	targets_text(&targets, plan->units, task, index, unit);
 	format_milestone_units(&units, plan, task, milestone, "、");
 	const char *texts[DUTY_COLUMNS] = {
 		[DUTY_ID] = item_id_format(id, task->id, index + 1),
 		[DUTY_TASK] = task->title,
 		[DUTY_REQUIREMENT] = task->requirement,
-		[DUTY_MILESTONE] = milestone->text,
+		[DUTY_MILESTONE] = milestone_text_string(task, milestone, &text),
 		[DUTY_PHRASE] = milestone->implied ? _("(year end)") : milestone->phrase,
 		[DUTY_STATUS] = format_status(progress.status),
 		[DUTY_NOTE] = progress.note,
@@ -422,7 +422,7 @@ static void put_milestone_row(struct xlsx_book *book, lxw_worksheet *sheet, size
 		[DUTY_VIA] = match->via == NO_GROUP ? "" : plan->units->units[match->via].name,
 		[DUTY_ROLE] = format_role(match->role),
 	};
-	if (targets.failed || units.failed)
+	if (targets.failed || units.failed || text.failed)
 		book->failed = true;
 	for (size_t c = 0; c < columns; c++) {
 		if (c == DUTY_DEADLINE || c == DUTY_DONE_ON)
@@ -438,6 +438,7 @@ static void put_milestone_row(struct xlsx_book *book, lxw_worksheet *sheet, size
 	put_date(book, sheet, row, DUTY_DONE_ON, progress.done_on, cell_format(book, CELL_DATE, ROW_PLAIN));
 	strbuf_free(&targets);
 	strbuf_free(&units);
+	strbuf_free(&text);
 }
 
 void xlsx_add_duty_list(struct xlsx_book *book, const struct plan *plan, date_t today, size_t unit,

@@ -13,6 +13,7 @@
 #include "duty/input.h"
 #include "duty/load.h"
 #include "duty/phrases.h"
+#include "duty/plan_write.h"
 #include "duty/text.h"
 
 static const struct task *task(long id)
@@ -53,14 +54,14 @@ static void test_milestones_of_tasks_4_and_29(void **state)
 	assert_int_equal(four->milestone_count, 2);
 	check_milestone(four, 0, 20180731, "8月前", false);
 	check_milestone(four, 1, 20181231, "全年", false);
-	assert_string_equal(four->milestones[1].text, "全年其他县（市、区）同步深化创建工作");
+	assert_string_equal(milestone_words(four, &four->milestones[1]), "全年其他县（市、区）同步深化创建工作");
 
 	const struct task *twenty_nine = task(29);
 	assert_int_equal(twenty_nine->milestone_count, 3);
 	check_milestone(twenty_nine, 0, 20180430, "5月前", false);
 	check_milestone(twenty_nine, 1, 20180731, "8月前", false);
 	check_milestone(twenty_nine, 2, 20181231, "", true);
-	assert_string_equal(twenty_nine->milestones[2].text,
+	assert_string_equal(milestone_words(twenty_nine, &twenty_nine->milestones[2]),
 			    "全面实施《温州市食品药品安全科普宣传三年行动计（2018-2020）》");
 
 	const struct task *nineteen = task(19);   /* reordered: 10月前 comes first */
@@ -86,13 +87,13 @@ static void test_targets(void **state)
 	assert_int_equal(seven->target_count, 4);
 	check_target(&seven->targets[0], "市本级定量监测", TARGET_AT_LEAST, 1400, "批次");
 	check_target(&seven->targets[2], "食用农产品监测总体合格率", TARGET_AT_LEAST, 98, "%");
-	assert_string_equal(seven->targets[2].text, "食用农产品监测总体合格率稳定在98%以上");
+	assert_string_equal(target_words(seven, &seven->targets[2]), "食用农产品监测总体合格率稳定在98%以上");
 	const struct task *eighteen = task(18);
 	check_target(&eighteen->targets[0], "食品检验量", TARGET_AT_LEAST, 4.5, "份/千人");
 	assert_string_equal(eighteen->targets[0].value_text, "4.5");
 	check_target(&task(12)->targets[0], "创建放心示范餐饮店", TARGET_EQUAL, 340, "家");
 	check_target(&task(8)->targets[2], "林业标准化生产程度", TARGET_AT_LEAST, 63, "%");
-	assert_string_equal(task(8)->targets[2].text, "林业标准化生产程度63％以上");
+	assert_string_equal(target_words(task(8), &task(8)->targets[2]), "林业标准化生产程度63％以上");
 	/* "（2018-2020）" and "到2018年底" are dates, not targets. */
 	assert_int_equal(task(29)->target_count, 0);
 	assert_int_equal(task(13)->target_count, 1);
@@ -130,20 +131,23 @@ static void test_shipped_data_is_consistent(void **state)
 			assert_int_equal(expected.count, 1);
 			assert_int_equal(milestone->deadline, expected.dates[0]);
 			assert_int_equal(milestone->implied, expected.implied);
-			assert_non_null(strstr(t->requirement, milestone->text));
+			assert_non_null(strstr(t->requirement, milestone_words(t, milestone)));
+			assert_true(milestone->text_start + milestone->text_length <= strlen(t->requirement));
 			if (milestone->phrase[0])
-				assert_non_null(strstr(milestone->text, milestone->phrase));
+				assert_non_null(strstr(milestone_words(t, milestone), milestone->phrase));
 			if (m)
 				assert_true(t->milestones[m - 1].deadline <= milestone->deadline);
 		}
 		for (size_t k = 0; k < t->target_count; k++) {
 			const struct target *target = &t->targets[k];
-			assert_non_null(strstr(t->requirement, target->text));
+			const char *words = target_words(t, target);
+			assert_non_null(strstr(t->requirement, words));
+			assert_true(target->text_start + target->text_length <= strlen(t->requirement));
 			/* The value is written in digits, or as a Chinese numeral ("一次"). */
 			static const char *const numerals[] = { "零", "一", "二", "三", "四", "五" };
-			bool quoted = strstr(target->text, target->value_text) != NULL;
+			bool quoted = strstr(words, target->value_text) != NULL;
 			if (!quoted && target->value >= 0 && target->value < 6 && target->value == (int)target->value)
-				quoted = strstr(target->text, numerals[(int)target->value]) != NULL;
+				quoted = strstr(words, numerals[(int)target->value]) != NULL;
 			assert_true(quoted);
 		}
 		struct diagnostics diag;
@@ -255,7 +259,7 @@ static void check_same_as_mini(void **state, const char *name)
 		assert_int_equal(a->milestone_count, b->milestone_count);
 		for (size_t m = 0; m < a->milestone_count; m++) {
 			assert_int_equal(a->milestones[m].deadline, b->milestones[m].deadline);
-			assert_string_equal(a->milestones[m].text, b->milestones[m].text);
+			assert_string_equal(milestone_words(a, &a->milestones[m]), milestone_words(b, &b->milestones[m]));
 		}
 		assert_int_equal(a->target_count, b->target_count);
 		for (size_t t = 0; t < a->target_count; t++)
@@ -453,6 +457,47 @@ static void test_repeated_ids_name_their_first_line(void **state)
 	diagnostics_free(&diag);
 }
 
+/* A target's text is found in the requirement, not copied; words a
+ * hand-edited plan gives that are not in it are kept apart, after the
+ * requirement's end, and duty check says so. */
+static void test_target_words_are_found_in_the_requirement(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"plan_year,2018\n"
+		"id,title,requirement,units_text,units,milestone1_deadline,milestone1_text,"
+		"target1_metric,target1_op,target1_value,target1_unit,target1_text,"
+		"target2_metric,target2_op,target2_value,target2_unit,target2_text\n"
+		"1,甲,年底前合格率达到98%以上,市教育局,教育局,2018-12-31,年底前合格率达到98%以上,"
+		"合格率,>=,98,%,合格率达到98%以上,覆盖率,>=,90,%,覆盖率不低于90%\n";
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	struct plan *plan = plan_load_bytes("words.csv", text, sizeof text - 1, shipped.units,
+					    &(struct load_options){ .thorough = true }, &diag);
+	assert_non_null(plan);
+	const struct task *only = &plan->tasks[0];
+	assert_string_equal(only->requirement, "年底前合格率达到98%以上");
+	assert_string_equal(target_words(only, &only->targets[0]), "合格率达到98%以上");
+	assert_int_equal(only->targets[0].text_start, strlen("年底前"));
+	assert_string_equal(target_words(only, &only->targets[1]), "覆盖率不低于90%");
+	assert_true(only->targets[1].text_start > strlen(only->requirement));
+	assert_int_equal(diag.warnings, 1);
+	assert_non_null(strstr(diag.kept[0].message, "the target's text is not part of the requirement"));
+
+	/* Written and read again, both say the same words. */
+	struct strbuf written = STRBUF_INIT;
+	assert_true(plan_write(plan, &written));
+	struct plan *again = plan_load_bytes("again.csv", written.data, written.length, shipped.units,
+					     &(struct load_options){ 0 }, &diag);
+	assert_non_null(again);
+	assert_string_equal(target_words(&again->tasks[0], &again->tasks[0].targets[1]), "覆盖率不低于90%");
+	assert_string_equal(again->tasks[0].requirement, only->requirement);
+	plan_free(again);
+	strbuf_free(&written);
+	plan_free(plan);
+	diagnostics_free(&diag);
+}
+
 /* A short string that recurs is kept once; a long one, and any string
  * that differs by a byte, is its own copy. */
 static void test_short_strings_are_kept_once(void **state)
@@ -530,7 +575,7 @@ static void test_mapped_plan_loads_like_read_one(void **state)
 		snprintf(expected, sizeof expected, "要求%ld，\"加强\"", id);
 		assert_string_equal(found->requirement, expected);
 	}
-	assert_string_equal(plan_find_task(plan, ROWS)->milestones[0].text, "要求30000");
+	assert_string_equal(milestone_words(plan_find_task(plan, ROWS), &plan_find_task(plan, ROWS)->milestones[0]), "要求30000");
 	plan_free(plan);
 	unlink(path);
 
@@ -600,6 +645,7 @@ int main(void)
 		cmocka_unit_test(test_large_fields_and_many_rows),
 		cmocka_unit_test(test_mapped_plan_loads_like_read_one),
 		cmocka_unit_test(test_short_strings_are_kept_once),
+		cmocka_unit_test(test_target_words_are_found_in_the_requirement),
 		cmocka_unit_test(test_repeated_ids_name_their_first_line),
 		cmocka_unit_test(test_a_header_has_at_most_65535_groups_of_a_kind),
 	};

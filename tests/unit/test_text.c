@@ -338,6 +338,37 @@ static void test_shorten_to_one_line(void **state)
 	strbuf_free(&out);
 }
 
+/* text_find finds the first place of the needle, also when the haystack
+ * keeps offering its last byte (then memmem takes over, from where the
+ * quick compares stopped). */
+static void test_find_words(void **state)
+{
+	(void)state;
+	static const char text[] = "年底前开展专项整治；合格率达到98%以上";
+	size_t length = strlen(text);
+	assert_ptr_equal(text_find(text, length, "", 0), text);
+	assert_ptr_equal(text_find(text, length, "年底前", strlen("年底前")), text);
+	const char *words = "合格率达到98%以上";
+	assert_ptr_equal(text_find(text, length, words, strlen(words)), text + length - strlen(words));
+	assert_null(text_find(text, length, "合格率达到99%", strlen("合格率达到99%")));
+	assert_null(text_find("ab", 2, "abc", 3));
+	assert_null(text_find(text, length - 1, words, strlen(words)));   /* cut off by the length */
+
+	/* Every 'a' is a candidate for the last byte of "ba". */
+	char many[200];
+	for (int round = 0; round < 3; round++) {
+		size_t where = round == 0 ? 5 : round == 1 ? 40 : 150;   /* before and after the quick compares */
+		memset(many, 'a', sizeof many);
+		many[where] = 'b';
+		assert_ptr_equal(text_find(many, sizeof many, "ba", 2), many + where);
+		assert_ptr_equal(text_find(many, sizeof many, "aab", 3), many + where - 2);
+		assert_null(text_find(many, sizeof many, "bb", 2));
+	}
+	memset(many, 'a', sizeof many);
+	assert_null(text_find(many, sizeof many, "ab", 2));
+	assert_ptr_equal(text_find(many, sizeof many, "aaa", 3), many);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -355,6 +386,7 @@ int main(void)
 		cmocka_unit_test(test_item_ids_as_typed),
 		cmocka_unit_test(test_ambiguous_width),
 		cmocka_unit_test(test_shorten_to_one_line),
+		cmocka_unit_test(test_find_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,6 +18,30 @@
 
 #include "duty/load.h"
 
+#include <stdio.h>
+
+/* Words of the plan that are not NUL-terminated as a string, valid for
+ * the next three calls, so two can be compared. */
+static inline const char *words_string(struct field_text words)
+{
+	static char texts[3][4096];
+	static int next;
+	char *text = texts[next++ % 3];
+	snprintf(text, sizeof texts[0], "%.*s", (int)words.length, words.text);
+	return text;
+}
+
+/* A milestone's or a target's text (milestone_text, target_text). */
+static inline const char *milestone_words(const struct task *task, const struct milestone *milestone)
+{
+	return words_string(milestone_text(task, milestone));
+}
+
+static inline const char *target_words(const struct task *task, const struct target *target)
+{
+	return words_string(target_text(task, target));
+}
+
 /* The shipped unit directory and plan, for the tests of a file that runs
  * its group with shipped_setup and shipped_teardown. */
 static struct shipped {
