@@ -40,10 +40,14 @@ static uint32_t hash_bytes(const char *text, size_t length)
 		}
 		memcpy(&word, last, 8);   /* the last eight bytes, overlapping the word before */
 		hash = mix(hash, word);
-	} else if (length) {
-		word = 0;
-		for (size_t i = 0; i < length; i++)
-			word |= (uint64_t)(unsigned char)text[i] << (8 * i);
+	} else if (length >= 4) {   /* two overlapping four-byte words */
+		uint32_t first, last;
+		memcpy(&first, text, 4);
+		memcpy(&last, text + length - 4, 4);
+		hash = mix(hash, (uint64_t)first << 32 | last);
+	} else if (length) {   /* 1 to 3 bytes: the first, middle and last */
+		word = (uint64_t)(unsigned char)text[0] | (uint64_t)(unsigned char)text[length / 2] << 8
+		       | (uint64_t)(unsigned char)text[length - 1] << 16;
 		hash = mix(hash, word);
 	}
 	hash = mix(hash, 0);
