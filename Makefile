@@ -38,7 +38,7 @@ ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -Iinclude -Isrc \
               -DDUTY_VERSION='"$(VERSION)"' -DDUTY_DATADIR='"$(PREFIX)/share/duty"' \
               -DDUTY_LOCALEDIR='"$(PREFIX)/share/locale"' \
               $(LAZY_SONAMES)
-LDLIBS   := -lcsv -lcjson -lm -ldl
+LDLIBS   := -lcsv -lcjson -ldl
 
 # CSVREAD_VERIFY: csvread checks every field it places in the input
 # against libcsv's own copy (tests and fuzzing; too slow for a release).

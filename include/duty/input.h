@@ -49,8 +49,8 @@ bool input_read_file(const char *path, enum encoding encoding, struct input *inp
  * mapped, not copied, and never written; its text is then not
  * NUL-terminated. The reader keeps what it needs of a row as a copy and
  * calls input_release with the offset it has read up to, so a plan of
- * any size is never resident whole (docs/design.md, "Memory"). A smaller
- * file is read, which costs less than a mapping. */
+ * any size is never resident whole (docs/design.md, "The plan keeps what
+ * it reads"). A smaller file is read, which costs less than a mapping. */
 enum { INPUT_MAP_FROM = 1 << 20, INPUT_RELEASE_STEP = 1 << 20 };
 bool input_map_file(const char *path, enum encoding encoding, struct input *input, struct diagnostics *diag);
 /* Gives back the mapped pages before offset (nothing for a read input).

@@ -6,7 +6,6 @@
 #include "duty/date.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -266,7 +265,7 @@ bool date_from_excel_serial(double serial, bool date1904, date_t *date)
 {
 	if (!(serial >= (date1904 ? 0 : 1)) || serial >= 2958466)
 		return false;
-	long day = (long)floor(serial);
+	long day = (long)serial;   /* whole days: serial is not negative here */
 	if (date1904)
 		day += 1462;   /* 1904-01-01 is day 1462 of the 1900 system */
 	else if (day == 60)

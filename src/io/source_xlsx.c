@@ -457,6 +457,23 @@ static bool format_serial_date(double serial, bool date1904, char text[DATE_TEXT
 	return true;
 }
 
+/* Digits before the point, or for a magnitude below 1 one less than the
+ * zeros after it: floor(log10(magnitude)) + 1 for 1e-9 <= magnitude <
+ * 1e15, without libm (one library less to load at every start). */
+static int whole_digits(double magnitude)
+{
+	static const double tenths[] = { 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9 };
+	int digits = 0;
+	if (magnitude >= 1) {
+		for (double power = 1; magnitude >= power && digits < 16; power *= 10)   /* exact up to 1e22 */
+			digits++;
+		return digits;
+	}
+	for (size_t i = 0; i < sizeof tenths / sizeof tenths[0] && magnitude < tenths[i]; i++)
+		digits--;
+	return digits;
+}
+
 /* The fewest significant digits (up to 15) that Excel would show. */
 static void format_number(double value, char *text, size_t size)
 {
@@ -469,13 +486,12 @@ static void format_number(double value, char *text, size_t size)
 		snprintf(text, size, "%.15g", value);
 		return;
 	}
-	if (value == floor(value)) {
+	if (value == (double)(long long)value) {   /* whole: |value| < 1e15 fits */
 		snprintf(text, size, "%.0f", value);
 		return;
 	}
 	/* Fixed notation with 15 significant digits, trailing zeros dropped. */
-	int whole_digits = (int)floor(log10(magnitude)) + 1;
-	int decimals = 15 - whole_digits;
+	int decimals = 15 - whole_digits(magnitude);
 	if (decimals < 0)
 		decimals = 0;
 	if (decimals > 24)
