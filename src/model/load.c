@@ -1065,9 +1065,11 @@ static bool read_target_progress(struct plan_loader *loader, const struct csv_ro
 
 /* A reported value as typed in a spreadsheet: "352", "98%", "９８％" or
  * "352家" when the target counts in 家. The cell keeps only the number, in
- * ASCII (it is never longer), so the value reads "98%" and not "98%%". */
+ * ASCII, so the value reads "98%" and not "98%%": it is written to number
+ * (the row's text is never written: it may be a read-only mapping of the
+ * file) and the cell points there until it is copied. */
 static bool read_reported(struct plan_loader *loader, const struct csv_row *row, const struct column_group *group,
-			  struct field_text *fields, double *value)
+			  struct field_text *fields, char number[TEXT_QUANTITY_SIZE], double *value)
 {
 	struct field_text *cell = &fields[TARGET_REPORTED];
 	const char *column = column_name(loader, group->columns[TARGET_REPORTED]);
@@ -1094,7 +1096,8 @@ static bool read_reported(struct plan_loader *loader, const struct csv_row *row,
 	}
 	*value = typed.value;
 	size_t length = strlen(typed.number);
-	memcpy((char *)cell->text, typed.number, length);
+	memcpy(number, typed.number, length + 1);
+	cell->text = number;
 	cell->length = length;
 	return true;
 }
@@ -1143,8 +1146,10 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 			ok = false;
 		}
 		struct target_record recorded = target_record_none;
+		char reported_number[TEXT_QUANTITY_SIZE];   /* fields[TARGET_REPORTED] until it is copied */
 		recorded.reported = fields[TARGET_REPORTED].length > 0;
-		if (recorded.reported && !read_reported(loader, row, group, fields, &recorded.reported_value))
+		if (recorded.reported
+		    && !read_reported(loader, row, group, fields, reported_number, &recorded.reported_value))
 			ok = false;
 		if (fields[TARGET_REPORTED_ON].length
 		    && !date_parse(fields[TARGET_REPORTED_ON].text, fields[TARGET_REPORTED_ON].length,

@@ -591,6 +591,42 @@ static void test_mapped_plan_loads_like_read_one(void **state)
 	strbuf_free(&text);
 }
 
+/* A reported value is kept as its number ("９８％" reads 98) without
+ * writing into the file's text: a mapped plan is read-only, and a
+ * loader that wrote there faulted. */
+static void test_mapped_plan_with_reported_values(void **state)
+{
+	(void)state;
+	enum { ROWS = 20000 };
+	struct strbuf text;
+	strbuf_init(&text);
+	strbuf_puts(&text, "plan_year,2018\nid,title,requirement,units_text,units,milestone1_deadline,milestone1_text,"
+			   "target1_metric,target1_op,target1_value,target1_unit,target1_reported\n");
+	for (int i = 1; i <= ROWS; i++)
+		strbuf_printf(&text, "%d,任务%d,要求%d，覆盖率98%%以上,市教育局,教育局,2018-06-30,要求%d,覆盖率,>=,98,%%,%s\n",
+			      i, i, i, i, i % 2 ? "９８％" : "97.5");
+	assert_false(text.failed);
+	assert_true(text.length > INPUT_MAP_FROM);
+	char path[] = "/tmp/duty-test-mapped-XXXXXX";
+	write_paged_file(path, "", &text);
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	struct plan *plan = plan_load(path, shipped.units, &(struct load_options){ 0 }, &diag);
+	assert_non_null(plan);
+	assert_int_equal(plan->task_count, ROWS);
+	const struct target_record *odd = plan_find_task(plan, 1)->targets[0].progress,
+				   *even = plan_find_task(plan, ROWS)->targets[0].progress;
+	assert_true(odd->reported);
+	assert_string_equal(odd->reported_text, "98");
+	assert_true(odd->reported_value == 98);
+	assert_string_equal(even->reported_text, "97.5");
+	assert_true(even->reported_value == 97.5);
+	plan_free(plan);
+	unlink(path);
+	diagnostics_free(&diag);
+	strbuf_free(&text);
+}
+
 /* A task counts its milestones and targets in 16 bits (memory per task,
  * issue 14): a header has at most TASK_ITEMS_MAX groups of each kind. */
 static void test_a_header_has_at_most_65535_groups_of_a_kind(void **state)
@@ -644,6 +680,7 @@ int main(void)
 		cmocka_unit_test(test_messages_show_control_characters),
 		cmocka_unit_test(test_large_fields_and_many_rows),
 		cmocka_unit_test(test_mapped_plan_loads_like_read_one),
+		cmocka_unit_test(test_mapped_plan_with_reported_values),
 		cmocka_unit_test(test_short_strings_are_kept_once),
 		cmocka_unit_test(test_target_words_are_found_in_the_requirement),
 		cmocka_unit_test(test_repeated_ids_name_their_first_line),
