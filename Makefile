@@ -144,8 +144,9 @@ $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libdut
 		$(LDLIBS) $(LAZY_LDLIBS) -o $@
 
 # The library is compiled for fuzzing once and linked into every harness.
+# Every plan file is mapped there (DUTY_INPUT_MAP_FROM), as big ones are.
 FUZZ_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O1 -Iinclude -DSOURCE_DIR='"$(CURDIR)"' -DCSVREAD_VERIFY \
-               $(LAZY_SONAMES) -fno-sanitize-recover=undefined
+               -DDUTY_INPUT_MAP_FROM=1 $(LAZY_SONAMES) -fno-sanitize-recover=undefined
 FUZZ_OBJECTS := $(CORE_SOURCES:src/%.c=$(FUZZ_DIR)/obj/%.o)
 
 $(FUZZ_DIR)/obj/%.o: src/%.c $(HEADERS)

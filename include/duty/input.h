@@ -51,7 +51,10 @@ bool input_read_file(const char *path, enum encoding encoding, struct input *inp
  * calls input_release with the offset it has read up to, so a plan of
  * any size is never resident whole (docs/design.md, "The plan keeps what
  * it reads"). A smaller file is read, which costs less than a mapping. */
-enum { INPUT_MAP_FROM = 1 << 20, INPUT_RELEASE_STEP = 1 << 20 };
+#ifndef DUTY_INPUT_MAP_FROM
+#define DUTY_INPUT_MAP_FROM (1 << 20)   /* the fuzz build maps every file (1), so that path is fuzzed */
+#endif
+enum { INPUT_MAP_FROM = DUTY_INPUT_MAP_FROM, INPUT_RELEASE_STEP = 1 << 20 };
 bool input_map_file(const char *path, enum encoding encoding, struct input *input, struct diagnostics *diag);
 /* Gives back the mapped pages before offset (nothing for a read input).
  * Reading them again still works: they come back from the page cache. */

@@ -1448,7 +1448,8 @@ static void remember_units(struct plan_loader *loader, struct field_text cell)
 	size_t *kept = arena_array(arena, count + 1, sizeof *kept);
 	if (!key || !kept)
 		return;
-	memcpy(kept, loader->row_units.items, count * sizeof *kept);
+	if (count)   /* a cell of separators only has no units, and maybe no list yet */
+		memcpy(kept, loader->row_units.items, count * sizeof *kept);
 	if (!name_index_add(loader->units_memo, key, cell.length, loader->memo_count, NULL))
 		return;
 	loader->memo_lists[loader->memo_count] = kept;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "duty/progress.h"
 #include "duty/query.h"
@@ -99,6 +100,27 @@ static void exercise(const struct plan *plan, FILE *sink)
 	free(tasks);
 }
 
+/* The input as a plan file, loaded as commands load one: the fuzz build
+ * maps every file (DUTY_INPUT_MAP_FROM), so this is the mapped path, never
+ * written and not NUL-terminated. It must load as the bytes do. */
+static void load_as_file(const uint8_t *data, size_t size, const struct plan *from_bytes)
+{
+	static char path[] = "/tmp/duty-fuzz-plan-XXXXXX";
+	static int descriptor = -1;
+	if (descriptor < 0 && (descriptor = mkstemp(path)) < 0)
+		return;
+	if (ftruncate(descriptor, 0) != 0 || pwrite(descriptor, data, size, 0) != (ssize_t)size)
+		return;
+	struct diagnostics diag;
+	diagnostics_init(&diag, 8);
+	struct load_options options = { .thorough = true };
+	struct plan *plan = plan_load(path, shipped_units(), &options, &diag);
+	if ((plan == NULL) != (from_bytes == NULL) || (plan && plan->task_count != from_bytes->task_count))
+		abort();
+	plan_free(plan);
+	diagnostics_free(&diag);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static FILE *sink;
@@ -113,6 +135,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct plan *plan = plan_load_bytes("fuzz.csv", (const char *)data, size, shipped_units(), &options, &diag);
 	if (plan)
 		exercise(plan, sink);
+	load_as_file(data, size, plan);
 	plan_free(plan);
 	/* As `duty check` reads a plan when its unit directory is broken. */
 	plan_free(plan_load_bytes("fuzz.csv", (const char *)data, size, NULL, &options, &diag));
