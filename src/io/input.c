@@ -296,12 +296,13 @@ void input_release(struct input *input, size_t offset)
 {
 	if (!input->mapping || offset > input->size)
 		return;
-	/* Whole pages only, and not for every row: a page of the mapping
+	/* Not for every row, and whole pages only: a page of the mapping
 	 * given back is read again from the page cache if it is needed. */
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	size_t end = ((size_t)(input->data - input->mapping) + offset) / page * page;
-	if (end < input->released + INPUT_RELEASE_STEP && offset < input->size)
+	size_t read = (size_t)(input->data - input->mapping) + offset;
+	if (read < input->released + INPUT_RELEASE_STEP && offset < input->size)
 		return;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t end = read / page * page;
 	if (end > input->released) {
 		madvise(input->mapping + input->released, end - input->released, MADV_DONTNEED);
 		input->released = end;

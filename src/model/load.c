@@ -223,9 +223,15 @@ static void id_set_free(struct id_set *set)
 	free(set->slots);
 }
 
+/* A task's id and its index in the file, sorted by id for plan->id_order. */
+struct id_task {
+	long id;
+	size_t task;
+};
+
 static int by_id(const void *left, const void *right)
 {
-	long a = ((const struct id_seen *)left)->id, b = ((const struct id_seen *)right)->id;
+	long a = ((const struct id_task *)left)->id, b = ((const struct id_task *)right)->id;
 	return a < b ? -1 : a > b;
 }
 
@@ -239,16 +245,16 @@ static bool order_ids(struct plan *plan)
 	if (ascending)
 		return true;
 	size_t *order = arena_array(&plan->arena, plan->task_count, sizeof *order);
-	struct id_seen *pairs = malloc(plan->task_count * sizeof *pairs);   /* (id, task index) */
+	struct id_task *pairs = malloc(plan->task_count * sizeof *pairs);
 	if (!order || !pairs) {
 		free(pairs);
 		return false;
 	}
 	for (size_t t = 0; t < plan->task_count; t++)
-		pairs[t] = (struct id_seen){ plan->tasks[t].id, (long)t };
+		pairs[t] = (struct id_task){ plan->tasks[t].id, t };
 	qsort(pairs, plan->task_count, sizeof *pairs, by_id);
 	for (size_t t = 0; t < plan->task_count; t++)
-		order[t] = (size_t)pairs[t].line;
+		order[t] = pairs[t].task;
 	free(pairs);
 	plan->id_order = order;
 	return true;
@@ -1380,9 +1386,8 @@ static bool has_header_width(struct plan_loader *loader, const struct csv_row *r
 	return false;
 }
 
-/* The task's id, unique in the file (kept task or not). Returns false
- * when out of memory. */
-/* *id_added: the row's id is new, and was added to the ids read. */
+/* The task's id, unique in the file (kept task or not); *id_added: it is
+ * new, and was added to the ids read. Returns false when out of memory. */
 static bool read_id(struct plan_loader *loader, const struct csv_row *row, struct task *task, bool *id_added)
 {
 	*id_added = false;

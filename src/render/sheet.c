@@ -47,19 +47,19 @@ enum { MILESTONE_TEXT_COLUMNS = 40 };
 static void milestone_line(struct strbuf *out, const struct task *task, const struct milestone *milestone,
 			   struct progress progress)
 {
-	struct field_text text = milestone_text(task, milestone);
+	struct strbuf words = STRBUF_INIT;
+	const char *text = milestone_text_string(task, milestone, &words);
 	char date[DATE_TEXT_SIZE];
 	date_format(milestone->deadline, date);
 	strbuf_puts(out, date);
 	if (milestone->implied)
 		strbuf_printf(out, " %s", _("(year end)"));
-	else if (!text_find(text.text, text.length, milestone->phrase, strlen(milestone->phrase)))
+	else if (!strstr(text, milestone->phrase))
 		strbuf_printf(out, " %s", milestone->phrase);
 	strbuf_puts(out, ": ");
-	struct strbuf whole = STRBUF_INIT;
-	text_shorten(out, strbuf_set(&whole, text.text, text.length), MILESTONE_TEXT_COLUMNS);
-	out->failed = out->failed || whole.failed;
-	strbuf_free(&whole);
+	text_shorten(out, text, MILESTONE_TEXT_COLUMNS);
+	out->failed = out->failed || words.failed;
+	strbuf_free(&words);
 	if (progress.done_on)
 		date_format(progress.done_on, date);
 	if (progress.status == STATUS_DONE)
