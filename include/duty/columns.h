@@ -34,14 +34,14 @@ struct field_text {
 };
 
 /* The field in a column ("" when the row has no such column), spaces
- * trimmed. libcsv has already trimmed unquoted fields, so the common case
- * is two comparisons of edge bytes, inline. */
+ * trimmed. libcsv has already trimmed unquoted fields, and the reader says
+ * whether a quoted one has spaces to trim, so the common case is a copy. */
 static inline struct field_text row_field(const struct csv_row *row, size_t column)
 {
 	if (column >= row->count)
 		return (struct field_text){ "", 0 };
 	struct field_text field = { row->fields[column].data, row->fields[column].length };
-	if (field.length && (field.text[0] == ' ' || field.text[0] == '\t' || field.text[field.length - 1] == ' '
+	if (row->padded && field.length && (field.text[0] == ' ' || field.text[0] == '\t' || field.text[field.length - 1] == ' '
 			     || field.text[field.length - 1] == '\t'))
 		field.length = text_trim(&field.text, field.length);
 	return field;

@@ -30,6 +30,8 @@ struct csv_row {
 	long end_line;       /* line where it ends (quoted newlines span lines) */
 	size_t start;        /* byte offset of the row's first byte */
 	size_t end;          /* byte offset after its line terminator */
+	bool padded;         /* some field begins or ends with a space or tab
+				(only a quoted one can): else none needs trimming */
 };
 /* The input is never written: the raw bytes of a row stay as they were. */
 

@@ -22,36 +22,68 @@ struct name_index {
 	size_t count;
 };
 
-static uint64_t mix(uint64_t hash, uint64_t word)
+static uint64_t word_at(const char *text)
 {
-	hash = (hash ^ word) * 0x9E3779B97F4A7C15ull;
-	return hash ^ (hash >> 29);
+	uint64_t word;
+	memcpy(&word, text, 8);
+	return word;
 }
 
-static uint32_t hash_bytes(const char *text, size_t length)
+static uint32_t half_word_at(const char *text)
 {
-	uint64_t hash = length;
-	uint64_t word;
+	uint32_t word;
+	memcpy(&word, text, 4);
+	return word;
+}
+
+/* A name of at most SHORT_NAME bytes is read as at most three words: its
+ * first and last eight bytes (overlapping when it is shorter than 16) and,
+ * beyond 16 bytes, the eight after the first; shorter names as two
+ * overlapping four-byte halves, or their first, middle and last bytes.
+ * With the length these words are the whole name, so comparing them
+ * compares the names (most names are short: a few Chinese characters). */
+enum { SHORT_NAME = 24 };
+
+static inline __attribute__((always_inline)) uint32_t hash_bytes(const char *text, size_t length)
+{
+	uint64_t first, last;
 	if (length >= 8) {
-		const char *last = text + length - 8;
-		for (; text < last; text += 8) {
-			memcpy(&word, text, 8);
-			hash = mix(hash, word);
-		}
-		memcpy(&word, last, 8);   /* the last eight bytes, overlapping the word before */
-		hash = mix(hash, word);
-	} else if (length >= 4) {   /* two overlapping four-byte words */
-		uint32_t first, last;
-		memcpy(&first, text, 4);
-		memcpy(&last, text + length - 4, 4);
-		hash = mix(hash, (uint64_t)first << 32 | last);
-	} else if (length) {   /* 1 to 3 bytes: the first, middle and last */
-		word = (uint64_t)(unsigned char)text[0] | (uint64_t)(unsigned char)text[length / 2] << 8
-		       | (uint64_t)(unsigned char)text[length - 1] << 16;
-		hash = mix(hash, word);
+		first = word_at(text);
+		last = word_at(text + length - 8);
+		for (size_t i = 8; i + 8 < length; i += 8)   /* the words between (one up to SHORT_NAME) */
+			first = (first ^ word_at(text + i)) * 0xFF51AFD7ED558CCDull;
+	} else if (length >= 4) {
+		first = half_word_at(text);
+		last = half_word_at(text + length - 4);
+	} else {
+		first = length ? (uint64_t)(unsigned char)text[0] | (uint64_t)(unsigned char)text[length / 2] << 8
+					 | (uint64_t)(unsigned char)text[length - 1] << 16
+			       : 0;
+		last = 0;
 	}
-	hash = mix(hash, 0);
-	return (uint32_t)(hash ^ (hash >> 32));
+	/* Two multiplications; the table takes the product's high half, the
+	 * bits every input bit reaches. */
+	uint64_t hash = ((first ^ length) * 0x9E3779B97F4A7C15ull ^ last) * 0xC2B2AE3D27D4EB4Full;
+	return (uint32_t)(hash >> 32);
+}
+
+/* Out of line, so that a lookup of a short name saves no registers. */
+static __attribute__((noinline)) bool same_long(const char *a, const char *b, size_t length)
+{
+	return memcmp(a, b, length) == 0;
+}
+
+/* Two names of the same length: equal? Short ones by their words, inline. */
+static inline __attribute__((always_inline)) bool same_bytes(const char *a, const char *b, size_t length)
+{
+	if (length > SHORT_NAME)
+		return same_long(a, b, length);
+	if (length >= 8)
+		return word_at(a) == word_at(b) && word_at(a + length - 8) == word_at(b + length - 8)
+		       && (length <= 16 || word_at(a + 8) == word_at(b + 8));
+	if (length >= 4)
+		return half_word_at(a) == half_word_at(b) && half_word_at(a + length - 4) == half_word_at(b + length - 4);
+	return length == 0 || (a[0] == b[0] && a[length / 2] == b[length / 2] && a[length - 1] == b[length - 1]);
 }
 
 struct name_index *name_index_new(size_t expected)
@@ -79,15 +111,17 @@ void name_index_free(struct name_index *index)
 	free(index);
 }
 
-static struct slot *probe(struct slot *slots, size_t capacity, const char *name, size_t length,
-			  uint32_t hash)
+/* Inline in every caller: a lookup is a few dozen instructions, and a call
+ * saving registers would add a third. */
+static inline __attribute__((always_inline)) struct slot *probe(struct slot *slots, size_t capacity,
+								const char *name, size_t length, uint32_t hash)
 {
 	size_t mask = capacity - 1;
 	for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
 		struct slot *slot = &slots[i];
 		if (!slot->name)
 			return slot;
-		if (slot->hash == hash && slot->length == length && memcmp(slot->name, name, length) == 0)
+		if (slot->hash == hash && slot->length == length && same_bytes(slot->name, name, length))
 			return slot;
 	}
 }

@@ -699,6 +699,11 @@ static bool decimal_value(const char *text, size_t length, double *value)
 
 bool text_parse_decimal(const char *text, size_t length, double *value)
 {
+	long whole;   /* most target values: plain digits */
+	if (text_parse_whole(text, length, LONG_MAX, &whole)) {
+		*value = (double)whole;
+		return true;
+	}
 	char folded[64];
 	if (!fold_if_needed(&text, &length, folded, sizeof folded))
 		return false;

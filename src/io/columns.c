@@ -45,17 +45,26 @@ bool row_is_blank(const struct csv_row *row)
 	return true;
 }
 
+/* The bytes that may start a separator: ';', a line break, and the lead
+ * byte of '；'. Every other byte is skipped by one lookup. */
+static bool may_start_separator(unsigned char c)
+{
+	return c == ';' || c == '\n' || c == '\r' || c == 0xEF;
+}
+
 bool list_split(const char *text, size_t length, list_item_callback callback, void *context)
 {
 	static const char fullwidth_semicolon[] = "\xEF\xBC\x9B";   /* ； */
 	size_t start = 0, i = 0;
 	while (i <= length) {
+		while (i < length && !may_start_separator((unsigned char)text[i]))
+			i++;
 		size_t separator = 0;
 		if (i == length)
 			separator = 1;
-		else if (text[i] == ';' || text[i] == '\n' || text[i] == '\r')
+		else if (text[i] != (char)0xEF)
 			separator = 1;
-		else if (text[i] == fullwidth_semicolon[0] && length - i >= 3 && memcmp(text + i, fullwidth_semicolon, 3) == 0)
+		else if (length - i >= 3 && memcmp(text + i, fullwidth_semicolon, 3) == 0)
 			separator = 3;
 		if (!separator) {
 			i++;

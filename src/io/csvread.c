@@ -35,6 +35,7 @@ struct reader {
 	struct copied_field { size_t field, offset; } *copied;
 	size_t copied_count, copied_capacity;
 	bool row_complete;
+	bool padded;                 /* a field of the row has an edge space */
 	bool out_of_memory;
 };
 
@@ -138,6 +139,9 @@ __attribute__((noinline)) static void place_field(struct reader *reader, const c
 		after = p + length;
 	}
 	field->length = length;
+	const char *text = content;
+	if (length && (text[0] == ' ' || text[0] == '\t' || text[length - 1] == ' ' || text[length - 1] == '\t'))
+		reader->padded = true;
 #ifdef CSVREAD_VERIFY
 	if (field->data && memcmp(field->data, content, length) != 0)
 		abort();
@@ -189,6 +193,7 @@ static void reset_row(struct reader *reader, size_t next_row)
 	reader->copies_used = 0;
 	reader->copied_count = 0;
 	reader->row_complete = false;
+	reader->padded = false;
 }
 
 static bool deliver_row(struct reader *reader, struct csv_row *row, const struct csv_callbacks *callbacks,
@@ -198,6 +203,7 @@ static bool deliver_row(struct reader *reader, struct csv_row *row, const struct
 		reader->fields[reader->copied[c].field].data = reader->copies + reader->copied[c].offset;
 	row->fields = reader->fields;
 	row->count = field_count(reader);
+	row->padded = reader->padded;
 	bool go_on = callbacks->row(row, context);
 	reset_row(reader, next_row);
 	return go_on;

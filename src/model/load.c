@@ -1504,6 +1504,14 @@ static bool read_units(struct plan_loader *loader, const struct csv_row *row, st
  * requirement's parts come in order, then before it. */
 static const char *find_words(struct field_text requirement, size_t from, struct field_text words)
 {
+	/* Most parts start right there or after a separator of a few bytes
+	 * ("；", "，"): those places first, in order, so the place found is
+	 * still the first one from `from`. */
+	for (size_t k = 0; words.length && k <= 4 && from + k + words.length <= requirement.length; k++) {
+		const char *at = requirement.text + from + k;
+		if (at[0] == words.text[0] && memcmp(at, words.text, words.length) == 0)
+			return at;
+	}
 	const char *found = text_find(requirement.text + from, requirement.length - from, words.text, words.length);
 	if (!found && from) {
 		size_t before = from + words.length - 1 < requirement.length ? from + words.length - 1 : requirement.length;
@@ -1567,6 +1575,26 @@ static void keep_requirement(struct plan_loader *loader, const struct csv_row *r
 }
 
 /* Copies a task whose row had no problem into the plan. */
+/* A copy of a row's items in the plan's arena. No items take no memory:
+ * every empty array is one static object (never written: it has no items). */
+static void *keep_array(struct plan_loader *loader, const void *items, size_t count, size_t size)
+{
+	static union {
+		size_t index;
+		struct milestone milestone;
+		struct target target;
+	} no_items;
+	if (!count)
+		return &no_items;
+	void *kept = arena_alloc(&loader->plan->arena, count * size);   /* counts are at most 65535 */
+	if (!kept) {
+		loader->out_of_memory = true;
+		return &no_items;
+	}
+	memcpy(kept, items, count * size);
+	return kept;
+}
+
 static bool keep_task(struct plan_loader *loader, const struct csv_row *row, struct task *task)
 {
 	struct plan *plan = loader->plan;
@@ -1574,24 +1602,19 @@ static bool keep_task(struct plan_loader *loader, const struct csv_row *row, str
 	task->units_text = copy_column(loader, row, loader->fixed[PLAN_UNITS_TEXT]);
 	task->deadline_text = copy_column(loader, row, loader->fixed[PLAN_DEADLINE_TEXT]);
 	size_t *task_units = loader->row_units_kept ? NULL
-					: arena_array(&plan->arena, loader->row_units.count, sizeof *task_units);
-	size_t *task_leads = arena_array(&plan->arena, loader->row_leads.count, sizeof *task_leads);
-	struct milestone *milestones = arena_array(&plan->arena, task->milestone_count, sizeof *milestones);
-	struct target *targets = arena_array(&plan->arena, task->target_count, sizeof *targets);
+					: keep_array(loader, loader->row_units.items, loader->row_units.count,
+						     sizeof *task_units);
+	size_t *task_leads = keep_array(loader, loader->row_leads.items, loader->row_leads.count, sizeof *task_leads);
+	struct milestone *milestones = keep_array(loader, loader->row_milestones, task->milestone_count,
+						  sizeof *milestones);
+	struct target *targets = keep_array(loader, loader->row_targets, task->target_count, sizeof *targets);
 	/* Most plans have no extra columns: then no array for each task. */
 	const char **extras = loader->extra_count ? arena_array(&plan->arena, loader->extra_count, sizeof *extras)
 						  : NULL;
-	if ((!task_units && !loader->row_units_kept) || !task_leads || !milestones || !targets
-	    || (loader->extra_count && !extras) || loader->out_of_memory) {
+	if (loader->out_of_memory || (loader->extra_count && !extras)) {
 		loader->out_of_memory = true;
 		return false;
 	}
-	if (task_units && loader->row_units.count)   /* none when unit names are not checked */
-		memcpy(task_units, loader->row_units.items, loader->row_units.count * sizeof *task_units);
-	if (loader->row_leads.count)
-		memcpy(task_leads, loader->row_leads.items, loader->row_leads.count * sizeof *task_leads);
-	memcpy(milestones, loader->row_milestones, task->milestone_count * sizeof *milestones);
-	memcpy(targets, loader->row_targets, task->target_count * sizeof *targets);
 	keep_requirement(loader, row, task, milestones, targets);
 	if (loader->out_of_memory)
 		return false;

@@ -16,6 +16,7 @@ struct collected {
 	long end_lines[8];
 	size_t starts[8], ends[8];
 	size_t counts[8];
+	bool padded[8];
 	char first[8][64];
 	char last[8][64];
 };
@@ -31,6 +32,7 @@ static bool collect(const struct csv_row *row, void *context)
 	out->starts[i] = row->start;
 	out->ends[i] = row->end;
 	out->counts[i] = row->count;
+	out->padded[i] = row->padded;
 	snprintf(out->first[i], sizeof out->first[i], "%.*s", (int)row->fields[0].length, row->fields[0].data);
 	snprintf(out->last[i], sizeof out->last[i], "%.*s", (int)row->fields[row->count - 1].length,
 		 row->fields[row->count - 1].data);
@@ -64,6 +66,24 @@ static void test_rows_know_their_lines_and_bytes(void **state)
 	assert_memory_equal(text + out.starts[1], "\"multi\nline\",x\r\n", 16);   /* spans of the original */
 	assert_int_equal(out.ends[2], strlen(text)); /* no final newline */
 	assert_int_equal(diag.errors, 0);
+	diagnostics_free(&diag);
+}
+
+/* Only a quoted field can keep edge spaces; the row says so, and a row
+ * without one needs no trimming (row_field). */
+static void test_rows_say_when_a_field_has_edge_spaces(void **state)
+{
+	(void)state;
+	struct collected out;
+	struct diagnostics diag;
+	assert_true(read_text(" a , b \n\" a\",b\n\"a\",\"b\t\"\n\"a\",\"\"\"b\"\"\",\"  \"\n\"x y\",\"\"\n", &out, &diag));
+	assert_int_equal(out.rows, 5);
+	assert_false(out.padded[0]);   /* libcsv trims unquoted fields */
+	assert_true(out.padded[1]);
+	assert_true(out.padded[2]);    /* a tab at the end */
+	assert_true(out.padded[3]);    /* spaces alone, after a copied field */
+	assert_false(out.padded[4]);   /* inner spaces and empty quotes are no padding */
+	assert_string_equal(out.first[1], " a");
 	diagnostics_free(&diag);
 }
 
@@ -197,6 +217,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rows_know_their_lines_and_bytes),
 		cmocka_unit_test(test_quotes_and_empty_fields),
+		cmocka_unit_test(test_rows_say_when_a_field_has_edge_spaces),
 		cmocka_unit_test(test_broken_quotes_are_reported_on_their_line_and_reading_goes_on),
 		cmocka_unit_test(test_unterminated_quote_points_where_it_opened),
 		cmocka_unit_test(test_callback_can_stop_reading),

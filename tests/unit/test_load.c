@@ -307,6 +307,32 @@ static void test_load_from_memory(void **state)
 	diagnostics_free(&diag);
 }
 
+/* Quoted cells keep their spaces through libcsv; the loader trims them
+ * (the reader marks such rows, and only those pay for trimming). */
+static void test_quoted_cells_with_spaces_are_trimmed(void **state)
+{
+	(void)state;
+	const char *text = "plan_year,2018\n"
+			   "id,title,requirement,units_text,units,milestone1_deadline,milestone1_phrase,milestone1_text,"
+			   "target1_metric,target1_op,target1_value,target1_unit,target1_text\n"
+			   "7,\" 标题 \",年底前合格率达到98%,市教育局,\"教育局\t\",\" 2018-12-31\",\"年底前 \",年底前合格率达到98%,"
+			   "\" 合格率\",\">= \",\" 98 \",\"% \",\" 合格率达到98%\"\n";
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	struct plan *plan = plan_load_bytes("spaces.csv", text, strlen(text), shipped.units, &(struct load_options){ 0 }, &diag);
+	if (!plan)
+		fail_msg("%s", diag.kept_count ? diag.kept[0].message : "?");
+	const struct task *only = &plan->tasks[0];
+	assert_string_equal(only->title, "标题");
+	assert_int_equal(only->milestones[0].deadline, 20181231);
+	assert_string_equal(only->milestones[0].phrase, "年底前");
+	check_target(&only->targets[0], "合格率", TARGET_AT_LEAST, 98, "%");
+	assert_string_equal(target_words(only, &only->targets[0]), "合格率达到98%");
+	assert_int_equal(only->targets[0].text_start, strlen("年底前"));
+	plan_free(plan);
+	diagnostics_free(&diag);
+}
+
 /* What the progress cells record is a record of its own: the items with
  * none share the empty one, an item with some has its own (memory per
  * task, issue 14). */
@@ -675,6 +701,7 @@ int main(void)
 		cmocka_unit_test(test_spreadsheet_variants_load_the_same),
 		cmocka_unit_test(test_unknown_columns_are_kept),
 		cmocka_unit_test(test_load_from_memory),
+		cmocka_unit_test(test_quoted_cells_with_spaces_are_trimmed),
 		cmocka_unit_test(test_items_without_progress_share_the_empty_record),
 		cmocka_unit_test(test_line_breaks_in_unit_lists),
 		cmocka_unit_test(test_messages_show_control_characters),
