@@ -872,8 +872,10 @@ static bool read_records(struct plan_loader *loader, struct record_reader *reade
  * first `definition` ones) are not all empty. *progress tells whether any
  * progress cell is filled. */
 static bool read_group(const struct csv_row *row, const struct column_group *group, size_t count,
-		       size_t definition, struct field_text *fields, bool *progress)
+		       size_t definition, struct field_text *restrict fields, bool *restrict progress)
 {
+	/* restrict: the cells written are not the row or the group, so what
+	 * those say is read once, not again after each cell. */
 	*progress = false;
 	if (group->adjacent && group->last < row->count) {
 		/* Empty fields are spans of the input where they are, so an
@@ -922,6 +924,9 @@ static bool read_milestone_progress(struct plan_loader *loader, const struct csv
 	if (!read_milestone_units(loader, row, column_name(loader, group->columns[MILESTONE_UNITS]),
 				  fields[MILESTONE_UNITS], milestone))
 		return false;
+	milestone->completed_on = 0;   /* worked out when the task is kept */
+	if (!fields[MILESTONE_UNITS_DONE].length)
+		return true;   /* nothing to read (most milestones) */
 	struct task task = { .units = loader->row_units.items, .unit_count = loader->row_units.count };
 	struct record_reader records = {
 		.loader = loader,
@@ -935,7 +940,6 @@ static bool read_milestone_progress(struct plan_loader *loader, const struct csv
 	recorded->unit_records = records.done;
 	recorded->unit_record_count = records.count;
 	recorded->units_done = copy_field(loader, fields[MILESTONE_UNITS_DONE]);
-	milestone->completed_on = 0;   /* worked out when the task is kept */
 	return true;
 }
 
@@ -1051,6 +1055,8 @@ static bool read_target_progress(struct plan_loader *loader, const struct csv_ro
 				 const struct column_group *group, const struct field_text *fields, size_t milestone_count,
 				 struct target *target, struct target_record *recorded)
 {
+	if (!fields[TARGET_UNITS_REPORTED].length)
+		return true;   /* nothing to read (most targets) */
 	struct task task = { .units = loader->row_units.items, .unit_count = loader->row_units.count,
 			     .milestones = loader->row_milestones, .milestone_count = milestone_count };
 	struct record_reader records = {
@@ -1504,13 +1510,18 @@ static bool read_units(struct plan_loader *loader, const struct csv_row *row, st
  * requirement's parts come in order, then before it. */
 static const char *find_words(struct field_text requirement, size_t from, struct field_text words)
 {
-	/* Most parts start right there or after a separator of a few bytes
-	 * ("；", "，"): those places first, in order, so the place found is
-	 * still the first one from `from`. */
-	for (size_t k = 0; words.length && k <= 4 && from + k + words.length <= requirement.length; k++) {
-		const char *at = requirement.text + from + k;
+	/* Most parts start right there or at the next character (after a
+	 * "；" or "，"): those two places first. A match starts where a
+	 * character does (the text is UTF-8), so none is skipped between. */
+	if (words.length && from + words.length <= requirement.length) {
+		const char *at = requirement.text + from;
 		if (at[0] == words.text[0] && memcmp(at, words.text, words.length) == 0)
 			return at;
+		unsigned char lead = (unsigned char)at[0];
+		size_t next = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+		if (from + next + words.length <= requirement.length && at[next] == words.text[0]
+		    && memcmp(at + next, words.text, words.length) == 0)
+			return at + next;
 	}
 	const char *found = text_find(requirement.text + from, requirement.length - from, words.text, words.length);
 	if (!found && from) {
