@@ -33,6 +33,9 @@ struct field_text {
 	size_t length;
 };
 
+/* A field with spaces and tabs trimmed at both ends. */
+struct field_text field_trimmed(struct field_text field);
+
 /* The field in a column ("" when the row has no such column), spaces
  * trimmed. libcsv has already trimmed unquoted fields, and the reader says
  * whether a quoted one has spaces to trim, so the common case is a copy. */
@@ -41,10 +44,7 @@ static inline struct field_text row_field(const struct csv_row *row, size_t colu
 	if (column >= row->count)
 		return (struct field_text){ "", 0 };
 	struct field_text field = { row->fields[column].data, row->fields[column].length };
-	if (row->padded && field.length && (field.text[0] == ' ' || field.text[0] == '\t' || field.text[field.length - 1] == ' '
-			     || field.text[field.length - 1] == '\t'))
-		field.length = text_trim(&field.text, field.length);
-	return field;
+	return row->padded ? field_trimmed(field) : field;
 }
 
 /* Splits a list cell at ';', '；' or a line break (Alt+Enter in Excel puts

@@ -626,26 +626,36 @@ static bool fold_if_needed(const char **text, size_t *length, char *buffer, size
 	return true;
 }
 
+/* A whole number of at most 18 ASCII digits, which cannot overflow: the
+ * common case, read without a copy. False for anything else. */
+static bool short_whole(const char *text, size_t length, long max, long *value)
+{
+	if (length == 0 || length > 18)
+		return false;
+	long number = 0;
+	for (size_t i = 0; i < length; i++) {
+		unsigned digit = (unsigned)(unsigned char)text[i] - '0';
+		if (digit > 9)
+			return false;
+		number = number * 10 + (long)digit;
+	}
+	if (number > max)
+		return false;
+	*value = number;
+	return true;
+}
+
 bool text_parse_whole(const char *text, size_t length, long max, long *value)
 {
+	if (short_whole(text, length, max, value))
+		return true;
 	char folded[64];
 	if (!fold_if_needed(&text, &length, folded, sizeof folded))
 		return false;
 	if (length == 0)
 		return false;
-	if (length <= 18) {   /* cannot overflow: compare with max once */
-		long short_number = 0;
-		for (size_t i = 0; i < length; i++) {
-			unsigned digit = (unsigned)(unsigned char)text[i] - '0';
-			if (digit > 9)
-				return false;
-			short_number = short_number * 10 + (long)digit;
-		}
-		if (short_number > max)
-			return false;
-		*value = short_number;
-		return true;
-	}
+	if (length <= 18)
+		return short_whole(text, length, max, value);
 	long number = 0;
 	for (size_t i = 0; i < length; i++) {
 		if (text[i] < '0' || text[i] > '9')

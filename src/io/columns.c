@@ -35,6 +35,12 @@ size_t column_find(const struct csv_row *header, const struct column_name *colum
 	return SIZE_MAX;
 }
 
+struct field_text field_trimmed(struct field_text field)
+{
+	field.length = text_trim(&field.text, field.length);
+	return field;
+}
+
 bool row_is_blank(const struct csv_row *row)
 {
 	for (size_t i = 0; i < row->count; i++) {

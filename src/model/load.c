@@ -587,10 +587,8 @@ enum { SHORT_STRING_MAX = 24, SHORT_STRING_LIMIT = 16384 };
  * padding, and a short one shared with its repeats. The file's text is
  * only read (it may be a mapping, given back page by page as the rows go
  * by), so the plan holds what it keeps of the file, not the file. */
-static const char *copy_field(struct plan_loader *loader, struct field_text field)
+static __attribute__((noinline)) const char *copy_text(struct plan_loader *loader, struct field_text field)
 {
-	if (field.length == 0)
-		return "";   /* also a column the file does not have */
 	bool short_string = field.length <= SHORT_STRING_MAX && loader->short_strings;
 	if (short_string) {
 		size_t kept = name_index_get(loader->short_strings, field.text, field.length);
@@ -607,6 +605,12 @@ static const char *copy_field(struct plan_loader *loader, struct field_text fiel
 	    && name_index_add(loader->short_strings, copy, field.length, (size_t)(uintptr_t)copy, NULL))
 		loader->short_strings_count++;
 	return copy;
+}
+
+/* Most cells copied are empty (notes, reports): those inline. */
+static inline const char *copy_field(struct plan_loader *loader, struct field_text field)
+{
+	return field.length ? copy_text(loader, field) : "";   /* "": also a column the file does not have */
 }
 
 /* Keeps the cell exactly as written (only surrounding spaces trimmed). */
@@ -871,11 +875,14 @@ static bool read_records(struct plan_loader *loader, struct record_reader *reade
 /* Reads a column group's cells; true when the fields that define it (the
  * first `definition` ones) are not all empty. *progress tells whether any
  * progress cell is filled. */
-static bool read_group(const struct csv_row *row, const struct column_group *group, size_t count,
-		       size_t definition, struct field_text *restrict fields, bool *restrict progress)
+static inline __attribute__((always_inline)) bool read_group(const struct csv_row *row,
+							      const struct column_group *group, size_t count,
+							      size_t definition, struct field_text *restrict fields,
+							      bool *restrict progress)
 {
-	/* restrict: the cells written are not the row or the group, so what
-	 * those say is read once, not again after each cell. */
+	/* Inline in the loops over groups (ten calls a row), and restrict: the
+	 * cells written are not the row or the group, so what those say is
+	 * read once, not again after each cell. */
 	*progress = false;
 	if (group->adjacent && group->last < row->count) {
 		/* Empty fields are spans of the input where they are, so an
@@ -885,14 +892,12 @@ static bool read_group(const struct csv_row *row, const struct column_group *gro
 			return false;
 	}
 	size_t defined = 0, recorded = 0;   /* ORed lengths */
-	size_t f = 0;
-	for (; f < definition; f++) {
+	for (size_t f = 0; f < count; f++) {
 		fields[f] = row_field(row, group->columns[f]);
-		defined |= fields[f].length;
-	}
-	for (; f < count; f++) {
-		fields[f] = row_field(row, group->columns[f]);
-		recorded |= fields[f].length;
+		if (f < definition)
+			defined |= fields[f].length;
+		else
+			recorded |= fields[f].length;
 	}
 	*progress = recorded != 0;
 	return defined != 0;
