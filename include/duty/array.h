@@ -20,4 +20,10 @@ static inline void *array_reserve(void *items, size_t *capacity, size_t count, s
 	return count < *capacity ? items : array_grow(items, capacity, count, element_size);
 }
 
+/* Sorts the smallest `first` of count items to the front, in order; the
+ * rest stay behind them in no order. O(count log first), for a glance at
+ * the top of a long list (all of it sorted when first >= count). */
+void array_sort_first(void *items, size_t count, size_t first, size_t element_size,
+		      int (*compare)(const void *, const void *));
+
 #endif

@@ -55,6 +55,8 @@ struct query {
 	bool direct_only;    /* leave out tasks the unit has only through a group */
 	date_t from, to;     /* milestone deadlines in [from, to]; 0 = open */
 	bool pending_only;   /* leave out milestones that are done (by the unit, with by_unit) */
+	size_t sorted_first; /* query_milestones: 0 sorts every match; N only the first N
+			      * (all are still returned and counted) */
 };
 
 /* Where a milestone stands on a day. */
@@ -95,7 +97,8 @@ struct milestone_match {
  * (NULL when there are none). SIZE_MAX when out of memory. */
 size_t query_tasks(const struct plan *plan, const struct query *query, struct task_match **matches);
 
-/* Milestones in the date range, ordered by deadline, then task order. */
+/* Milestones in the date range, ordered by deadline, then task order
+ * (only the first query->sorted_first of them, when that is set). */
 size_t query_milestones(const struct plan *plan, const struct query *query,
 			struct milestone_match **matches);
 

@@ -79,6 +79,8 @@ static bool gather(struct cli *cli, const struct query *scope, struct overview *
 	}
 	struct query query = *scope;
 	query.pending_only = true;
+	/* A table shows the first LIST_ROWS of each list; JSON gives them all. */
+	query.sorted_first = cli->format == FORMAT_JSON ? 0 : LIST_ROWS;
 	query.from = cli->today;
 	query.to = date_month_last_day(date_month(cli->today));
 	overview->due_count = query_milestones(plan, &query, &overview->due);

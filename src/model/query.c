@@ -228,8 +228,7 @@ size_t query_milestones(const struct plan *plan, const struct query *query,
 			count++;
 		}
 	}
-	if (count > 1)
-		qsort(found, count, sizeof *found, by_deadline);
+	array_sort_first(found, count, query->sorted_first ? query->sorted_first : count, sizeof *found, by_deadline);
 	*matches = found;
 	return count;
 }

@@ -2,10 +2,11 @@
  * test_array.c - growing arrays: room is made by doubling, the array is
  * kept while there is room, and a size that would overflow is refused
  * without touching the array; an arena reset for the next item keeps its
- * block.
+ * block; the front of a list sorted without sorting the rest.
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "testing.h"
 
@@ -105,6 +106,44 @@ static void test_arena_reset_reuses_its_block(void **state)
 	arena_free(&arena);
 }
 
+struct pair {
+	int key, order;   /* order tells apart items with the same key */
+};
+
+static int by_key_then_order(const void *left, const void *right)
+{
+	const struct pair *a = left, *b = right;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+/* The first N after array_sort_first are the first N of a full sort, for
+ * every N, with repeated keys; the rest are the other items. */
+static void test_sort_first_is_the_front_of_a_full_sort(void **state)
+{
+	(void)state;
+	enum { COUNT = 97 };
+	struct pair all[COUNT], sorted[COUNT], front[COUNT];
+	unsigned seed = 2018;
+	for (int i = 0; i < COUNT; i++) {
+		seed = seed * 1103515245u + 12345u;
+		all[i] = (struct pair){ (int)(seed >> 16) % 13, i };
+	}
+	memcpy(sorted, all, sizeof all);
+	qsort(sorted, COUNT, sizeof *sorted, by_key_then_order);
+	for (size_t first = 0; first <= COUNT + 1; first++) {
+		memcpy(front, all, sizeof all);
+		array_sort_first(front, COUNT, first, sizeof *front, by_key_then_order);
+		size_t kept = first < COUNT ? first : COUNT;
+		assert_memory_equal(front, sorted, kept * sizeof *front);
+		/* Nothing lost: the rest, sorted, are the rest of the full sort. */
+		qsort(front + kept, COUNT - kept, sizeof *front, by_key_then_order);
+		assert_memory_equal(front + kept, sorted + kept, (COUNT - kept) * sizeof *front);
+	}
+	array_sort_first(NULL, 0, 20, sizeof *front, by_key_then_order);   /* nothing to sort */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -113,6 +152,7 @@ int main(void)
 		cmocka_unit_test(test_overflow_is_refused),
 		cmocka_unit_test(test_arena_packs_strings_and_aligns_objects),
 		cmocka_unit_test(test_arena_reset_reuses_its_block),
+		cmocka_unit_test(test_sort_first_is_the_front_of_a_full_sort),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
