@@ -67,17 +67,11 @@ static inline __attribute__((always_inline)) uint32_t hash_bytes(const char *tex
 	return (uint32_t)(hash >> 32);
 }
 
-/* Out of line, so that a lookup of a short name saves no registers. */
-static __attribute__((noinline)) bool same_long(const char *a, const char *b, size_t length)
-{
-	return memcmp(a, b, length) == 0;
-}
-
 /* Two names of the same length: equal? Short ones by their words, inline. */
 static inline __attribute__((always_inline)) bool same_bytes(const char *a, const char *b, size_t length)
 {
 	if (length > SHORT_NAME)
-		return same_long(a, b, length);
+		return memcmp(a, b, length) == 0;
 	if (length >= 8)
 		return word_at(a) == word_at(b) && word_at(a + length - 8) == word_at(b + length - 8)
 		       && (length <= 16 || word_at(a + 8) == word_at(b + 8));
@@ -181,11 +175,24 @@ bool name_index_put(struct name_index *index, const char *name, size_t length, s
 	return true;
 }
 
-size_t name_index_get(const struct name_index *index, const char *name, size_t length)
+static inline __attribute__((always_inline)) size_t get(const struct name_index *index, const char *name,
+							  size_t length)
 {
-	if (length > UINT32_MAX)
-		return SIZE_MAX;
 	uint32_t hash = hash_bytes(name, length);
 	struct slot *slot = probe(index->slots, index->capacity, name, length, hash);
 	return slot->name ? slot->value : SIZE_MAX;
+}
+
+static __attribute__((noinline)) size_t get_long(const struct name_index *index, const char *name, size_t length)
+{
+	return length > UINT32_MAX ? SIZE_MAX : get(index, name, length);
+}
+
+size_t name_index_get(const struct name_index *index, const char *name, size_t length)
+{
+	/* A long name is compared with memcmp, out of line: the lookup of a
+	 * short one then calls nothing and saves no registers. */
+	if (length > SHORT_NAME)
+		return get_long(index, name, length);
+	return get(index, name, length);
 }
