@@ -5,6 +5,7 @@
  * All text is valid UTF-8 (checked at load), and cJSON copies bytes above
  * 0x7F as they are, so Chinese stays readable.
  */
+#define _GNU_SOURCE   /* strchrnul */
 #include "duty/json.h"
 
 #include <limits.h>
@@ -488,31 +489,29 @@ bool json_print_indented(FILE *out, const cJSON *item, int depth)
 	while (!cJSON_PrintPreallocated((cJSON *)item, buffer, (int)capacity, true))
 		if (capacity >= (1 << 28) || !grown(&buffer, &capacity, capacity * 2))
 			return false;
-	size_t length = strlen(buffer);
 	if (depth <= 0) {
-		fwrite(buffer, 1, length, out);
+		fwrite(buffer, 1, strlen(buffer), out);
 		return true;
 	}
 	/* cJSON escapes newlines inside strings, so every raw newline here is
-	 * formatting and takes the extra indentation. */
-	size_t newlines = 0;
-	for (const char *n = buffer; (n = memchr(n, '\n', length - (size_t)(n - buffer))) != NULL; n++)
-		newlines++;
-	size_t extra = newlines * (size_t)depth;
-	if (!grown(&indented, &indented_capacity, length + extra + 1))
-		return false;
-	char *to = indented;
-	const char *line = buffer, *end = buffer + length;
-	for (const char *newline; (newline = memchr(line, '\n', (size_t)(end - line))) != NULL; line = newline + 1) {
-		size_t part = (size_t)(newline - line) + 1;
-		memcpy(to, line, part);
-		to += part;
-		memset(to, '\t', (size_t)depth);
-		to += depth;
+	 * formatting and takes the extra indentation. One pass finds the lines
+	 * and the end (strchrnul), copying each with its tabs. */
+	size_t used = 0;
+	for (const char *line = buffer;;) {
+		const char *end = strchrnul(line, '\n');
+		size_t part = (size_t)(end - line);
+		if (!grown(&indented, &indented_capacity, used + part + 1 + (size_t)depth))
+			return false;
+		memcpy(indented + used, line, part);
+		used += part;
+		if (!*end)
+			break;
+		indented[used++] = '\n';
+		memset(indented + used, '\t', (size_t)depth);
+		used += (size_t)depth;
+		line = end + 1;
 	}
-	memcpy(to, line, (size_t)(end - line));
-	to += end - line;
-	fwrite(indented, 1, (size_t)(to - indented), out);
+	fwrite(indented, 1, used, out);
 	return true;
 }
 
