@@ -89,38 +89,45 @@ void arena_reset(struct arena *arena)
 	arena->total = 0;
 }
 
+/* A fresh block with room for size bytes, at the head (or, for a big
+ * one-off allocation, behind the head so its free space is not wasted). */
+static __attribute__((noinline)) struct arena_block *add_block(struct arena *arena, size_t size)
+{
+	struct arena_block *block = arena->head;
+	size_t want = block ? block->size * 2 : ARENA_FIRST_BLOCK;
+	if (want > ARENA_MAX_BLOCK)
+		want = ARENA_MAX_BLOCK;
+	if (want < size)
+		want = size;
+	struct arena_block *fresh = new_block(want);
+	if (!fresh)
+		return NULL;
+	fresh->used = 0;
+	if (block && want == size && block->size - block->used > 256) {
+		fresh->next = block->next;
+		block->next = fresh;
+	} else {
+		fresh->next = block;
+		arena->head = fresh;
+	}
+	return fresh;
+}
+
 /* Strings need no alignment; objects get ARENA_ALIGN. Padding is taken
- * from the current block only, so strings pack tightly. */
-static void *allocate(struct arena *arena, size_t size, size_t align)
+ * from the current block only, so strings pack tightly. Inline in the two
+ * callers, so the alignment is a constant. */
+static inline __attribute__((always_inline)) void *allocate(struct arena *arena, size_t size, size_t align)
 {
 	if (size == 0)
 		size = 1;
 	if (size > SIZE_MAX / 2)
 		return NULL;
 	struct arena_block *block = arena->head;
-	size_t padding = 0;
-	if (block)
-		padding = (align - block->used % align) % align;
+	size_t padding = block ? (align - block->used % align) % align : 0;
 	if (!block || block->size - block->used < size + padding) {
-		size_t want = block ? block->size * 2 : ARENA_FIRST_BLOCK;
-		if (want > ARENA_MAX_BLOCK)
-			want = ARENA_MAX_BLOCK;
-		if (want < size)
-			want = size;
-		struct arena_block *fresh = new_block(want);
-		if (!fresh)
+		block = add_block(arena, size);
+		if (!block)
 			return NULL;
-		fresh->used = 0;
-		/* A big one-off allocation goes behind the current block so the
-		 * current block's free space is not wasted. */
-		if (block && want == size && block->size - block->used > 256) {
-			fresh->next = block->next;
-			block->next = fresh;
-		} else {
-			fresh->next = block;
-			arena->head = fresh;
-		}
-		block = fresh;
 		padding = 0;
 	}
 	void *memory = block->data + block->used + padding;

@@ -1042,11 +1042,9 @@ static size_t read_milestones(struct plan_loader *loader, const struct csv_row *
 
 /* The milestone whose text holds a target's words, when the task's
  * milestones name their own units (else it does not matter). */
-static uint16_t target_milestone(const struct plan_loader *loader, size_t milestone_count, struct field_text words)
+static uint16_t target_milestone(const struct plan_loader *loader, size_t milestone_count, bool own_units,
+				 struct field_text words)
 {
-	bool own_units = false;
-	for (size_t m = 0; m < milestone_count; m++)
-		own_units = own_units || loader->row_milestones[m].units;
 	for (size_t m = 0; own_units && words.length && m < milestone_count; m++) {
 		struct field_text text = loader->row_milestone_words[m];
 		if (text_find(text.text, text.length, words.text, words.length))
@@ -1123,6 +1121,9 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 {
 	const struct group_set *set = &loader->targets;
 	size_t count = 0;
+	bool own_units = false;   /* some milestone names its own units */
+	for (size_t m = 0; m < milestone_count; m++)
+		own_units = own_units || loader->row_milestones[m].units;
 	for (size_t g = 0; g < set->count; g++) {
 		const struct column_group *group = &set->groups[g];
 		struct field_text fields[TARGET_FIELDS];
@@ -1186,7 +1187,7 @@ static size_t read_targets(struct plan_loader *loader, const struct csv_row *row
 		loader->row_target_words[count] = fields[TARGET_TEXT];   /* placed by keep_requirement */
 		recorded.reported_text = copy_field(loader, fields[TARGET_REPORTED]);
 		recorded.report_note = copy_field(loader, fields[TARGET_NOTE]);
-		target->milestone = target_milestone(loader, milestone_count, fields[TARGET_TEXT]);
+		target->milestone = target_milestone(loader, milestone_count, own_units, fields[TARGET_TEXT]);
 		if (!read_target_progress(loader, row, group, fields, milestone_count, target, &recorded))
 			return count;
 		target->progress = keep_record(loader, progress, &recorded, sizeof recorded, &target_record_none);
