@@ -56,8 +56,10 @@ static enum file_kind sniff_file(const char *path, enum encoding encoding)
 	diagnostics_init(&quiet, 0);
 	char *bytes = NULL;
 	size_t size = 0;
+	bool mapped = false;
 	enum file_kind kind = KIND_PLAN;
-	if (file_read(path, &bytes, &size, &quiet)) {
+	/* A big file is mapped: only its first line is read. */
+	if (file_read_or_map(path, 1 << 20, &bytes, &size, &mapped, &quiet)) {
 		char *newline = memchr(bytes, '\n', size);
 		struct input input;
 		if (input_from_bytes(path, bytes, newline ? (size_t)(newline - bytes) + 1 : size, encoding, &input, &quiet)) {
@@ -66,7 +68,10 @@ static enum file_kind sniff_file(const char *path, enum encoding encoding)
 			input_free(&input);
 		}
 	}
-	free(bytes);
+	if (mapped)
+		file_unmap(bytes, size);
+	else
+		free(bytes);
 	diagnostics_free(&quiet);
 	return kind;
 }
