@@ -27,19 +27,26 @@ struct arena_block {
 	alignas(ARENA_ALIGN) unsigned char data[];
 };
 
-enum { ARENA_FIRST_BLOCK = 16 * 1024, ARENA_MAX_BLOCK = 16 * 1024 * 1024, HUGE_PAGE = 2 * 1024 * 1024 };
+enum {
+	ARENA_FIRST_BLOCK = 16 * 1024,
+	ARENA_MAX_BLOCK = 16 * 1024 * 1024,
+	HUGE_PAGE = 2 * 1024 * 1024,
+	HUGE_BLOCK = 8 * 1024 * 1024,   /* blocks from this size get huge pages */
+};
 
-/* A block for want bytes of objects. One of a huge page or more is
- * aligned to one and asks the kernel for huge pages (where it gives them
- * on request, as Debian's does): a big plan's arena then costs a page
- * fault every 2 MiB instead of every 4 KiB, a tenth of the load's time
- * at 100k tasks. It is filled from the start, so at most the huge page
- * being filled is resident beyond what is used. */
+/* A block for want bytes of objects. One of HUGE_BLOCK or more (a big
+ * plan's arena is mostly such blocks) is aligned to a huge page and asks
+ * the kernel for huge pages (where it gives them on request, as Debian's
+ * does): it then costs a page fault every 2 MiB instead of every 4 KiB, a
+ * tenth of the load's time at 100k tasks on this machine. It is filled
+ * from the start, so at most the huge page being filled is resident
+ * beyond what is used; smaller blocks keep small pages, so a plan of a
+ * few thousand tasks does not pay that. */
 static struct arena_block *new_block(size_t want)
 {
 	size_t bytes = sizeof(struct arena_block) + want;
 #ifdef MADV_HUGEPAGE
-	if (bytes >= HUGE_PAGE && bytes <= SIZE_MAX - HUGE_PAGE) {
+	if (bytes >= HUGE_BLOCK && bytes <= SIZE_MAX - HUGE_PAGE) {
 		bytes = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
 		struct arena_block *block = aligned_alloc(HUGE_PAGE, bytes);
 		if (block) {
