@@ -17,6 +17,8 @@ struct collected {
 	size_t starts[8], ends[8];
 	size_t counts[8];
 	bool padded[8];
+	size_t first_lengths[8];
+	char first_ends[8];   /* the first field's last byte */
 	char first[8][64];
 	char last[8][64];
 };
@@ -33,6 +35,8 @@ static bool collect(const struct csv_row *row, void *context)
 	out->ends[i] = row->end;
 	out->counts[i] = row->count;
 	out->padded[i] = row->padded;
+	out->first_lengths[i] = row->fields[0].length;
+	out->first_ends[i] = row->fields[0].length ? row->fields[0].data[row->fields[0].length - 1] : 0;
 	snprintf(out->first[i], sizeof out->first[i], "%.*s", (int)row->fields[0].length, row->fields[0].data);
 	snprintf(out->last[i], sizeof out->last[i], "%.*s", (int)row->fields[row->count - 1].length,
 		 row->fields[row->count - 1].data);
@@ -84,6 +88,35 @@ static void test_rows_say_when_a_field_has_edge_spaces(void **state)
 	assert_true(out.padded[3]);    /* spaces alone, after a copied field */
 	assert_false(out.padded[4]);   /* inner spaces and empty quotes are no padding */
 	assert_string_equal(out.first[1], " a");
+	diagnostics_free(&diag);
+}
+
+/* libcsv grows its field buffer 128 bytes at a time; csvread has it grow
+ * by half instead. A field of 16 MiB reads whole (one realloc per 128
+ * bytes made this take minutes under ASan and valgrind, which copy every
+ * time). */
+static void test_a_field_of_many_megabytes_reads_whole(void **state)
+{
+	(void)state;
+	enum { BIG = 16 << 20 };
+	char *text = malloc(BIG + 16);
+	assert_non_null(text);
+	text[0] = '"';
+	memset(text + 1, 'x', BIG);
+	text[BIG] = 'y';   /* the field's last byte */
+	strcpy(text + 1 + BIG, "\",z\n");
+	struct collected out;
+	struct diagnostics diag;
+	memset(&out, 0, sizeof out);
+	diagnostics_init(&diag, 4);
+	static const struct csv_callbacks callbacks = { collect, NULL };
+	assert_true(csv_read(text, strlen(text), "big.csv", &callbacks, &out, &diag));
+	assert_int_equal(out.rows, 1);
+	assert_int_equal(out.counts[0], 2);
+	assert_string_equal(out.last[0], "z");
+	assert_int_equal(out.first_lengths[0], BIG);
+	assert_int_equal(out.first_ends[0], 'y');
+	free(text);
 	diagnostics_free(&diag);
 }
 
@@ -218,6 +251,7 @@ int main(void)
 		cmocka_unit_test(test_rows_know_their_lines_and_bytes),
 		cmocka_unit_test(test_quotes_and_empty_fields),
 		cmocka_unit_test(test_rows_say_when_a_field_has_edge_spaces),
+		cmocka_unit_test(test_a_field_of_many_megabytes_reads_whole),
 		cmocka_unit_test(test_broken_quotes_are_reported_on_their_line_and_reading_goes_on),
 		cmocka_unit_test(test_unterminated_quote_points_where_it_opened),
 		cmocka_unit_test(test_callback_can_stop_reading),
