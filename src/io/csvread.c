@@ -228,7 +228,8 @@ static bool start_parser(struct csv_parser *parser, char delimiter)
 {
 	/* libcsv's own space handling (spaces and tabs around unquoted fields
 	 * are dropped, except the delimiter) is inline; a space function would
-	 * cost a call per byte. */
+	 * cost a call per byte. A row's padded flag relies on it: only a
+	 * quoted field can keep edge spaces. */
 	if (csv_init(parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return false;
 	csv_set_delim(parser, (unsigned char)delimiter);

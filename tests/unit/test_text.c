@@ -248,6 +248,14 @@ static void test_numbers_people_type(void **state)
 	const char *not_numbers[] = { "98%", "1e3", "0x10", "inf", "nan", "1.2.3", "-", ".", "", "三百", "4 5" };
 	for (size_t i = 0; i < sizeof not_numbers / sizeof not_numbers[0]; i++)
 		assert_false(text_parse_decimal(not_numbers[i], strlen(not_numbers[i]), &value));
+	/* A number is at most 63 bytes, plain digits too (leading zeros made a
+	 * 64-byte "000…098" read as 98 through the whole-number path). */
+	char digits[66];
+	memset(digits, '0', 61);
+	memcpy(digits + 61, "98", 3);
+	assert_true(text_parse_decimal(digits, 63, &value) && value == 98);
+	memmove(digits + 1, digits, 64);
+	assert_false(text_parse_decimal(digits, 64, &value));
 
 	struct typed_quantity typed;
 	assert_true(text_parse_quantity("98%", 3, &typed));
