@@ -214,6 +214,7 @@ static void test_malformed_files_are_rejected_with_line_and_reason(void **state)
 	check_rejected(state, "milestones_out_of_order.csv", 6, "milestone2_deadline", "out of order");
 	check_rejected(state, "bad_target_value.csv", 6, "target3_value", "\"六十三\" is not a number");
 	check_rejected(state, "bad_target_op.csv", 6, "target1_op", "\"以上\" is not a comparison");
+	check_rejected(state, "long_target_value.csv", 4, "target1_value", "0098\" is not a number");
 	check_rejected(state, "empty_title.csv", 4, "title", "the title is empty");
 	check_rejected(state, "no_milestone.csv", 4, "milestone1_deadline", "no milestone");
 	check_rejected(state, "nul_byte.csv", 4, NULL, "NUL byte");
