@@ -709,8 +709,8 @@ static bool decimal_value(const char *text, size_t length, double *value)
 
 bool text_parse_decimal(const char *text, size_t length, double *value)
 {
-	long whole;   /* most target values: plain digits (no longer than decimal_value reads) */
-	if (length <= 63 && text_parse_whole(text, length, LONG_MAX, &whole)) {
+	long whole;   /* most target values: plain ASCII digits */
+	if (short_whole(text, length, LONG_MAX, &whole)) {
 		*value = (double)whole;
 		return true;
 	}

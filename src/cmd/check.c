@@ -58,8 +58,8 @@ static enum file_kind sniff_file(const char *path, enum encoding encoding)
 	size_t size = 0;
 	bool mapped = false;
 	enum file_kind kind = KIND_PLAN;
-	/* A big file is mapped: only its first line is read. */
-	if (file_read_or_map(path, 1 << 20, &bytes, &size, &mapped, &quiet)) {
+	/* A big file is mapped, as the loaders map it: only its first line is read. */
+	if (file_read_or_map(path, INPUT_MAP_FROM, &bytes, &size, &mapped, &quiet)) {
 		char *newline = memchr(bytes, '\n', size);
 		struct input input;
 		if (input_from_bytes(path, bytes, newline ? (size_t)(newline - bytes) + 1 : size, encoding, &input, &quiet)) {

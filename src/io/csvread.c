@@ -140,8 +140,8 @@ __attribute__((noinline)) static void place_field(struct reader *reader, const c
 		after = p + length;
 	}
 	field->length = length;
-	const char *text = content;
-	if (length && (text[0] == ' ' || text[0] == '\t' || text[length - 1] == ' ' || text[length - 1] == '\t'))
+	if (length && (content[0] == ' ' || content[0] == '\t' || content[length - 1] == ' '
+		       || content[length - 1] == '\t'))
 		reader->padded = true;
 #ifdef CSVREAD_VERIFY
 	if (field->data && memcmp(field->data, content, length) != 0)

@@ -892,12 +892,14 @@ static inline __attribute__((always_inline)) bool read_group(const struct csv_ro
 			return false;
 	}
 	size_t defined = 0, recorded = 0;   /* ORed lengths */
-	for (size_t f = 0; f < count; f++) {
+	size_t f = 0;
+	for (; f < definition; f++) {
 		fields[f] = row_field(row, group->columns[f]);
-		if (f < definition)
-			defined |= fields[f].length;
-		else
-			recorded |= fields[f].length;
+		defined |= fields[f].length;
+	}
+	for (; f < count; f++) {
+		fields[f] = row_field(row, group->columns[f]);
+		recorded |= fields[f].length;
 	}
 	*progress = recorded != 0;
 	return defined != 0;
