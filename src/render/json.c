@@ -5,7 +5,6 @@
  * All text is valid UTF-8 (checked at load), and cJSON copies bytes above
  * 0x7F as they are, so Chinese stays readable.
  */
-#define _GNU_SOURCE   /* strchrnul */
 #include "duty/json.h"
 
 #include <limits.h>
@@ -252,8 +251,79 @@ static cJSON *owned(cJSON *item)
 
 /* --- encoders ------------------------------------------------------------- */
 
-/* Each unit the milestone governs, with where it stands. */
-static cJSON *unit_progress(const struct plan *plan, const struct task *task, const struct milestone *milestone)
+/* One unit's entry in a milestone's "progress". */
+static cJSON *progress_entry(const struct plan *plan, const struct milestone *milestone, size_t unit,
+			     struct progress progress)
+{
+	cJSON *item = node(cJSON_Object);
+	add(item, "unit", reference(plan->units->units[unit].name));
+	add(item, "status", reference(done_status(milestone->deadline, progress.done_on)));
+	add(item, "done_on", date_or_null(progress.done_on));
+	add(item, "note", string_or_null(progress.note));
+	return item;
+}
+
+/* Most of a streamed task's text is its progress entries, and most of
+ * those have nothing recorded: {"unit": name, "status": "pending",
+ * "done_on": null, "note": null}, the same text every time for a unit at
+ * one depth. So cJSON prints such an entry once per unit and depth, and
+ * later ones are that text as a raw node (printed as it is). */
+enum { ENTRY_DEPTH = 4 };   /* in a task: task > "milestones" > milestone > "progress" > entry */
+
+static struct {
+	struct pending_text {
+		char *name;   /* the unit it was printed for (a copy: plans come and go) */
+		int depth;
+		char *text;
+	} *units;             /* by unit index */
+	size_t count;
+} pending;
+
+static bool nothing_recorded(struct progress progress)
+{
+	return !progress.done_on && !(progress.note && *progress.note);
+}
+
+/* The entry of a unit with nothing recorded, printed at depth, or NULL
+ * when out of memory (the entry is then built as any other). */
+static const char *pending_entry(const struct plan *plan, const struct milestone *milestone, size_t unit,
+				 struct progress progress, int depth)
+{
+	if (unit >= pending.count) {
+		size_t count = plan->units->count > unit ? plan->units->count : unit + 1;
+		struct pending_text *units = realloc(pending.units, count * sizeof *units);
+		if (!units)
+			return NULL;
+		memset(units + pending.count, 0, (count - pending.count) * sizeof *units);
+		pending.units = units;
+		pending.count = count;
+	}
+	struct pending_text *kept = &pending.units[unit];
+	const char *name = plan->units->units[unit].name;
+	if (kept->text && kept->depth == depth && strcmp(kept->name, name) == 0)
+		return kept->text;
+	free(kept->name);
+	free(kept->text);
+	*kept = (struct pending_text){ 0 };
+	cJSON *entry = progress_entry(plan, milestone, unit, progress);
+	char *text = NULL;
+	size_t size = 0;
+	FILE *printed = entry && !pool.failed ? open_memstream(&text, &size) : NULL;
+	if (!printed)
+		return NULL;
+	bool ok = json_print_indented(printed, entry, depth);
+	if (fclose(printed) != 0 || !ok || !(kept->name = strdup(name))) {
+		free(text);
+		return NULL;
+	}
+	kept->depth = depth;
+	return kept->text = text;
+}
+
+/* Each unit the milestone governs, with where it stands; entry_depth: how
+ * deep its entries are printed, when known (else -1). */
+static cJSON *unit_progress(const struct plan *plan, const struct task *task, const struct milestone *milestone,
+			    int entry_depth)
 {
 	cJSON *list = node(cJSON_Array);
 	if (!plan->units)
@@ -271,12 +341,9 @@ static cJSON *unit_progress(const struct plan *plan, const struct task *task, co
 	for (size_t i = 0; i < count; i++) {
 		size_t unit = pool.leaves[i];
 		struct progress progress = milestone_progress(plan->units, task, milestone, unit, 0);
-		cJSON *item = node(cJSON_Object);
-		add(item, "unit", reference(plan->units->units[unit].name));
-		add(item, "status", reference(done_status(milestone->deadline, progress.done_on)));
-		add(item, "done_on", date_or_null(progress.done_on));
-		add(item, "note", string_or_null(progress.note));
-		append(list, item);
+		const char *text = entry_depth >= 0 && nothing_recorded(progress)
+					   ? pending_entry(plan, milestone, unit, progress, entry_depth) : NULL;
+		append(list, text ? raw(text) : progress_entry(plan, milestone, unit, progress));
 	}
 	return list;
 }
@@ -293,7 +360,8 @@ cJSON *json_milestone_id(const struct task *task, size_t index)
 	return cJSON_CreateString(item_id_format(id, task->id, index + 1));
 }
 
-static cJSON *encode_milestone(const struct plan *plan, const struct task *task, const struct milestone *milestone)
+static cJSON *encode_milestone(const struct plan *plan, const struct task *task, const struct milestone *milestone,
+			       int entry_depth)
 {
 	cJSON *object = node(cJSON_Object);
 	add(object, "id", milestone_id(task, (size_t)(milestone - task->milestones)));
@@ -307,13 +375,13 @@ static cJSON *encode_milestone(const struct plan *plan, const struct task *task,
 	add(object, "status", reference(done_status(milestone->deadline, milestone->completed_on)));
 	add(object, "done_on", date_or_null(milestone->completed_on));
 	add(object, "note", string_or_null(milestone->progress->note));
-	add(object, "progress", unit_progress(plan, task, milestone));
+	add(object, "progress", unit_progress(plan, task, milestone, entry_depth));
 	return object;
 }
 
 cJSON *json_milestone(const struct plan *plan, const struct task *task, const struct milestone *milestone)
 {
-	return owned(encode_milestone(plan, task, milestone));
+	return owned(encode_milestone(plan, task, milestone, -1));
 }
 
 /* A report's fields, added to object: value, date, note. */
@@ -366,7 +434,9 @@ static cJSON *via_value(const struct plan *plan, size_t via)
 	return via == NO_GROUP ? null_value() : reference(plan->units->units[via].name);
 }
 
-static cJSON *encode_task(const struct plan *plan, const struct task *task, bool with_via, size_t via)
+/* entry_depth: as for unit_progress. */
+static cJSON *encode_task(const struct plan *plan, const struct task *task, bool with_via, size_t via,
+			  int entry_depth)
 {
 	cJSON *object = node(cJSON_Object);
 	add(object, "id", whole(task->id));
@@ -379,7 +449,7 @@ static cJSON *encode_task(const struct plan *plan, const struct task *task, bool
 	add(object, "deadline_text", string_or_null(task->deadline_text));
 	cJSON *milestones = node(cJSON_Array);
 	for (size_t m = 0; m < task->milestone_count; m++)
-		append(milestones, encode_milestone(plan, task, &task->milestones[m]));
+		append(milestones, encode_milestone(plan, task, &task->milestones[m], entry_depth));
 	add(object, "milestones", milestones);
 	cJSON *targets = node(cJSON_Array);
 	for (size_t t = 0; t < task->target_count; t++)
@@ -398,7 +468,7 @@ static cJSON *encode_task(const struct plan *plan, const struct task *task, bool
 
 cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via, size_t via)
 {
-	return owned(encode_task(plan, task, with_via, via));
+	return owned(encode_task(plan, task, with_via, via, -1));
 }
 
 static cJSON *role_value(enum unit_role role)
@@ -480,38 +550,32 @@ static char *grown(char **buffer, size_t *capacity, size_t size)
 
 bool json_print_indented(FILE *out, const cJSON *item, int depth)
 {
-	/* One buffer for all prints, grown when an item does not fit, and one
-	 * for the item indented: the item is one write. */
-	static char *buffer, *indented;
-	static size_t capacity, indented_capacity;
-	if (!grown(&buffer, &capacity, 1 << 16))
+	/* cJSON indents what is nested in an array by one more tab and puts
+	 * nothing but the brackets around it, so the item printed inside
+	 * depth arrays has its indentation, and the brackets are cut off: one
+	 * print into one buffer, kept for the next call, and one write. */
+	static char *buffer;
+	static size_t capacity;
+	enum { NEAR = 16 };
+	cJSON near[NEAR], *arrays = depth <= NEAR ? near : calloc((size_t)depth, sizeof *arrays);
+	if (depth < 0 || !arrays)
 		return false;
-	while (!cJSON_PrintPreallocated((cJSON *)item, buffer, (int)capacity, true))
-		if (capacity >= (1 << 28) || !grown(&buffer, &capacity, capacity * 2))
-			return false;
-	if (depth <= 0) {
-		fwrite(buffer, 1, strlen(buffer), out);
-		return true;
+	cJSON root = *item;   /* alone, without the siblings it may have */
+	root.next = root.prev = NULL;
+	cJSON *printed = &root;
+	for (int i = depth - 1; i >= 0; i--) {
+		arrays[i] = (cJSON){ .type = cJSON_Array, .child = printed };
+		printed = &arrays[i];
 	}
-	/* cJSON escapes newlines inside strings, so every raw newline here is
-	 * formatting and takes the extra indentation. One pass finds the lines
-	 * and the end (strchrnul), copying each with its tabs. */
-	size_t used = 0;
-	for (const char *line = buffer;;) {
-		const char *end = strchrnul(line, '\n');
-		size_t part = (size_t)(end - line);
-		if (!grown(&indented, &indented_capacity, used + part + 1 + (size_t)depth))
-			return false;
-		memcpy(indented + used, line, part);
-		used += part;
-		if (!*end)
-			break;
-		indented[used++] = '\n';
-		memset(indented + used, '\t', (size_t)depth);
-		used += (size_t)depth;
-		line = end + 1;
-	}
-	fwrite(indented, 1, used, out);
+	bool ok = grown(&buffer, &capacity, 1 << 16) != NULL;
+	while (ok && !cJSON_PrintPreallocated(printed, buffer, (int)capacity, true))
+		ok = capacity < (1 << 28) && grown(&buffer, &capacity, capacity * 2);
+	if (arrays != near)
+		free(arrays);
+	if (!ok)
+		return false;
+	size_t length = strlen(buffer);
+	fwrite(buffer + depth, 1, length - 2 * (size_t)depth, out);
 	return true;
 }
 
@@ -598,7 +662,7 @@ static void add_pooled(struct json_writer *writer, cJSON *item)
 void json_add_task(struct json_writer *writer, const struct plan *plan, const struct task *task, bool with_via,
 		   size_t via, enum unit_role role)
 {
-	cJSON *object = encode_task(plan, task, with_via, via);
+	cJSON *object = encode_task(plan, task, with_via, via, writer->depth + 1 + ENTRY_DEPTH);
 	if (with_via)
 		add(object, "role", role_value(role));
 	add_pooled(writer, object);

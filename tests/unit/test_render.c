@@ -274,6 +274,87 @@ static void test_array_writer_streams_valid_json(void **state)
 	free(capture_end(&capture));
 }
 
+/* Every task of plan streamed by json_add_task, in an array at depth 0
+ * and in one at depth 1, is the text json_add prints for json_task. */
+static void expect_streamed_as_printed(const struct plan *plan)
+{
+	for (int depth = 0; depth < 2; depth++) {
+		struct capture streamed, printed;
+		struct json_writer writer;
+		capture_start(&streamed);
+		json_begin_array(&writer, streamed.file, depth);
+		for (size_t i = 0; i < plan->task_count; i++)
+			json_add_task(&writer, plan, &plan->tasks[i], i % 2, NO_GROUP, ROLE_LEAD);
+		assert_true(json_end(&writer));
+		capture_start(&printed);
+		json_begin_array(&writer, printed.file, depth);
+		for (size_t i = 0; i < plan->task_count; i++) {
+			cJSON *task = json_task(plan, &plan->tasks[i], i % 2, NO_GROUP);
+			if (i % 2)
+				cJSON_AddStringToObject(task, "role", "lead");
+			json_add(&writer, task);
+		}
+		assert_true(json_end(&writer));
+		char *expected = capture_end(&printed), *text = capture_end(&streamed);
+		assert_string_equal(text, expected);
+		free(text);
+		free(expected);
+	}
+}
+
+/* An item printed at a depth is cJSON_Print's text with that many more
+ * tabs after each line break (cJSON escapes those inside strings). */
+static void test_printed_items_take_their_depth(void **state)
+{
+	(void)state;
+	cJSON *task = json_task(shipped.plan, plan_find_task(shipped.plan, 1), true, NO_GROUP);
+	cJSON_AddStringToObject(task, "note", "一行\n另一行");
+	char *alone = cJSON_Print(task);
+	for (int depth = 0; depth < 20; depth += 3) {
+		struct strbuf expected = STRBUF_INIT;
+		for (const char *c = alone; *c; c++) {
+			strbuf_append(&expected, c, 1);
+			for (int tab = 0; *c == '\n' && tab < depth; tab++)
+				strbuf_append(&expected, "\t", 1);
+		}
+		struct capture capture;
+		capture_start(&capture);
+		assert_true(json_print_indented(capture.file, task, depth));
+		char *text = capture_end(&capture);
+		assert_string_equal(text, strbuf_text(&expected));
+		free(text);
+		strbuf_free(&expected);
+	}
+	cJSON_free(alone);
+	cJSON_Delete(task);
+}
+
+/* A streamed task prints a unit's progress entry with nothing recorded
+ * once and reuses the text: still what json_task prints, with progress
+ * recorded, and for another plan whose units differ at the same
+ * indexes. */
+static void test_streamed_tasks_are_printed_as_json_task(void **state)
+{
+	(void)state;
+	expect_streamed_as_printed(shipped.plan);
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	struct unit_directory *units = units_load(TEST_DATA_DIR "/fixture_units.csv", &(struct load_options){ 0 }, &diag);
+	assert_non_null(units);
+	struct plan *fixture = plan_load(TEST_DATA_DIR "/fixture_plan.csv", units, &(struct load_options){ 0 }, &diag);
+	assert_non_null(fixture);
+	expect_streamed_as_printed(fixture);
+	plan_free(fixture);
+	units_free(units);
+	struct plan *recorded = plan_load(TEST_DATA_DIR "/unit_progress.csv", shipped.units,
+					  &(struct load_options){ 0 }, &diag);
+	assert_non_null(recorded);
+	expect_streamed_as_printed(recorded);
+	plan_free(recorded);
+	expect_streamed_as_printed(shipped.plan);
+	diagnostics_free(&diag);
+}
+
 static void test_due_json_has_milestone_fields(void **state)
 {
 	(void)state;
@@ -366,6 +447,8 @@ int main(void)
 		cmocka_unit_test(test_csv_guards_cells_a_spreadsheet_would_run),
 		cmocka_unit_test(test_task_json_parses_back),
 		cmocka_unit_test(test_array_writer_streams_valid_json),
+		cmocka_unit_test(test_printed_items_take_their_depth),
+		cmocka_unit_test(test_streamed_tasks_are_printed_as_json_task),
 		cmocka_unit_test(test_due_json_has_milestone_fields),
 		cmocka_unit_test(test_target_progress_and_status_words),
 		cmocka_unit_test(test_workbook_is_written),
