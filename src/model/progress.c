@@ -4,6 +4,7 @@
  */
 #include "duty/progress.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "duty/date.h"
@@ -41,10 +42,40 @@ static bool is_leaf(const struct unit *unit)
 size_t milestone_leaf_units(const struct unit_directory *units, const struct task *task,
 			    const struct milestone *milestone, size_t *leaves)
 {
+	if (!units)
+		return 0;
+	/* A unit is governed when the milestone names it or a group it is in
+	 * (milestone_duty): the names are marked once, and each unit looks at
+	 * its own groups, where asking milestone_duty would search the list
+	 * for every unit. A big directory without memory for the marks asks
+	 * it. */
+	enum { NEAR = 512 };
+	bool near[NEAR], *named = units->count <= NEAR ? near : calloc(units->count, sizeof *named);
 	size_t count = 0;
-	for (size_t u = 0; units && u < units->count; u++)
-		if (is_leaf(&units->units[u]) && milestone_duty(units, task, milestone, u).responsible)
+	if (!named) {
+		for (size_t u = 0; u < units->count; u++)
+			if (is_leaf(&units->units[u]) && milestone_duty(units, task, milestone, u).responsible)
+				leaves[count++] = u;
+		return count;
+	}
+	if (named == near)
+		memset(near, 0, units->count * sizeof *near);
+	size_t listed;
+	const size_t *list = milestone_units(task, milestone, &listed);
+	for (size_t i = 0; i < listed; i++)
+		named[list[i]] = true;
+	for (size_t u = 0; u < units->count; u++) {
+		const struct unit *unit = &units->units[u];
+		if (!is_leaf(unit))
+			continue;
+		bool governed = named[u];
+		for (size_t g = 0; !governed && g < unit->group_count; g++)
+			governed = named[unit->groups[g]] && units->units[unit->groups[g]].is_group;
+		if (governed)
 			leaves[count++] = u;
+	}
+	if (named != near)
+		free(named);
 	return count;
 }
 

@@ -12,6 +12,7 @@
 
 #include "duty/load.h"
 #include "duty/progress.h"
+#include "duty/strbuf.h"
 
 static struct shipped recorded;
 
@@ -169,6 +170,67 @@ static void test_the_whole_record_and_the_last_unit(void **state)
 	assert_int_equal(progress_of(5, 1, "各县（市、区）政府").done_on, 20180428);
 }
 
+/* milestone_leaf_units is milestone_duty asked of every unit that is not a
+ * group or a phrase, in directory order. */
+static void expect_leaves_as_duty(const struct unit_directory *units, const struct plan *plan)
+{
+	size_t *leaves = calloc(units->count + 1, sizeof *leaves);
+	assert_non_null(leaves);
+	for (size_t t = 0; t < plan->task_count; t++) {
+		const struct task *task = &plan->tasks[t];
+		for (size_t m = 0; m < task->milestone_count; m++) {
+			const struct milestone *milestone = &task->milestones[m];
+			size_t count = milestone_leaf_units(units, task, milestone, leaves), next = 0;
+			for (size_t u = 0; u < units->count; u++) {
+				const struct unit *unit = &units->units[u];
+				if (unit->is_group || unit->is_phrase || !milestone_duty(units, task, milestone, u).responsible)
+					continue;
+				assert_true(next < count);
+				assert_int_equal(leaves[next++], u);
+			}
+			assert_int_equal(next, count);
+		}
+	}
+	free(leaves);
+}
+
+/* The same for the recorded plan, and with a directory of 600 units (more
+ * than leaf_units marks on the stack) and groups of groups. */
+static void test_leaf_units_are_those_with_duty(void **state)
+{
+	(void)state;
+	expect_leaves_as_duty(recorded.units, recorded.plan);
+	struct strbuf units_text = STRBUF_INIT, plan_text = STRBUF_INIT;
+	strbuf_printf(&units_text, "name,kind,aliases,members,note\n");
+	for (int u = 0; u < 600; u++)
+		strbuf_printf(&units_text, "单位%d,%s,,,\n", u, u % 2 ? "city_department" : "county_government");
+	strbuf_printf(&units_text, "各县,group,,kind:county_government,\n全体,group,,各县;单位1;单位3,\n");
+	strbuf_printf(&plan_text, "plan_title,大目录\nplan_year,2018\n"
+				  "id,title,requirement,units_text,units,milestone1_deadline,milestone1_text,milestone1_units\n"
+				  "1,甲,6月前做,全体,全体;单位599,2018-05-31,6月前做,\n"
+				  "2,乙,6月前做,各县,各县;单位5,2018-05-31,6月前做,单位5;单位598\n"
+				  "3,丙,6月前做,单位7,单位7,2018-05-31,6月前做,\n");
+	struct diagnostics diag;
+	diagnostics_init(&diag, 4);
+	struct unit_directory *units = units_load_bytes("units.csv", strbuf_text(&units_text), units_text.length,
+						       &(struct load_options){ 0 }, &diag);
+	assert_non_null(units);
+	struct plan *plan = plan_load_bytes("plan.csv", strbuf_text(&plan_text), plan_text.length, units,
+					    &(struct load_options){ 0 }, &diag);
+	for (size_t i = 0; i < diag.kept_count; i++)
+		print_error("%s:%ld: %s\n", diag.kept[i].file, diag.kept[i].line, diag.kept[i].message);
+	assert_non_null(plan);
+	expect_leaves_as_duty(units, plan);
+	size_t leaves[700];
+	assert_int_equal(milestone_leaf_units(units, &plan->tasks[0], &plan->tasks[0].milestones[0], leaves), 303);   /* 300 counties, 单位1, 单位3, 单位599 */
+	assert_int_equal(milestone_leaf_units(units, &plan->tasks[1], &plan->tasks[1].milestones[0], leaves), 2);
+	plan_free(plan);
+	units_free(units);
+	diagnostics_free(&diag);
+	strbuf_free(&units_text);
+	strbuf_free(&plan_text);
+}
+
 static void test_milestones_name_their_units(void **state)
 {
 	(void)state;
@@ -256,6 +318,7 @@ int main(void)
 	const struct CMUnitTest recorded_tests[] = {
 		cmocka_unit_test(test_a_unit_stands_by_its_own_line_then_its_group),
 		cmocka_unit_test(test_the_whole_record_and_the_last_unit),
+		cmocka_unit_test(test_leaf_units_are_those_with_duty),
 		cmocka_unit_test(test_milestones_name_their_units),
 		cmocka_unit_test(test_targets_per_unit),
 		cmocka_unit_test(test_tally_and_who_is_behind),
