@@ -23,9 +23,11 @@
    element, so encoding costs no malloc or free and no cJSON_Delete. The
    plan outlives every tree made from it, so its strings are referred to,
    not copied, and keys are constants. A streamed element is printed
-   straight from these nodes (json_add_task, json_add_due); a tree handed
-   to a caller (json_task, ...) is a copy of them in malloc'd items
-   (cJSON_Duplicate), which the caller frees with cJSON_Delete. */
+   straight from these nodes (json_add_task, json_add_due), where a
+   progress entry with nothing recorded is text cJSON printed before (see
+   pending_entry); a tree handed to a caller (json_task, ...) is a copy of
+   them in malloc'd items (cJSON_Duplicate), which the caller frees with
+   cJSON_Delete. */
 
 static struct {
 	struct arena arena;                      /* the element's nodes and short texts */
