@@ -66,6 +66,9 @@ void file_unmap(char *data, size_t size);
  * followed to their end (which need not exist yet). malloc'ed; NULL
  * (errno ELOOP, or ENOMEM) when the links go round. */
 char *file_resolve(const char *path);
+/* The same, with a failure reported in diag (running out of memory as
+ * such); errno says why. */
+char *file_resolve_reported(const char *path, struct diagnostics *diag);
 
 struct file_lock {
 	int descriptor;

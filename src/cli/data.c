@@ -19,7 +19,10 @@ static bool find_paths(struct cli *cli)
 			cli->plan_path = from_environment;
 			cli->plan_from_environment = true;
 		} else {
-			cli->owned_plan_path = paths_working_plan();
+			bool out_of_memory;
+			cli->owned_plan_path = paths_working_plan(&out_of_memory);
+			if (out_of_memory)
+				return false;
 			if (!cli->owned_plan_path) {
 				cli->owned_plan_path = paths_shipped_plan();
 				cli->plan_is_shipped = true;

@@ -18,31 +18,39 @@
 
 #define SHIPPED_PLAN "tasks_2018.csv"
 
+/* The running binary's directory into directory; false when unknown. */
+static bool binary_directory(char directory[PATH_MAX])
+{
+	ssize_t length = readlink("/proc/self/exe", directory, PATH_MAX - 1);
+	if (length <= 0)
+		return false;
+	directory[length] = '\0';
+	char *slash = strrchr(directory, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';
+	return true;
+}
+
 char *paths_binary_directory(void)
 {
-	char exe[PATH_MAX];
-	ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (length <= 0)
-		return NULL;
-	exe[length] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return NULL;
-	*slash = '\0';
-	return strdup(exe);
+	char directory[PATH_MAX];
+	return binary_directory(directory) ? strdup(directory) : NULL;
 }
 
 /* The shipped plan: beside the binary in a build tree (build/../data), in
- * an installed tree (bin/../share/duty), or at the configured DATADIR. */
+ * an installed tree (bin/../share/duty), or at the configured DATADIR.
+ * Running out of memory is NULL, never another place. */
 char *paths_shipped_plan(void)
 {
-	char *directory = paths_binary_directory();
+	char directory[PATH_MAX];
 	static const char *const relative[] = { "/../data/", "/../share/duty/" };
-	for (size_t i = 0; directory && i < 2; i++) {
+	for (size_t i = 0; i < 2 && binary_directory(directory); i++) {
 		struct strbuf path = STRBUF_INIT;
 		strbuf_printf(&path, "%s%s%s", directory, relative[i], SHIPPED_PLAN);
-		if (!path.failed && access(path.data, R_OK) == 0) {
-			free(directory);
+		if (path.failed)
+			return NULL;
+		if (access(path.data, R_OK) == 0) {
 			/* Shown in messages: say data/tasks_2018.csv, not build/../data. */
 			char *canonical = realpath(path.data, NULL);
 			if (!canonical)
@@ -52,12 +60,12 @@ char *paths_shipped_plan(void)
 		}
 		strbuf_free(&path);
 	}
-	free(directory);
 	return strdup(DUTY_DATADIR "/" SHIPPED_PLAN);
 }
 
-char *paths_working_directory(void)
+char *paths_working_directory(bool *out_of_memory)
 {
+	*out_of_memory = false;
 	struct strbuf path = STRBUF_INIT;
 	const char *data_home = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
@@ -67,17 +75,19 @@ char *paths_working_directory(void)
 		strbuf_printf(&path, "%s/.local/share/duty", home);
 	else
 		return NULL;
+	*out_of_memory = path.failed;
 	return strbuf_detach(&path);
 }
 
-char *paths_working_plan(void)
+char *paths_working_plan(bool *out_of_memory)
 {
-	char *directory = paths_working_directory();
+	char *directory = paths_working_directory(out_of_memory);
 	if (!directory)
 		return NULL;
 	struct strbuf file = STRBUF_INIT;
 	strbuf_printf(&file, "%s/%s", directory, SHIPPED_PLAN);
 	free(directory);
+	*out_of_memory = file.failed;
 	if (file.failed || access(file.data, R_OK) != 0) {
 		strbuf_free(&file);
 		return NULL;

@@ -15,11 +15,13 @@ char *paths_binary_directory(void);
 char *paths_shipped_plan(void);
 
 /* Where `duty init` puts the working copy: $XDG_DATA_HOME/duty, else
- * ~/.local/share/duty. malloc'ed; NULL when neither is known. */
-char *paths_working_directory(void);
+ * ~/.local/share/duty. malloc'ed; NULL when neither is known, or when out
+ * of memory (*out_of_memory is then set). */
+char *paths_working_directory(bool *out_of_memory);
 
-/* The working copy's plan when `duty init` has made one, else NULL. */
-char *paths_working_plan(void);
+/* The working copy's plan when `duty init` has made one, else NULL (with
+ * *out_of_memory set when that is why). */
+char *paths_working_plan(bool *out_of_memory);
 
 
 /* The unit directory of a plan: units.csv beside it; when there is none

@@ -39,7 +39,8 @@ static bool is_permission_error(int error)
 
 static void explain_init(const struct cli *cli, const char *why)
 {
-	char *working = paths_working_directory();
+	bool out_of_memory;   /* the message says the usual place then */
+	char *working = paths_working_directory(&out_of_memory);
 	cli_error(_("%s %s. Run `duty init` to copy the plan to %s/; duty uses that copy from then on. A copy "
 		    "made elsewhere is used when named: export DUTY_FILE=FILE, or -f FILE."),
 		  cli->plan_path, why, working ? working : "~/.local/share/duty");

@@ -131,8 +131,11 @@ static int scope_to_unit(struct cli *cli, const char *directory, const char *uni
 
 static int run_init(struct cli *cli)
 {
-	char *working = paths_working_directory();
+	bool out_of_memory;
+	char *working = paths_working_directory(&out_of_memory);
 	const char *directory = cli->argument_count ? cli->arguments[0] : working;
+	if (out_of_memory && !directory)
+		return cli_out_of_memory();
 	if (!directory) {
 		cli_error(_("neither XDG_DATA_HOME nor HOME is set; give the directory: duty init DIR"));
 		return EXIT_USAGE;

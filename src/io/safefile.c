@@ -459,14 +459,25 @@ static int check_replaceable(const char *path, const char *target, const struct 
 	return 0;
 }
 
-int file_check_replaceable(const char *path, struct diagnostics *diag)
+char *file_resolve_reported(const char *path, struct diagnostics *diag)
 {
 	char *target = file_resolve(path);
-	if (!target) {
-		int error = errno;
+	if (target)
+		return target;
+	int error = errno;
+	if (error == ENOMEM)
+		diag_memory_error(diag, path, 0, _("cannot follow the symbolic link: %s"), strerror(error));
+	else
 		diag_error(diag, path, 0, NULL, _("cannot follow the symbolic link: %s"), strerror(error));
-		return error;
-	}
+	errno = error;
+	return NULL;
+}
+
+int file_check_replaceable(const char *path, struct diagnostics *diag)
+{
+	char *target = file_resolve_reported(path, diag);
+	if (!target)
+		return errno;
 	struct stat status;
 	int error = stat(target, &status) == 0 && S_ISREG(status.st_mode)
 			    ? check_replaceable(path, target, &status, diag) : 0;
@@ -538,12 +549,9 @@ int file_replace_checked(const char *path, const char *data, size_t size, const 
 	struct stat status;
 	if (stat(path, &status) == 0 && !S_ISREG(status.st_mode) && !S_ISDIR(status.st_mode))
 		return write_straight(path, path, data, size, diag);
-	char *target = file_resolve(path);
-	if (!target) {
-		int error = errno;
-		diag_error(diag, path, 0, NULL, _("cannot follow the symbolic link: %s"), strerror(error));
-		return error;
-	}
+	char *target = file_resolve_reported(path, diag);
+	if (!target)
+		return errno;
 	bool exists = stat(target, &status) == 0;
 	int error = 0;
 	if (exists && !S_ISREG(status.st_mode) && !S_ISDIR(status.st_mode)) {
@@ -709,7 +717,10 @@ bool file_append(const char *path, const char *like, off_t keep, const char *pre
 	if (!ok) {
 		if (created && before == 0)
 			unlink(path);
-		diag_error(diag, path, 0, NULL, _("could not append: %s"), strerror(error ? error : EIO));
+		if (error == ENOMEM)
+			diag_memory_error(diag, path, 0, _("could not append: %s"), strerror(error));
+		else
+			diag_error(diag, path, 0, NULL, _("could not append: %s"), strerror(error ? error : EIO));
 	}
 	return ok;
 }

@@ -547,10 +547,9 @@ enum edit_result plan_edit(const char *path, const struct unit_directory *units,
 	}
 	/* A symbolic link is followed: its target is the plan, and the lock
 	 * and history sit beside the target. */
-	char *target = file_resolve(path);
+	char *target = file_resolve_reported(path, diag);
 	if (!target) {
 		*error = errno;
-		diag_error(diag, path, 0, NULL, _("cannot follow the symbolic link: %s"), strerror(*error));
 		return EDIT_NOT_WRITTEN;
 	}
 	char *history_file = history_path(target);

@@ -391,8 +391,10 @@ static char *column_key(struct plan_loader *loader, const char *name, size_t len
 static bool report_duplicate_columns(struct plan_loader *loader, const struct csv_row *row)
 {
 	struct name_index *seen = name_index_new(row->count);
-	if (!seen)
+	if (!seen) {
+		loader->out_of_memory = true;
 		return false;
+	}
 	bool ok = true;
 	for (size_t i = 0; ok && i < row->count; i++) {
 		const char *name = row->fields[i].data;
