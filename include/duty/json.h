@@ -15,6 +15,13 @@
 #include "duty/plan.h"
 #include "duty/query.h"
 
+/* Has cJSON allocate through duty, which remembers a failure; the CLI
+ * calls it first. */
+void json_init(void);
+/* Whether a cJSON allocation has failed since json_init: a member may be
+ * missing from what was printed. */
+bool json_ran_out(void);
+
 /* A task as in docs/json.md; with_via adds "via" (null or the group). */
 cJSON *json_task(const struct plan *plan, const struct task *task, bool with_via, size_t via);
 

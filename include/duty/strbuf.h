@@ -36,6 +36,10 @@ void strbuf_printf(struct strbuf *buffer, const char *format, ...)
 void strbuf_join(struct strbuf *buffer, const char *const *items, size_t count, const char *separator);
 /* Returns the NUL-terminated text ("" when empty). */
 const char *strbuf_text(const struct strbuf *buffer);
+/* Whether any buffer has run out of memory since the program started:
+ * text built with one may be missing, so the CLI ends as out of memory
+ * (exit 6) whatever it printed. */
+bool strbuf_ran_out(void);
 /* Hands over the malloc'ed text (never NULL unless an allocation failed,
  * then the buffer is freed) and leaves the buffer empty. */
 char *strbuf_detach(struct strbuf *buffer);

@@ -9,6 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+static bool ran_out;
+
+bool strbuf_ran_out(void)
+{
+	return ran_out;
+}
+
 void strbuf_init(struct strbuf *buffer)
 {
 	buffer->data = NULL;
@@ -35,7 +42,7 @@ static bool strbuf_reserve(struct strbuf *buffer, size_t extra)
 	if (buffer->failed)
 		return false;
 	if (extra > SIZE_MAX / 2 - buffer->length) {
-		buffer->failed = true;
+		buffer->failed = ran_out = true;
 		return false;
 	}
 	size_t need = buffer->length + extra + 1;
@@ -46,7 +53,7 @@ static bool strbuf_reserve(struct strbuf *buffer, size_t extra)
 		capacity *= 2;
 	char *grown = realloc(buffer->data, capacity);
 	if (!grown) {
-		buffer->failed = true;
+		buffer->failed = ran_out = true;
 		return false;
 	}
 	buffer->data = grown;
@@ -92,7 +99,7 @@ void strbuf_vprintf(struct strbuf *buffer, const char *format, va_list args)
 		vsnprintf(buffer->data + buffer->length, (size_t)length + 1, format, again);
 		buffer->length += (size_t)length;
 	} else if (length < 0) {
-		buffer->failed = true;
+		buffer->failed = ran_out = true;   /* glibc: out of memory for the conversion */
 	}
 	va_end(again);
 }

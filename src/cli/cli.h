@@ -17,6 +17,7 @@
 #include "duty/i18n.h"
 #include "duty/input.h"
 #include "duty/plan.h"
+#include "duty/strbuf.h"
 #include "duty/units.h"
 
 /* Exit codes, documented in README.md, docs/errors.md and the man page. */
@@ -133,8 +134,7 @@ struct cli {
 	FILE *out;
 	bool output_open;          /* -o FILE: out collects the output ... */
 	FILE *screen_out;          /* ... and this was out before, back when the file is written */
-	char *output_data;         /* ... here, for the atomic writer (duty/safefile.h) */
-	size_t output_size;
+	struct strbuf output_text; /* ... here, for the atomic writer (duty/safefile.h) */
 	struct xlsx_book *book;    /* --format xlsx: the workbook that tables become sheets of */
 	char *book_path;           /* where libxlsxwriter writes it before it is copied to out */
 	FILE *text_out;            /* the real output while text goes nowhere (a workbook is made) */

@@ -15,6 +15,7 @@
 #include "cli/locale.h"
 #include "cli/options.h"
 #include "cli/output.h"
+#include "duty/json.h"
 #include "duty/terminal.h"
 
 #ifndef DUTY_VERSION
@@ -29,6 +30,7 @@ int main(int argc, char **argv)
 	static char stdout_buffer[1 << 16];
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
+	json_init();
 	locale_init();
 	if (complete_requested(argc, argv))
 		return complete_run(argc, argv);

@@ -1,6 +1,7 @@
 /*
  * output.c - talking to the user (see output.h).
  */
+#define _GNU_SOURCE   /* fopencookie */
 #include "cli/output.h"
 
 #include <errno.h>
@@ -12,6 +13,7 @@
 
 #include "cli/locale.h"
 #include "duty/csv.h"
+#include "duty/json.h"
 #include "duty/safefile.h"
 #include "duty/text.h"
 #include "duty/xlsx.h"
@@ -220,12 +222,25 @@ int cli_open_output(struct cli *cli)
 	return code;
 }
 
+/* The output file's text gathers in a strbuf. A write it has no memory
+ * for fails, and the stream then has an error (a stream of open_memstream
+ * that cannot grow cuts the text short and says nothing). */
+static ssize_t gather(void *cookie, const char *data, size_t size)
+{
+	struct strbuf *text = cookie;
+	strbuf_append(text, data, size);
+	if (text->failed) {
+		errno = ENOMEM;
+		return -1;
+	}
+	return (ssize_t)size;
+}
+
 static int open_output_file(struct cli *cli)
 {
 	/* Written whole by the one atomic writer once the command is done. */
-	cli->output_data = NULL;
-	cli->output_size = 0;
-	FILE *file = open_memstream(&cli->output_data, &cli->output_size);
+	strbuf_init(&cli->output_text);
+	FILE *file = fopencookie(&cli->output_text, "w", (cookie_io_functions_t){ .write = gather });
 	if (!file)
 		return cli_out_of_memory();
 	cli->screen_out = cli->out;
@@ -239,7 +254,8 @@ int cli_finish_output(struct cli *cli, int code)
 	locale_restore_language();
 	if (cli->book)
 		code = end_workbook(cli, code);
-	if (cli->out_of_memory && code == EXIT_OK)
+	/* Memory that ran out anywhere may have left text out of the output. */
+	if ((cli->out_of_memory || strbuf_ran_out() || json_ran_out()) && code == EXIT_OK)
 		code = cli_out_of_memory();
 	bool written = fflush(cli->out) == 0 && !ferror(cli->out);
 	if (!cli->output_open) {
@@ -262,8 +278,7 @@ int cli_finish_output(struct cli *cli, int code)
 	cli->screen_out = NULL;
 	cli->output_open = false;
 	if (!written && (error == ENOMEM || !error)) {
-		free(cli->output_data);
-		cli->output_data = NULL;
+		strbuf_free(&cli->output_text);
 		return cli_out_of_memory();
 	}
 	if (!written)
@@ -271,17 +286,15 @@ int cli_finish_output(struct cli *cli, int code)
 	if (written && code == EXIT_OK) {
 		struct diagnostics diag;
 		diagnostics_init(&diag, 5);
-		written = file_replace(cli->output_path, cli->output_data ? cli->output_data : "", cli->output_size,
+		written = file_replace(cli->output_path, strbuf_text(&cli->output_text), cli->output_text.length,
 				       &diag) == 0;
 		int reported = cli_report_problems(&diag, cli->output_path, EXIT_OUTPUT);
 		diagnostics_free(&diag);
 		if (!written && reported == EXIT_NO_MEMORY) {
-			free(cli->output_data);
-			cli->output_data = NULL;
+			strbuf_free(&cli->output_text);
 			return EXIT_NO_MEMORY;
 		}
 	}
-	free(cli->output_data);
-	cli->output_data = NULL;
+	strbuf_free(&cli->output_text);
 	return written ? code : EXIT_OUTPUT;
 }

@@ -15,6 +15,34 @@
 #include "duty/arena.h"
 #include "duty/progress.h"
 
+/* --- allocations ------------------------------------------------------------
+
+   cJSON says an allocation failed only by what a call returns, and an
+   object whose member could not be added is still printed, without it. Its
+   allocations go through json_allocate, which remembers a failure, so the
+   CLI ends as out of memory (exit 6) rather than print such an object as
+   if whole. */
+
+static bool ran_out;
+
+static void *json_allocate(size_t size)
+{
+	void *memory = malloc(size);
+	if (!memory)
+		ran_out = true;
+	return memory;
+}
+
+void json_init(void)
+{
+	cJSON_InitHooks(&(cJSON_Hooks){ .malloc_fn = json_allocate, .free_fn = free });
+}
+
+bool json_ran_out(void)
+{
+	return ran_out;
+}
+
 /* --- the nodes of one element --------------------------------------------
 
    The element being encoded (a task, a milestone of a due list) is a tree
@@ -265,6 +293,66 @@ static cJSON *progress_entry(const struct plan *plan, const struct milestone *mi
 	return item;
 }
 
+/* A buffer of at least size bytes, kept for the next call. */
+static char *grown(char **buffer, size_t *capacity, size_t size)
+{
+	if (*capacity >= size)
+		return *buffer;
+	size_t wanted = *capacity ? *capacity : 1 << 16;
+	while (wanted < size)
+		wanted *= 2;
+	char *bigger = realloc(*buffer, wanted);
+	if (!bigger)
+		return NULL;
+	*capacity = wanted;
+	return *buffer = bigger;
+}
+
+/* The item printed at depth (tabs), as cJSON formats it, into a buffer
+ * kept for the next call: its text and *length, or NULL when out of
+ * memory. cJSON indents what is nested in an array by one more tab and
+ * puts nothing but the brackets around it, so the item is printed inside
+ * depth arrays and the brackets are cut off. */
+static const char *print_nested(const cJSON *item, int depth, size_t *length)
+{
+	static char *buffer;
+	static size_t capacity;
+	enum { NEAR = 16 };
+	if (depth < 0)
+		return NULL;
+	cJSON near[NEAR], *arrays = depth <= NEAR ? near : calloc((size_t)depth, sizeof *arrays);
+	if (!arrays)
+		return NULL;
+	cJSON root = *item;   /* alone, without the siblings it may have */
+	root.next = root.prev = NULL;
+	cJSON *printed = &root;
+	for (int i = depth - 1; i >= 0; i--) {
+		arrays[i] = (cJSON){ .type = cJSON_Array, .child = printed };
+		printed = &arrays[i];
+	}
+	/* At most 1 GiB (cJSON takes an int): room for an item of 256 MiB and
+	 * the tabs of its depth. */
+	bool ok = grown(&buffer, &capacity, 1 << 16) != NULL;
+	while (ok && !cJSON_PrintPreallocated(printed, buffer, (int)capacity, true))
+		ok = capacity < (1 << 30) && grown(&buffer, &capacity, capacity * 2);
+	if (arrays != near)
+		free(arrays);
+	if (!ok)
+		return NULL;
+	*length = strlen(buffer) - 2 * (size_t)depth;
+	return buffer + depth;
+}
+
+bool json_print_indented(FILE *out, const cJSON *item, int depth)
+{
+	size_t length;
+	const char *text = print_nested(item, depth, &length);
+	if (!text)
+		return false;
+	fwrite(text, 1, length, out);   /* a failed write is the stream's error, seen when it is closed */
+	return true;
+}
+
 /* Most of a streamed task's text is its progress entries, and most of
  * those have nothing recorded: {"unit": name, "status": "pending",
  * "done_on": null, "note": null}, the same text every time for a unit at
@@ -308,16 +396,15 @@ static const char *pending_entry(const struct plan *plan, const struct milestone
 	free(kept->text);
 	*kept = (struct pending_text){ 0 };
 	cJSON *entry = progress_entry(plan, milestone, unit, progress);
-	char *text = NULL;
-	size_t size = 0;
-	FILE *printed = entry && !pool.failed ? open_memstream(&text, &size) : NULL;
-	if (!printed)
-		return NULL;
-	bool ok = json_print_indented(printed, entry, depth);
-	if (fclose(printed) != 0 || !ok || !(kept->name = strdup(name))) {
+	size_t length;
+	const char *printed = entry && !pool.failed ? print_nested(entry, depth, &length) : NULL;
+	char *text = printed ? malloc(length + 1) : NULL;
+	if (!text || !(kept->name = strdup(name))) {
 		free(text);
 		return NULL;
 	}
+	memcpy(text, printed, length);
+	text[length] = '\0';
 	kept->depth = depth;
 	return kept->text = text;
 }
@@ -530,55 +617,11 @@ static void print_tabs(FILE *out, int depth)
 cJSON *json_plan_about(const struct plan *plan)
 {
 	cJSON *about = cJSON_CreateObject();
-	cJSON_AddStringToObject(about, "title", plan->title);
-	cJSON_AddNumberToObject(about, "year", plan->year);
-	return about;
-}
-
-/* A buffer of at least size bytes, kept for the next call. */
-static char *grown(char **buffer, size_t *capacity, size_t size)
-{
-	if (*capacity >= size)
-		return *buffer;
-	size_t wanted = *capacity ? *capacity : 1 << 16;
-	while (wanted < size)
-		wanted *= 2;
-	char *bigger = realloc(*buffer, wanted);
-	if (!bigger)
+	if (!cJSON_AddStringToObject(about, "title", plan->title) || !cJSON_AddNumberToObject(about, "year", plan->year)) {
+		cJSON_Delete(about);   /* out of memory: no object rather than one without its title */
 		return NULL;
-	*capacity = wanted;
-	return *buffer = bigger;
-}
-
-bool json_print_indented(FILE *out, const cJSON *item, int depth)
-{
-	/* cJSON indents what is nested in an array by one more tab and puts
-	 * nothing but the brackets around it, so the item printed inside
-	 * depth arrays has its indentation, and the brackets are cut off: one
-	 * print into one buffer, kept for the next call, and one write. */
-	static char *buffer;
-	static size_t capacity;
-	enum { NEAR = 16 };
-	cJSON near[NEAR], *arrays = depth <= NEAR ? near : calloc((size_t)depth, sizeof *arrays);
-	if (depth < 0 || !arrays)
-		return false;
-	cJSON root = *item;   /* alone, without the siblings it may have */
-	root.next = root.prev = NULL;
-	cJSON *printed = &root;
-	for (int i = depth - 1; i >= 0; i--) {
-		arrays[i] = (cJSON){ .type = cJSON_Array, .child = printed };
-		printed = &arrays[i];
 	}
-	bool ok = grown(&buffer, &capacity, 1 << 16) != NULL;
-	while (ok && !cJSON_PrintPreallocated(printed, buffer, (int)capacity, true))
-		ok = capacity < (1 << 28) && grown(&buffer, &capacity, capacity * 2);
-	if (arrays != near)
-		free(arrays);
-	if (!ok)
-		return false;
-	size_t length = strlen(buffer);
-	fwrite(buffer + depth, 1, length - 2 * (size_t)depth, out);
-	return true;
+	return about;
 }
 
 static void begin(struct json_writer *writer, FILE *out, int depth, char open, char close)

@@ -8,6 +8,10 @@
  *   lock     creating the lock file fails with EACCES (a read-only place)
  *   malloc   memory runs out: after DUTY_FAIL_AFTER successful allocations
  *            (malloc, calloc, realloc), every one fails with ENOMEM
+ *   malloc-once
+ *            one allocation fails: the one after DUTY_FAIL_AFTER successful
+ *            ones; the others succeed. DUTY_FAIL_MARK, when set, is a file
+ *            made when it fails (none: the process made fewer allocations)
  *   history  appending to NAME.history.csv fails with ENOSPC (disk full)
  *   lock-write  opening a lock file for writing fails with EACCES (a lock
  *            file another user created, which this one may only read)
@@ -216,13 +220,16 @@ static void resolve(void)
 }
 
 /* Whether this allocation is to fail: DUTY_FAIL=malloc, and more than
- * DUTY_FAIL_AFTER allocations have been made. */
+ * DUTY_FAIL_AFTER allocations have been made; or DUTY_FAIL=malloc-once,
+ * and exactly that many. */
 static bool allocation_fails(void)
 {
 	static long budget = -2;   /* -2: not read yet; -1: no limit */
+	static bool once;
 	if (budget == -2) {
 		budget = -1;
-		if (failing("malloc")) {
+		once = failing("malloc-once");
+		if (once || failing("malloc")) {
 			const char *after = getenv("DUTY_FAIL_AFTER");
 			budget = after ? atol(after) : 0;
 		}
@@ -230,6 +237,13 @@ static bool allocation_fails(void)
 	if (budget < 0)
 		return false;
 	if (budget == 0) {
+		if (once) {
+			budget = -1;
+			const char *mark = getenv("DUTY_FAIL_MARK");
+			int descriptor = mark ? open(mark, O_WRONLY | O_CREAT | O_CLOEXEC, 0600) : -1;
+			if (descriptor >= 0)
+				close(descriptor);
+		}
 		errno = ENOMEM;
 		return true;
 	}
