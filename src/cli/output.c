@@ -89,6 +89,11 @@ int cli_report_problems(const struct diagnostics *diag, const char *file, int co
 	return code;
 }
 
+bool cli_memory_ran_out(const struct cli *cli)
+{
+	return cli->out_of_memory || strbuf_ran_out() || json_ran_out();
+}
+
 int cli_out_of_memory(void)
 {
 	cli_error(_("out of memory"));
@@ -254,8 +259,7 @@ int cli_finish_output(struct cli *cli, int code)
 	locale_restore_language();
 	if (cli->book)
 		code = end_workbook(cli, code);
-	/* Memory that ran out anywhere may have left text out of the output. */
-	if ((cli->out_of_memory || strbuf_ran_out() || json_ran_out()) && code == EXIT_OK)
+	if (cli_memory_ran_out(cli) && code == EXIT_OK)
 		code = cli_out_of_memory();
 	bool written = fflush(cli->out) == 0 && !ferror(cli->out);
 	if (!cli->output_open) {

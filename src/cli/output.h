@@ -18,6 +18,11 @@ void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 /* Says that duty ran out of memory; returns EXIT_NO_MEMORY. */
 int cli_out_of_memory(void);
 
+/* Whether memory ran out anywhere in this run: cli->out_of_memory, a strbuf
+ * that could not grow, an allocation of cJSON's. What was built may lack
+ * text, so no file is written and the run ends as out of memory. */
+bool cli_memory_ran_out(const struct cli *cli);
+
 /* Prints the problems kept in diag ("duty: FILE:LINE:COLUMN: message"),
  * and how many more there were. */
 void cli_print_problems(const struct diagnostics *diag);
