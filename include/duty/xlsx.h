@@ -21,8 +21,9 @@
 struct xlsx_book;
 
 /* NULL when workbooks can be written, else why not: libxlsxwriter is
- * loaded on first use (lazylib.h) and may be missing. */
-const char *xlsx_unavailable(void);
+ * loaded on first use (lazylib.h) and may be missing (or memory ran out
+ * loading it: *out_of_memory). */
+const char *xlsx_unavailable(bool *out_of_memory);
 
 /* A new workbook that xlsx_close writes to path; title goes into its
  * properties and the printed page header. NULL when out of memory (or

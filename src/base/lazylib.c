@@ -5,6 +5,7 @@
 #include "duty/lazylib.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,8 +16,10 @@ bool lazylib_load(struct lazy_library *library)
 	if (library->state)
 		return library->state > 0;
 	library->state = -1;
+	errno = 0;
 	void *handle = dlopen(library->soname, RTLD_NOW | RTLD_LOCAL);
 	if (!handle) {
+		library->out_of_memory = errno == ENOMEM;   /* glibc's loader leaves it so */
 		const char *reason = dlerror();
 		snprintf(library->error, sizeof library->error, "%s", reason ? reason : library->soname);
 		return false;

@@ -3,6 +3,7 @@
  */
 #include "cli/locale.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -57,16 +58,37 @@ static void decide_ambiguous_width(void)
 		text_set_ambiguous_width(locale_is_east_asian(character_locale()) ? 2 : 1);
 }
 
+/* Memory ran out setting a language: messages and documents may then be
+ * in another (cli_memory_ran_out). */
+static bool ran_out;
+
+bool locale_ran_out(void)
+{
+	return ran_out;
+}
+
+/* setlocale, noting a failure for want of memory (a locale the system
+ * lacks is not one). */
+static void set_locale(int category, const char *name)
+{
+	errno = 0;
+	if (!setlocale(category, name) && errno == ENOMEM)
+		ran_out = true;
+}
+
 void locale_init(void)
 {
 	/* Only the categories duty depends on: characters (the ambiguous
 	 * width, gettext's conversion) and messages. The others (numbers stay
 	 * C for strtod; no collation, money or locale time formats) would each
 	 * cost two file opens at every start-up. */
-	setlocale(LC_CTYPE, "");
-	setlocale(LC_MESSAGES, "");
+	set_locale(LC_CTYPE, "");
+	set_locale(LC_MESSAGES, "");
 	decide_ambiguous_width();
+	errno = 0;
 	char *directory = paths_binary_directory();
+	if (!directory && errno == ENOMEM)
+		ran_out = true;
 	const char *chosen = DUTY_LOCALEDIR;
 	struct strbuf path = STRBUF_INIT;
 	static const char *const relative[] = { "/locale", "/../share/locale" };
@@ -80,9 +102,9 @@ void locale_init(void)
 			break;
 		}
 	}
-	bindtextdomain("duty", chosen);
-	bind_textdomain_codeset("duty", "UTF-8");
-	textdomain("duty");
+	if (path.failed || !bindtextdomain("duty", chosen) || !bind_textdomain_codeset("duty", "UTF-8")
+	    || !textdomain("duty"))
+		ran_out = true;   /* they fail only for want of memory */
 	strbuf_free(&path);
 	free(directory);
 }
@@ -106,16 +128,18 @@ void locale_use_language(const char *language)
 		free(saved.language);
 		free(saved.messages);
 		saved.language = saved.messages = NULL;
-		return;   /* out of memory: keep the user's language */
+		ran_out = true;   /* the user's language stays */
+		return;
 	}
 	saved.switched = true;
-	setenv("LANGUAGE", language, 1);
+	if (setenv("LANGUAGE", language, 1) != 0)
+		ran_out = true;
 	/* gettext ignores LANGUAGE in the C locale; setting LC_MESSAGES again
 	 * also makes it forget the messages it has looked up. */
 	if (strcmp(saved.messages, "C") == 0 || strcmp(saved.messages, "POSIX") == 0)
-		setlocale(LC_MESSAGES, "C.UTF-8");
+		set_locale(LC_MESSAGES, "C.UTF-8");
 	else
-		setlocale(LC_MESSAGES, saved.messages);
+		set_locale(LC_MESSAGES, saved.messages);
 }
 
 void locale_restore_language(void)

@@ -10,6 +10,9 @@
  * (build/locale), in the installed tree (share/locale), or at LOCALEDIR.
  * Numbers are read and written with a decimal point whatever the locale. */
 void locale_init(void);
+/* Whether memory ran out setting a language up (locale_init,
+ * locale_use_language): text may be in another language. */
+bool locale_ran_out(void);
 
 /* Whether a locale name ("zh_CN.UTF-8", "ja_JP", "ko") is Chinese, Japanese
  * or Korean: there, East Asian Ambiguous characters take two columns. */

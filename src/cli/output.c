@@ -91,7 +91,7 @@ int cli_report_problems(const struct diagnostics *diag, const char *file, int co
 
 bool cli_memory_ran_out(const struct cli *cli)
 {
-	return cli->out_of_memory || strbuf_ran_out() || json_ran_out();
+	return cli->out_of_memory || strbuf_ran_out() || json_ran_out() || locale_ran_out();
 }
 
 int cli_out_of_memory(void)
@@ -144,7 +144,10 @@ static int open_output_file(struct cli *cli);
  * a named file), while text meant for a terminal goes nowhere. */
 static int begin_workbook(struct cli *cli)
 {
-	const char *unavailable = xlsx_unavailable();
+	bool out_of_memory;
+	const char *unavailable = xlsx_unavailable(&out_of_memory);
+	if (unavailable && out_of_memory)
+		return cli_out_of_memory();
 	if (unavailable) {
 		cli_error(_("cannot write a workbook: %s"), unavailable);
 		return EXIT_OUTPUT;
@@ -159,11 +162,13 @@ static int begin_workbook(struct cli *cli)
 	if (descriptor >= 0)
 		close(descriptor);
 	if (!sink) {
-		cli_error(_("cannot make the workbook in %s: %s"), path.data, strerror(errno));
+		int error = errno;
+		if (error != ENOMEM)
+			cli_error(_("cannot make the workbook in %s: %s"), path.data, strerror(error));
 		if (descriptor >= 0)
 			unlink(path.data);
 		strbuf_free(&path);
-		return EXIT_OUTPUT;
+		return error == ENOMEM ? cli_out_of_memory() : EXIT_OUTPUT;
 	}
 	char title[512];
 	snprintf(title, sizeof title, "%s", cli->plan ? cli->plan->title : "duty");

@@ -23,6 +23,7 @@
  * each function below is called through its slot in libzip or expat. */
 #define LIBZIP_FUNCTIONS(X) \
 	X(zip_discard) \
+	X(zip_error_code_system) \
 	X(zip_error_code_zip) \
 	X(zip_error_fini) \
 	X(zip_error_init) \
@@ -76,6 +77,7 @@ LAZYLIB_DEFINE(expat, expat_library, DUTY_LIBEXPAT, EXPAT_FUNCTIONS);
 #define XML_StopParser expat.XML_StopParser
 
 #define zip_discard libzip.zip_discard
+#define zip_error_code_system libzip.zip_error_code_system
 #define zip_error_code_zip libzip.zip_error_code_zip
 #define zip_error_fini libzip.zip_error_fini
 #define zip_error_init libzip.zip_error_init
@@ -106,6 +108,15 @@ struct zip_package {
 	bool failed;                  /* a handler or the doctype check failed */
 };
 
+/* Whether libzip failed for want of memory: its own, or zlib's
+ * (Z_MEM_ERROR, -4, inside ZIP_ER_ZLIB). */
+static bool is_memory_error(zip_error_t *error)
+{
+	enum { ZLIB_MEMORY_ERROR = -4 };
+	int code = zip_error_code_zip(error);
+	return code == ZIP_ER_MEMORY || (code == ZIP_ER_ZLIB && zip_error_code_system(error) == ZLIB_MEMORY_ERROR);
+}
+
 bool zip_looks_like(const void *bytes, size_t size)
 {
 	/* A local file header, or the end record of an empty archive. */
@@ -118,8 +129,12 @@ struct zip_package *zip_package_open(const char *name, const void *bytes, size_t
 	struct lazy_library *libraries[] = { &libzip_library, &expat_library };
 	for (size_t l = 0; l < 2; l++) {
 		if (!lazylib_load(libraries[l])) {
-			diag_error(diag, name, 0, NULL, _("cannot read ZIP archives (.docx, .xlsx): %s"),
-				   libraries[l]->error);
+			if (libraries[l]->out_of_memory)
+				diag_memory_error(diag, name, 0, _("cannot read ZIP archives (.docx, .xlsx): %s"),
+						  libraries[l]->error);
+			else
+				diag_error(diag, name, 0, NULL, _("cannot read ZIP archives (.docx, .xlsx): %s"),
+					   libraries[l]->error);
 			return NULL;
 		}
 	}
@@ -136,7 +151,8 @@ struct zip_package *zip_package_open(const char *name, const void *bytes, size_t
 		if (!package->archive)
 			zip_source_free(source);   /* still ours when the open fails */
 	}
-	if (!package->archive && zip_error_code_zip(&error) == ZIP_ER_MEMORY) {
+	/* libzip fails without a reason (ZIP_ER_OK) when an allocation does. */
+	if (!package->archive && (is_memory_error(&error) || zip_error_code_zip(&error) == ZIP_ER_OK)) {
 		diag_memory_error(diag, name, 0, _("out of memory while opening the archive"));
 	} else if (!package->archive) {
 		diag_error(diag, name, 0, NULL,
@@ -265,6 +281,8 @@ static zip_file_t *open_member(struct zip_package *package, const char *member)
 		if (zip_error_code_zip(error) == ZIP_ER_NOPASSWD || zip_error_code_zip(error) == ZIP_ER_ENCRNOTSUPP)
 			diag_error(package->diag, package->name, 0, NULL,
 				   _("%s is encrypted; save the file without a password"), member);
+		else if (is_memory_error(error))
+			diag_memory_error(package->diag, package->name, 0, _("out of memory while reading %s"), member);
 		else
 			diag_error(package->diag, package->name, 0, NULL,
 				   _("cannot open %s in the archive (%s); the file is damaged"), member,
@@ -301,7 +319,7 @@ static bool feed(struct zip_package *package, zip_file_t *file)
 			return false;
 		}
 		zip_int64_t got = zip_fread(file, buffer, CHUNK);
-		if (got < 0 && zip_error_code_zip(zip_file_get_error(file)) == ZIP_ER_MEMORY) {
+		if (got < 0 && is_memory_error(zip_file_get_error(file))) {
 			diag_memory_error(package->diag, package->name, 0, _("out of memory while reading %s"),
 					  package->member);
 			return false;

@@ -134,14 +134,17 @@ static lxw_format *cell_format(struct xlsx_book *book, enum cell_kind kind, enum
 	return *format;
 }
 
-const char *xlsx_unavailable(void)
+const char *xlsx_unavailable(bool *out_of_memory)
 {
-	return lazylib_load(&lxw_library) ? NULL : lxw_library.error;
+	bool loaded = lazylib_load(&lxw_library);
+	*out_of_memory = !loaded && lxw_library.out_of_memory;
+	return loaded ? NULL : lxw_library.error;
 }
 
 struct xlsx_book *xlsx_create(const char *path, const char *title)
 {
-	if (xlsx_unavailable())
+	bool out_of_memory;
+	if (xlsx_unavailable(&out_of_memory))
 		return NULL;
 	struct xlsx_book *book = calloc(1, sizeof *book);
 	if (!book)
@@ -476,7 +479,9 @@ bool xlsx_close(struct xlsx_book *book, struct diagnostics *diag)
 		return false;
 	bool failed = book->failed;
 	lxw_error error = workbook_close(book->workbook);
-	if (error != LXW_NO_ERROR)
+	if (error == LXW_ERROR_MEMORY_MALLOC_FAILED)
+		diag_memory_error(diag, book->path, 0, _("cannot write the workbook: %s"), lxw_strerror(error));
+	else if (error != LXW_NO_ERROR)
 		diag_error(diag, book->path, 0, NULL, _("cannot write the workbook: %s"), lxw_strerror(error));
 	else if (failed)
 		diag_memory_error(diag, book->path, 0, _("out of memory"));
