@@ -7,6 +7,7 @@
 #ifndef DUTY_DIAG_H
 #define DUTY_DIAG_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -51,6 +52,13 @@ void diag_report(struct diagnostics *diag, enum severity severity,
  * two apart by out_of_memory. */
 #define diag_memory_error(diag, file, line, ...) \
 	(diag_report((diag), SEVERITY_ERROR, (file), (line), NULL, __VA_ARGS__), (void)((diag)->out_of_memory = true))
+
+/* An error a system call or library gave with errno value error (read
+ * before anything could change it): running out of memory (ENOMEM) is
+ * marked as such, as by diag_memory_error. */
+#define diag_system_error(diag, file, line, error, ...) \
+	(diag_report((diag), SEVERITY_ERROR, (file), (line), NULL, __VA_ARGS__), \
+	 (void)((error) == ENOMEM && ((diag)->out_of_memory = true)))
 
 /* "FILE:LINE: message" or "FILE:LINE:COLUMN: message", or just the message
  * when it is in no file; caller frees. */

@@ -22,7 +22,7 @@ struct lazy_library {
 	size_t count;
 	int state;                      /* 0 not tried, 1 loaded, -1 failed */
 	char error[256];                /* why it failed */
-	bool out_of_memory;             /* ... which was memory running out */
+	int error_number;               /* ... as errno (glibc's loader leaves ENOMEM when memory ran out) */
 };
 
 /* Declares `functions`, a struct with a pointer typed from the header for

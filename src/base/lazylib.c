@@ -19,7 +19,7 @@ bool lazylib_load(struct lazy_library *library)
 	errno = 0;
 	void *handle = dlopen(library->soname, RTLD_NOW | RTLD_LOCAL);
 	if (!handle) {
-		library->out_of_memory = errno == ENOMEM;   /* glibc's loader leaves it so */
+		library->error_number = errno;
 		const char *reason = dlerror();
 		snprintf(library->error, sizeof library->error, "%s", reason ? reason : library->soname);
 		return false;

@@ -45,7 +45,8 @@ char *paths_shipped_plan(void)
 {
 	char directory[PATH_MAX];
 	static const char *const relative[] = { "/../data/", "/../share/duty/" };
-	for (size_t i = 0; i < 2 && binary_directory(directory); i++) {
+	bool beside = binary_directory(directory);
+	for (size_t i = 0; beside && i < 2; i++) {
 		struct strbuf path = STRBUF_INIT;
 		strbuf_printf(&path, "%s%s%s", directory, relative[i], SHIPPED_PLAN);
 		if (path.failed)

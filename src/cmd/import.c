@@ -75,16 +75,20 @@ static struct import *import_source(struct cli *cli, const char *units_path, str
 		};
 		import = import_grid(*grid, &options, review, diag);
 	}
-	if (!import && !diag->out_of_memory && !review->out_of_memory && cli_memory_ran_out(cli)) {
-		/* What it says of the table may come from text memory ran out for. */
-		*code = cli_out_of_memory();
-	} else if (!import) {
+	/* Nothing is written after memory ran out anywhere, and what is said of
+	 * the table may then come from text memory ran out for (a header not
+	 * recognised reads as a table without its first rows): only the
+	 * problems of a reader that ran out itself are said. */
+	bool ran_out = diag->out_of_memory || review->out_of_memory || cli_memory_ran_out(cli);
+	if (import && !ran_out)
+		return import;
+	import_free(import);
+	if (!ran_out || diag->out_of_memory)
 		cli_print_problems(diag);
-		if (diag->errors == 0 && !diag->out_of_memory)
-			cli_error(_("%s: the source could not be read"), source);   /* a reader that said nothing */
-		*code = diag->out_of_memory || review->out_of_memory ? cli_out_of_memory() : EXIT_DATA;
-	}
-	return import;
+	if (!ran_out && diag->errors == 0)
+		cli_error(_("%s: the source could not be read"), source);   /* a reader that said nothing */
+	*code = ran_out ? cli_out_of_memory() : EXIT_DATA;
+	return NULL;
 }
 
 /* Writes both files; returns an exit code. */
@@ -136,11 +140,7 @@ static int run_import(struct cli *cli)
 		cli_print_problems(&diag);   /* before anything is read or written */
 		code = EXIT_USAGE;
 	} else if ((import = import_source(cli, units_path, &grid, &review, &diag, &code))) {
-		/* Nothing is written after memory ran out: a header not recognised
-		 * for want of it reads as a table without its first rows, and a
-		 * guess lost from the review would go unsaid. */
-		bool ran_out = cli_memory_ran_out(cli) || diag.out_of_memory || review.out_of_memory;
-		code = ran_out ? cli_out_of_memory() : save(cli, import, units_path, &history_kept, &diag);
+		code = save(cli, import, units_path, &history_kept, &diag);
 		if (code == EXIT_OK)
 			code = print_summary(cli, grid, import, units_path, history_kept, &review);
 	}

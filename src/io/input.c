@@ -177,10 +177,9 @@ static bool decode(const char *name, struct input *input, enum encoding encoding
 	size_t size = 0, bad = SIZE_MAX;
 	char *converted = gb18030_to_utf8(input->data, input->size, &size, &bad);
 	if (!converted) {
-		if (bad == SIZE_MAX && errno == ENOMEM)
-			diag_memory_error(diag, name, 0, _("cannot convert from GB18030: %s"), strerror(errno));
-		else if (bad == SIZE_MAX)
-			diag_error(diag, name, 0, NULL, _("cannot convert from GB18030: %s"), strerror(errno));
+		int error = errno;
+		if (bad == SIZE_MAX)
+			diag_system_error(diag, name, 0, error, _("cannot convert from GB18030: %s"), strerror(error));
 		else
 			report_not_text(name, input, bad, encoding, diag);
 		return false;

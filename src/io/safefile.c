@@ -465,10 +465,7 @@ char *file_resolve_reported(const char *path, struct diagnostics *diag)
 	if (target)
 		return target;
 	int error = errno;
-	if (error == ENOMEM)
-		diag_memory_error(diag, path, 0, _("cannot follow the symbolic link: %s"), strerror(error));
-	else
-		diag_error(diag, path, 0, NULL, _("cannot follow the symbolic link: %s"), strerror(error));
+	diag_system_error(diag, path, 0, error, _("cannot follow the symbolic link: %s"), strerror(error));
 	errno = error;
 	return NULL;
 }
@@ -717,10 +714,7 @@ bool file_append(const char *path, const char *like, off_t keep, const char *pre
 	if (!ok) {
 		if (created && before == 0)
 			unlink(path);
-		if (error == ENOMEM)
-			diag_memory_error(diag, path, 0, _("could not append: %s"), strerror(error));
-		else
-			diag_error(diag, path, 0, NULL, _("could not append: %s"), strerror(error ? error : EIO));
+		diag_system_error(diag, path, 0, error, _("could not append: %s"), strerror(error ? error : EIO));
 	}
 	return ok;
 }

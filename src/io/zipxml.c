@@ -129,12 +129,8 @@ struct zip_package *zip_package_open(const char *name, const void *bytes, size_t
 	struct lazy_library *libraries[] = { &libzip_library, &expat_library };
 	for (size_t l = 0; l < 2; l++) {
 		if (!lazylib_load(libraries[l])) {
-			if (libraries[l]->out_of_memory)
-				diag_memory_error(diag, name, 0, _("cannot read ZIP archives (.docx, .xlsx): %s"),
-						  libraries[l]->error);
-			else
-				diag_error(diag, name, 0, NULL, _("cannot read ZIP archives (.docx, .xlsx): %s"),
-					   libraries[l]->error);
+			diag_system_error(diag, name, 0, libraries[l]->error_number,
+					  _("cannot read ZIP archives (.docx, .xlsx): %s"), libraries[l]->error);
 			return NULL;
 		}
 	}

@@ -4,7 +4,7 @@
  */
 #include "duty/progress.h"
 
-#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "duty/date.h"
@@ -47,35 +47,27 @@ size_t milestone_leaf_units(const struct unit_directory *units, const struct tas
 	/* A unit is governed when the milestone names it or a group it is in
 	 * (milestone_duty): the names are marked once, and each unit looks at
 	 * its own groups, where asking milestone_duty would search the list
-	 * for every unit. A big directory without memory for the marks asks
-	 * it. */
-	enum { NEAR = 512 };
-	bool near[NEAR], *named = units->count <= NEAR ? near : calloc(units->count, sizeof *named);
-	size_t count = 0;
-	if (!named) {
-		for (size_t u = 0; u < units->count; u++)
-			if (is_leaf(&units->units[u]) && milestone_duty(units, task, milestone, u).responsible)
-				leaves[count++] = u;
-		return count;
-	}
-	if (named == near)
-		memset(near, 0, units->count * sizeof *near);
+	 * for every unit. A directory holds at most UNIT_COUNT_MAX units, so
+	 * the marks are a bitmap on the stack. */
+	uint64_t named[UNIT_COUNT_MAX / 64 + 1];
+	memset(named, 0, (units->count + 63) / 64 * sizeof *named);
 	size_t listed;
 	const size_t *list = milestone_units(task, milestone, &listed);
 	for (size_t i = 0; i < listed; i++)
-		named[list[i]] = true;
+		named[list[i] / 64] |= (uint64_t)1 << list[i] % 64;
+	size_t count = 0;
 	for (size_t u = 0; u < units->count; u++) {
 		const struct unit *unit = &units->units[u];
 		if (!is_leaf(unit))
 			continue;
-		bool governed = named[u];
-		for (size_t g = 0; !governed && g < unit->group_count; g++)
-			governed = named[unit->groups[g]] && units->units[unit->groups[g]].is_group;
+		bool governed = named[u / 64] >> u % 64 & 1;
+		for (size_t g = 0; !governed && g < unit->group_count; g++) {
+			size_t group = unit->groups[g];
+			governed = (named[group / 64] >> group % 64 & 1) && units->units[group].is_group;
+		}
 		if (governed)
 			leaves[count++] = u;
 	}
-	if (named != near)
-		free(named);
 	return count;
 }
 

@@ -398,13 +398,11 @@ static const char *pending_entry(const struct plan *plan, const struct milestone
 	cJSON *entry = progress_entry(plan, milestone, unit, progress);
 	size_t length;
 	const char *printed = entry && !pool.failed ? print_nested(entry, depth, &length) : NULL;
-	char *text = printed ? malloc(length + 1) : NULL;
+	char *text = printed ? strndup(printed, length) : NULL;
 	if (!text || !(kept->name = strdup(name))) {
 		free(text);
 		return NULL;
 	}
-	memcpy(text, printed, length);
-	text[length] = '\0';
 	kept->depth = depth;
 	return kept->text = text;
 }

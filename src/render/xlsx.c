@@ -5,6 +5,7 @@
  */
 #include "duty/xlsx.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,7 +138,7 @@ static lxw_format *cell_format(struct xlsx_book *book, enum cell_kind kind, enum
 const char *xlsx_unavailable(bool *out_of_memory)
 {
 	bool loaded = lazylib_load(&lxw_library);
-	*out_of_memory = !loaded && lxw_library.out_of_memory;
+	*out_of_memory = !loaded && lxw_library.error_number == ENOMEM;
 	return loaded ? NULL : lxw_library.error;
 }
 

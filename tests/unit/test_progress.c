@@ -194,8 +194,8 @@ static void expect_leaves_as_duty(const struct unit_directory *units, const stru
 	free(leaves);
 }
 
-/* The same for the recorded plan, and with a directory of 600 units (more
- * than leaf_units marks on the stack) and groups of groups. */
+/* The same for the recorded plan, and with a directory of 600 units (marks
+ * in many words of the bitmap, 599 in the last) and groups of groups. */
 static void test_leaf_units_are_those_with_duty(void **state)
 {
 	(void)state;
